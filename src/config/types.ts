@@ -1,0 +1,57 @@
+/** What a user may write in `intercom-sync.config.ts`. Every field is optional. */
+export interface UserConfig {
+  /** Locale of the files under `contentDir`. Default "en". */
+  sourceLocale?: string;
+  /** Which locale folders under `localesDir` to sync. Default: every folder present. */
+  locales?: string[];
+  /** Default "content". Relative to the config file's folder. */
+  contentDir?: string;
+  /** Default "locales". Relative to the config file's folder. */
+  localesDir?: string;
+  /** Default: the workspace's default help center. */
+  helpCenterId?: string | number;
+  /** Default author of articles. Default: the admin behind the token (`GET /me`). */
+  authorId?: number;
+  /** State of an article whose front matter has no `state`. Default "draft". */
+  defaultState?: "published" | "draft";
+  /** Public base URL that relative image paths are appended to. */
+  assetBaseUrl?: string;
+  /** What a removed file does to its article. Default "unpublish". */
+  onDelete?: "unpublish" | "delete" | "keep";
+  /** Parallel requests within one level of the plan. Default 8. */
+  concurrency?: number;
+  /** Intercom data region. Default "us". */
+  region?: "us" | "eu" | "au";
+  /** Overrides `region`. `INTERCOM_API_URL` overrides this. */
+  apiUrl?: string;
+  /** `Intercom-Version` header. Default "2.16". */
+  apiVersion?: string;
+  /** What push does with a translation whose source changed after its `source_hash`. Default "push". */
+  outdatedTranslations?: "push" | "skip" | "draft";
+}
+
+/** The configuration after defaults and validation; paths are absolute. */
+export interface ResolvedConfig {
+  /** Absolute path of the folder holding the config file (the project root). */
+  rootDir: string;
+  /** Absolute path of the config file, or null when none was found and defaults apply. */
+  configFile: string | null;
+  sourceLocale: string;
+  /** null = every locale folder present. */
+  locales: string[] | null;
+  /** Absolute. */
+  contentDir: string;
+  /** Absolute. */
+  localesDir: string;
+  helpCenterId: string | null;
+  authorId: number | null;
+  defaultState: "published" | "draft";
+  /** Always ends with "/" when set. */
+  assetBaseUrl: string | null;
+  onDelete: "unpublish" | "delete" | "keep";
+  concurrency: number;
+  region: "us" | "eu" | "au";
+  apiUrl: string | null;
+  apiVersion: string;
+  outdatedTranslations: "push" | "skip" | "draft";
+}

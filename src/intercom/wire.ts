@@ -1,0 +1,167 @@
+/**
+ * Intercom REST API 2.16 wire shapes for the Help Center endpoints this project uses.
+ * Shared by the client (src/remote) and the emulator (src/emulator) so both speak one dialect.
+ * Ids are strings in responses, but several request fields take integers: see the comments.
+ */
+
+export type WireState = "published" | "draft";
+
+/** One locale of an article, as Intercom returns it inside `translated_content`. */
+export interface WireArticleContent {
+  type: "article_content" | null;
+  title: string;
+  description: string;
+  body: string;
+  author_id: number;
+  state: WireState;
+  created_at: number;
+  updated_at: number;
+  url: string;
+}
+
+/** `translated_content` of an article: a key per locale (null when the locale has no content). */
+export type WireArticleTranslatedContent = {
+  type: "article_translated_content" | null;
+} & { [locale: string]: WireArticleContent | null | string };
+
+export interface WireArticle {
+  type: "article";
+  id: string;
+  workspace_id: string;
+  title: string;
+  description: string | null;
+  body: string | null;
+  author_id: number;
+  state: WireState;
+  created_at: number;
+  updated_at: number;
+  url: string | null;
+  /** Integer ids of the parent collections; empty for an article with no collection. */
+  parent_ids: number[];
+  default_locale: string;
+  translated_content: WireArticleTranslatedContent | null;
+}
+
+export interface WireGroupContent {
+  type: "group_content" | null;
+  name: string;
+  description: string;
+}
+
+export type WireGroupTranslatedContent = {
+  type: "group_translated_content" | null;
+} & { [locale: string]: WireGroupContent | null | string };
+
+export interface WireCollection {
+  id: string;
+  workspace_id: string;
+  name: string;
+  description: string | null;
+  created_at: number;
+  updated_at: number;
+  url: string | null;
+  icon: string | null;
+  order: number;
+  default_locale: string;
+  translated_content: WireGroupTranslatedContent | null;
+  /** String id of the parent collection, null at the top level. */
+  parent_id: string | null;
+  /** Integer; null for child collections (walk `parent_id` up to the root to find it). */
+  help_center_id: number | null;
+}
+
+export interface WireHelpCenter {
+  id: string;
+  workspace_id: string;
+  created_at: number;
+  updated_at: number;
+  identifier: string;
+  website_turned_on: boolean;
+  display_name: string;
+  url: string;
+  custom_domain: string | null;
+  default: boolean;
+  /** Locale codes enabled on this help center. */
+  locales: string[];
+}
+
+export interface WirePages {
+  type: "pages";
+  page: number;
+  per_page: number;
+  total_pages: number;
+  next?: { per_page: number; starting_after: string | null } | null;
+}
+
+export interface WireList<T> {
+  type: "list";
+  pages: WirePages;
+  total_count: number;
+  data: T[];
+}
+
+export interface WireAdmin {
+  type: "admin";
+  id: string;
+  name: string;
+  email: string;
+}
+
+export interface WireErrorList {
+  type: "error.list";
+  request_id: string | null;
+  errors: { code: string; message: string | null; field?: string | null }[];
+}
+
+/** Request bodies (2.16 `create_article_request` / `update_article_request`). */
+export interface WireArticleContentRequest {
+  title?: string;
+  description?: string;
+  body?: string;
+  author_id?: number;
+  state?: WireState;
+}
+
+export interface WireCreateArticleRequest {
+  title: string;
+  description?: string;
+  body?: string;
+  author_id: number;
+  state?: WireState;
+  /** Integer on create. */
+  parent_id?: number;
+  parent_type?: "collection";
+  translated_content?: { [locale: string]: WireArticleContentRequest };
+}
+
+export interface WireUpdateArticleRequest {
+  title?: string;
+  description?: string;
+  body?: string;
+  author_id?: number;
+  state?: WireState;
+  /** String on update (the spec differs from create here). */
+  parent_id?: string;
+  parent_type?: "collection";
+  translated_content?: { [locale: string]: WireArticleContentRequest };
+}
+
+export interface WireCollectionContentRequest {
+  name?: string;
+  description?: string;
+}
+
+export interface WireCreateCollectionRequest {
+  name: string;
+  description?: string;
+  parent_id?: string | null;
+  help_center_id?: number | null;
+  translated_content?: { [locale: string]: WireCollectionContentRequest };
+}
+
+export interface WireUpdateCollectionRequest {
+  name?: string;
+  description?: string;
+  parent_id?: string | null;
+  translated_content?: { [locale: string]: WireCollectionContentRequest };
+}

@@ -1,0 +1,36 @@
+import type {
+  WireAdmin,
+  WireArticle,
+  WireCollection,
+  WireCreateArticleRequest,
+  WireCreateCollectionRequest,
+  WireHelpCenter,
+  WireUpdateArticleRequest,
+  WireUpdateCollectionRequest,
+} from "../intercom/wire.js";
+
+/**
+ * The Help Center endpoints the sync needs, one method each. `createIntercomClient` implements it
+ * over HTTP (auth, paging, pacing, retries); tests may implement it in memory.
+ * Ids are strings on this side; the implementation converts them at the edge where the API wants
+ * integers. Every method rejects with an `IntercomApiError` (src/remote/errors.ts) on failure.
+ */
+export interface IntercomApi {
+  me(): Promise<WireAdmin>;
+  listAdmins(): Promise<WireAdmin[]>;
+  listHelpCenters(): Promise<WireHelpCenter[]>;
+  getHelpCenter(id: string): Promise<WireHelpCenter>;
+  /** Every page, until `total_pages`. */
+  listCollections(): Promise<WireCollection[]>;
+  getCollection(id: string): Promise<WireCollection>;
+  createCollection(body: WireCreateCollectionRequest): Promise<WireCollection>;
+  updateCollection(id: string, body: WireUpdateCollectionRequest): Promise<WireCollection>;
+  deleteCollection(id: string): Promise<void>;
+  /** Every page, until `total_pages`. */
+  listArticles(): Promise<WireArticle[]>;
+  getArticle(id: string): Promise<WireArticle>;
+  createArticle(body: WireCreateArticleRequest): Promise<WireArticle>;
+  updateArticle(id: string, body: WireUpdateArticleRequest): Promise<WireArticle>;
+  deleteArticle(id: string): Promise<void>;
+  searchArticles(query: { phrase: string; helpCenterId?: string; state?: string }): Promise<WireArticle[]>;
+}

@@ -1,0 +1,147 @@
+/**
+ * The three states a sync compares: what the files describe (desired), what Intercom holds (remote)
+ * and what the last push recorded (lock). Every module reads and writes these shapes; none of them
+ * knows about the wire format (src/intercom/wire.ts) or the file system.
+ */
+
+export type ArticleState = "published" | "draft";
+
+/* ------------------------------------------------------------------ desired (from the files) */
+
+export interface DesiredCollectionLocale {
+  /** Project-relative path of the `_collection.md` that gave this text, or null when synthesised. */
+  file: string | null;
+  name: string;
+  description: string;
+}
+
+export interface DesiredCollection {
+  /** Folder path relative to the content dir, `/`-separated: `getting-started/advanced`. */
+  key: string;
+  /** Key of the parent collection, null at the top level. */
+  parentKey: string | null;
+  /** Per locale, the source locale always present. */
+  locales: Record<string, DesiredCollectionLocale>;
+}
+
+export interface DesiredArticleLocale {
+  /** Project-relative path of the markdown file. */
+  file: string;
+  title: string;
+  description: string;
+  /**
+   * Rendered HTML. Links to other articles are placeholders `intercom-sync:KEY` (optionally
+   * followed by `#anchor`) inside `href` attributes; the planner resolves them to Intercom URLs.
+   */
+  body: string;
+  state: ArticleState;
+  /** From front matter; null = the configured default author. */
+  authorId: number | null;
+  /** Keys of articles this body links to (the placeholders it contains). */
+  links: string[];
+  /** Translations only: `source_hash` from front matter, if any. */
+  sourceHash?: string;
+}
+
+export interface DesiredArticle {
+  /** Path relative to the content dir without `.md`: `getting-started/install`. */
+  key: string;
+  /** Key of the collection the article lives in, null for a top-level article. */
+  parentKey: string | null;
+  /** Per locale, the source locale always present. */
+  locales: Record<string, DesiredArticleLocale>;
+  /** Hash of the source's translatable text (title, description, body markdown), for `status`/`stamp`. */
+  sourceTextHash: string;
+}
+
+export interface DesiredState {
+  sourceLocale: string;
+  /** The locales that are managed: the source locale plus every synced translation locale. */
+  locales: string[];
+  /** Parents before children. */
+  collections: DesiredCollection[];
+  articles: DesiredArticle[];
+}
+
+/* ------------------------------------------------------------------ remote (from Intercom) */
+
+export interface RemoteHelpCenter {
+  id: string;
+  identifier: string;
+  displayName: string;
+  url: string;
+  isDefault: boolean;
+  /** Locale codes enabled on the help center. */
+  locales: string[];
+}
+
+export interface RemoteCollectionLocale {
+  name: string;
+  description: string;
+}
+
+export interface RemoteCollection {
+  id: string;
+  parentId: string | null;
+  /** Resolved by walking parents; child collections report null on the wire. */
+  helpCenterId: string | null;
+  defaultLocale: string;
+  updatedAt: number;
+  url: string | null;
+  locales: Record<string, RemoteCollectionLocale>;
+}
+
+export interface RemoteArticleLocale {
+  title: string;
+  description: string;
+  body: string;
+  state: ArticleState;
+  authorId: number;
+  updatedAt: number;
+  url: string;
+}
+
+export interface RemoteArticle {
+  id: string;
+  /** The first of `parent_ids`, as a string; null for an article with no collection. */
+  parentId: string | null;
+  defaultLocale: string;
+  updatedAt: number;
+  /** Only locales with content (non-null in `translated_content`). */
+  locales: Record<string, RemoteArticleLocale>;
+}
+
+export interface RemoteState {
+  helpCenter: RemoteHelpCenter;
+  /** Collections of this help center only. */
+  collections: RemoteCollection[];
+  /** Articles of this help center: in one of its collections, or with no collection. */
+  articles: RemoteArticle[];
+}
+
+/* ------------------------------------------------------------------ lock (intercom-sync.lock.json) */
+
+export const LOCK_VERSION = 1;
+
+export interface LockLocale {
+  /** Hash of what was last pushed for this locale (see plan/hash). */
+  hash: string;
+  /** The remote `updated_at` seen right after that push (seconds). */
+  updatedAt: number;
+}
+
+export interface LockEntry {
+  id: string;
+  locales: Record<string, LockLocale>;
+}
+
+export interface LockFile {
+  version: number;
+  helpCenterId: string | null;
+  collections: Record<string, LockEntry>;
+  articles: Record<string, LockEntry>;
+}
+
+export function emptyLock(): LockFile {
+  return { version: LOCK_VERSION, helpCenterId: null, collections: {}, articles: {} };
+}
