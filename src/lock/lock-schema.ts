@@ -1,0 +1,29 @@
+import { z } from "zod";
+
+/** File name of the lock, next to the config file. */
+export const LOCK_FILE_NAME = "intercom-sync.lock.json";
+
+// Entries and locales keep keys this schema does not know (`loose`), so a field added to the lock
+// by a later minor change survives a read-write cycle instead of being silently dropped.
+const lockLocaleSchema = z
+  .object({
+    hash: z.string().min(1),
+    updatedAt: z.number().int().nonnegative(),
+    fields: z.record(z.string(), z.string()).optional(),
+  })
+  .loose();
+
+const lockEntrySchema = z
+  .object({
+    id: z.string().min(1),
+    locales: z.record(z.string(), lockLocaleSchema),
+  })
+  .loose();
+
+/** The shape of `LockFile` (src/types.ts), checked when the lock is read. */
+export const lockFileSchema = z.object({
+  version: z.number().int().positive(),
+  helpCenterId: z.string().nullable(),
+  collections: z.record(z.string(), lockEntrySchema),
+  articles: z.record(z.string(), lockEntrySchema),
+});

@@ -1,0 +1,12 @@
+export type { IntercomApi } from "./api.js";
+export { createIntercomClient, DEFAULT_API_VERSION, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from "./client.js";
+export type { ClientOptions } from "./client.js";
+export { resolveApiBaseUrl, isLoopbackHost, REGION_BASE_URLS, API_URL_ENV } from "./base-url.js";
+export { readAccessToken, ACCESS_TOKEN_ENV } from "./access-token.js";
+export { IntercomApiError, isIntercomApiError } from "./errors.js";
+export type { IntercomErrorDetail, HttpMethod } from "./errors.js";
+export type { RequestEvent, Logger } from "./request-with-policy.js";
+export { fetchRemoteState } from "./fetch-remote-state.js";
+export type { FetchRemoteStateOptions } from "./fetch-remote-state.js";
+export { toRemoteState } from "./to-remote-state.js";
+export { DEFAULT_PAGE_SIZE } from "./list-all-pages.js";
