@@ -1,0 +1,65 @@
+import type { ResolvedConfig } from "../config/types.js";
+import type { Diagnostic } from "../errors.js";
+import type { DesiredState } from "../types.js";
+import { loadDesiredState } from "./load-desired-state.js";
+
+export interface CheckOptions {
+  /** Warnings count as errors (`check --strict`). */
+  strict?: boolean;
+}
+
+export interface CheckCounts {
+  /** Markdown files read, all locales. */
+  files: number;
+  collections: number;
+  articles: number;
+  /** Article translations (one per article and non-source locale). */
+  translations: number;
+  /** Managed locales, the source locale included. */
+  locales: number;
+}
+
+export interface CheckReport {
+  /** True when no diagnostic is an error. */
+  ok: boolean;
+  /** Sorted by file, line, column. With `strict`, every warning is reported as an error. */
+  diagnostics: Diagnostic[];
+  errorCount: number;
+  warningCount: number;
+  counts: CheckCounts;
+  /** The help center the files describe; only when there were no errors. */
+  state?: DesiredState;
+}
+
+function countTranslations(state: DesiredState): number {
+  let count = 0;
+  for (const article of state.articles) count += Object.keys(article.locales).length - 1;
+  return count;
+}
+
+/**
+ * Validates the whole content tree without any network: front matter, locales, keys, depth, and
+ * what the renderer finds in the bodies (links, images, HTML).
+ */
+export async function checkProject(config: ResolvedConfig, options: CheckOptions = {}): Promise<CheckReport> {
+  const loaded = await loadDesiredState(config);
+  const diagnostics = options.strict
+    ? loaded.diagnostics.map((diagnostic) => ({ ...diagnostic, severity: "error" as const }))
+    : loaded.diagnostics;
+  const errorCount = diagnostics.filter((diagnostic) => diagnostic.severity === "error").length;
+  const report: CheckReport = {
+    ok: errorCount === 0,
+    diagnostics,
+    errorCount,
+    warningCount: diagnostics.length - errorCount,
+    counts: {
+      files: loaded.fileCount,
+      collections: loaded.state.collections.length,
+      articles: loaded.state.articles.length,
+      translations: countTranslations(loaded.state),
+      locales: loaded.state.locales.length,
+    },
+  };
+  if (report.ok) report.state = loaded.state;
+  return report;
+}

@@ -1,0 +1,81 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { createJiti } from "jiti";
+import { SyncError } from "../errors.js";
+
+/** The package name a config may import `defineConfig` from. */
+const PACKAGE_NAME = "intercom-sync";
+
+/**
+ * This package's own entry, found next to this module: `src/index.ts` when running from source,
+ * `dist/index.js` when built. Configs are pointed at it so that `import "intercom-sync"` works in a
+ * folder where the package is not installed (the CLI run through npx, a monorepo package, a test).
+ */
+function resolvePackageEntry(): string {
+  const self = fileURLToPath(import.meta.url);
+  const extension = path.extname(self) === ".ts" ? ".ts" : ".js";
+  return path.resolve(path.dirname(self), "..", `index${extension}`);
+}
+
+// Native import() caches by URL; a distinct query per load lets a long-running `watch` re-read
+// an edited config instead of getting the first version forever.
+let loadCount = 0;
+
+function unwrapDefault(module: unknown): unknown {
+  if (module !== null && typeof module === "object" && "default" in module) {
+    return (module as { default: unknown }).default;
+  }
+  return module;
+}
+
+async function importWithJiti(file: string): Promise<unknown> {
+  const jiti = createJiti(import.meta.url, {
+    alias: { [PACKAGE_NAME]: resolvePackageEntry() },
+    // No cache on disk (node_modules may be shared or read-only) and none in memory (re-loads).
+    fsCache: false,
+    moduleCache: false,
+  });
+  return jiti.import(file, { default: true });
+}
+
+function isMissingPackage(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  const message = error instanceof Error ? error.message : "";
+  return code === "ERR_MODULE_NOT_FOUND" && message.includes(`'${PACKAGE_NAME}'`);
+}
+
+async function importNatively(file: string): Promise<unknown> {
+  loadCount += 1;
+  const url = `${pathToFileURL(file).href}?load=${loadCount}`;
+  try {
+    return unwrapDefault(await import(url));
+  } catch (error) {
+    // An .mjs config that imports the package from a folder where it is not installed: retry
+    // through the loader that knows the alias rather than failing on a dependency the user
+    // does not need.
+    if (isMissingPackage(error)) return importWithJiti(file);
+    throw error;
+  }
+}
+
+/**
+ * Loads a config file's default export: `.ts`/`.mts` through jiti, `.mjs`/`.js` with native
+ * `import()`, `.json` parsed. A failure to load (syntax error, a throwing config) becomes a
+ * `config/load-failed` SyncError naming the file.
+ */
+export async function importConfigModule(file: string): Promise<unknown> {
+  const extension = path.extname(file).toLowerCase();
+  try {
+    if (extension === ".json") return JSON.parse(await readFile(file, "utf8")) as unknown;
+    if (extension === ".ts" || extension === ".mts" || extension === ".cts") return await importWithJiti(file);
+    return await importNatively(file);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new SyncError("config/load-failed", `Could not load ${path.basename(file)}: ${reason}`, {
+      hint: "Fix the error above; the config file must default-export an object.",
+      location: { file: path.basename(file) },
+      cause: error,
+    });
+  }
+}

@@ -1,0 +1,108 @@
+import path from "node:path";
+import type { Diagnostic } from "../errors.js";
+import { configSchema, type ConfigInput } from "./config-schema.js";
+import { CONFIG_DEFAULTS } from "./defaults.js";
+import { describeConfigIssue } from "./describe-config-issue.js";
+import type { ResolvedConfig } from "./types.js";
+
+export interface ValidateConfigResult {
+  /** Present when there were no errors. */
+  config?: ResolvedConfig;
+  diagnostics: Diagnostic[];
+}
+
+/** The fields the cross-field checks read, taken leniently from a config that may be invalid. */
+function pickCrossFields(raw: unknown): { sourceLocale?: string; locales?: string[]; contentDir?: string; localesDir?: string } {
+  if (raw === null || typeof raw !== "object") return {};
+  const record = raw as Record<string, unknown>;
+  const text = (value: unknown) => (typeof value === "string" ? value : undefined);
+  const locales = Array.isArray(record.locales) ? record.locales.filter((locale): locale is string => typeof locale === "string") : undefined;
+  return { sourceLocale: text(record.sourceLocale), locales, contentDir: text(record.contentDir), localesDir: text(record.localesDir) };
+}
+
+/**
+ * Checks that only make sense across fields. They run on the raw input too, so a config with a
+ * typo elsewhere still hears about every problem in one go.
+ */
+function checkCrossFields(raw: unknown, file: string): Diagnostic[] {
+  const input = pickCrossFields(raw);
+  const diagnostics: Diagnostic[] = [];
+  const sourceLocale = input.sourceLocale ?? CONFIG_DEFAULTS.sourceLocale;
+  const seen = new Set<string>();
+  for (const locale of input.locales ?? []) {
+    if (locale === sourceLocale) {
+      diagnostics.push({
+        code: "config/invalid",
+        severity: "error",
+        message: `"locales" lists the source locale "${sourceLocale}".`,
+        hint: `The source locale lives in contentDir; list only translation locales in "locales".`,
+        location: { file },
+      });
+    } else if (seen.has(locale)) {
+      diagnostics.push({
+        code: "config/invalid",
+        severity: "error",
+        message: `"locales" lists "${locale}" twice.`,
+        hint: "Remove the duplicate.",
+        location: { file },
+      });
+    }
+    seen.add(locale);
+  }
+  const contentDir = input.contentDir ?? CONFIG_DEFAULTS.contentDir;
+  const localesDir = input.localesDir ?? CONFIG_DEFAULTS.localesDir;
+  if (path.posix.normalize(contentDir) === path.posix.normalize(localesDir)) {
+    diagnostics.push({
+      code: "config/invalid",
+      severity: "error",
+      message: `"contentDir" and "localesDir" are the same folder ("${contentDir}").`,
+      hint: "Keep the source locale and the translations in separate folders.",
+      location: { file },
+    });
+  }
+  return diagnostics;
+}
+
+/**
+ * Applies defaults and resolves paths against `rootDir`. The input must already be valid.
+ * Exported for the no-config-file case, where every field takes its default.
+ */
+export function resolveConfig(input: ConfigInput, rootDir: string, configFile: string | null): ResolvedConfig {
+  const assetBaseUrl = input.assetBaseUrl ?? CONFIG_DEFAULTS.assetBaseUrl;
+  return {
+    rootDir,
+    configFile,
+    sourceLocale: input.sourceLocale ?? CONFIG_DEFAULTS.sourceLocale,
+    locales: input.locales ?? CONFIG_DEFAULTS.locales,
+    contentDir: path.resolve(rootDir, input.contentDir ?? CONFIG_DEFAULTS.contentDir),
+    localesDir: path.resolve(rootDir, input.localesDir ?? CONFIG_DEFAULTS.localesDir),
+    helpCenterId: input.helpCenterId === undefined ? CONFIG_DEFAULTS.helpCenterId : String(input.helpCenterId),
+    authorId: input.authorId ?? CONFIG_DEFAULTS.authorId,
+    defaultState: input.defaultState ?? CONFIG_DEFAULTS.defaultState,
+    // Relative image paths are appended to this URL, so it must end with "/".
+    assetBaseUrl: assetBaseUrl === null || assetBaseUrl.endsWith("/") ? assetBaseUrl : `${assetBaseUrl}/`,
+    onDelete: input.onDelete ?? CONFIG_DEFAULTS.onDelete,
+    concurrency: input.concurrency ?? CONFIG_DEFAULTS.concurrency,
+    region: input.region ?? CONFIG_DEFAULTS.region,
+    apiUrl: input.apiUrl ?? CONFIG_DEFAULTS.apiUrl,
+    apiVersion: input.apiVersion ?? CONFIG_DEFAULTS.apiVersion,
+    outdatedTranslations: input.outdatedTranslations ?? CONFIG_DEFAULTS.outdatedTranslations,
+  };
+}
+
+/**
+ * Validates a config file's default export and resolves it: every problem at once, each a
+ * `config/invalid` diagnostic located at the config file. Paths are resolved against the config
+ * file's folder. Pure: no file system access.
+ *
+ * @param raw the value the config file exported
+ * @param file absolute path of the config file
+ */
+export function validateConfig(raw: unknown, file: string): ValidateConfigResult {
+  const location = path.basename(file);
+  const parsed = configSchema.safeParse(raw, { reportInput: true });
+  const diagnostics = parsed.success ? [] : parsed.error.issues.flatMap((issue) => describeConfigIssue(issue, location));
+  diagnostics.push(...checkCrossFields(raw, location));
+  if (!parsed.success || diagnostics.length > 0) return { diagnostics };
+  return { config: resolveConfig(parsed.data, path.dirname(file), file), diagnostics };
+}

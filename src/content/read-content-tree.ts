@@ -1,0 +1,112 @@
+import { readdir, realpath, stat } from "node:fs/promises";
+import path from "node:path";
+import type { ResolvedConfig } from "../config/types.js";
+import type { Diagnostic } from "../errors.js";
+import { mapConcurrent } from "./map-concurrent.js";
+import { readTextFile } from "./read-text-file.js";
+import { scanLocaleRoot, toProjectPath, type ScannedFile } from "./scan-locale-root.js";
+import { selectLocaleFolders } from "./select-locale-folders.js";
+import type { ContentFile, ContentTree } from "./types.js";
+
+/** Files read at once. Enough to keep the disk busy, few enough to stay far from EMFILE. */
+export const READ_CONCURRENCY = 32;
+
+async function realpathOrSelf(folder: string): Promise<string> {
+  try {
+    return await realpath(folder);
+  } catch {
+    return folder;
+  }
+}
+
+async function isFolder(folder: string): Promise<boolean> {
+  try {
+    return (await stat(folder)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Names of the folders directly under `folder`; none when it does not exist. */
+async function listFolders(folder: string): Promise<string[] | null> {
+  try {
+    const entries = await readdir(folder, { withFileTypes: true });
+    return entries.filter((entry) => entry.isDirectory() && !entry.name.startsWith(".")).map((entry) => entry.name);
+  } catch (error) {
+    if ((error as { code?: string }).code === "ENOENT") return null;
+    throw error;
+  }
+}
+
+function byPath<T extends { file: string }>(a: T, b: T): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
+}
+
+/**
+ * Reads the content dir and every selected locale folder: markdown decoded (see decodeFileText),
+ * assets listed, every path project-relative POSIX. Hostile files (too large, binary, invalid
+ * UTF-8, symlinks out of the project) become diagnostics; reading never throws for them.
+ */
+export async function readContentTree(config: ResolvedConfig): Promise<ContentTree> {
+  const diagnostics: Diagnostic[] = [];
+  const contentDir = toProjectPath(config.rootDir, config.contentDir);
+  const localesDir = toProjectPath(config.rootDir, config.localesDir);
+  const allowedRoots = await Promise.all([config.rootDir, config.contentDir, config.localesDir].map(realpathOrSelf));
+
+  const contentExists = await isFolder(config.contentDir);
+  if (!contentExists) {
+    diagnostics.push({
+      code: "content/missing-dir",
+      severity: "error",
+      message: `The content folder ${contentDir} does not exist.`,
+      hint: "Create it, or set `contentDir` in the config to where the source articles are.",
+      location: { file: contentDir },
+    });
+  }
+  const folders = (await listFolders(config.localesDir)) ?? [];
+  const selection = selectLocaleFolders(folders, config.locales, config.sourceLocale, localesDir);
+  diagnostics.push(...selection.diagnostics);
+
+  // A locales dir inside the content dir (contentDir ".") must not be read as source articles.
+  const nestedLocales = path.relative(config.contentDir, config.localesDir);
+  const exclude = nestedLocales.startsWith("..") || path.isAbsolute(nestedLocales) ? [] : [nestedLocales.split(path.sep).join("/")];
+  const roots = [
+    ...(contentExists ? [{ root: config.contentDir, locale: config.sourceLocale, exclude }] : []),
+    ...selection.locales.map((locale) => ({ root: path.join(config.localesDir, locale), locale, exclude: [] })),
+  ];
+  const scans = await Promise.all(roots.map((root) => scanLocaleRoot({ ...root, rootDir: config.rootDir, allowedRoots })));
+
+  const toRead: ScannedFile[] = [];
+  const assets: string[] = [];
+  for (const scan of scans) {
+    diagnostics.push(...scan.diagnostics);
+    for (const scanned of scan.files) {
+      if (scanned.markdown) toRead.push(scanned);
+      else assets.push(scanned.file);
+    }
+  }
+
+  const decoded = await mapConcurrent(toRead, READ_CONCURRENCY, (scanned) => readTextFile(scanned.absolutePath, scanned.file));
+  const markdown: ContentFile[] = [];
+  const unreadable: string[] = [];
+  decoded.forEach((result, index) => {
+    const scanned = toRead[index] as ScannedFile;
+    if (result.diagnostic) {
+      diagnostics.push(result.diagnostic);
+      unreadable.push(scanned.file);
+    } else {
+      markdown.push({ file: scanned.file, locale: scanned.locale, relativePath: scanned.relativePath, text: result.text });
+    }
+  });
+
+  return {
+    sourceLocale: config.sourceLocale,
+    contentDir,
+    localesDir,
+    locales: selection.locales,
+    markdown: markdown.sort(byPath),
+    unreadable: unreadable.sort(),
+    assets: assets.sort(),
+    diagnostics,
+  };
+}

@@ -1,0 +1,97 @@
+import type { Diagnostic } from "../errors.js";
+import type { ProjectFiles } from "../render/types.js";
+import type { DesiredArticle, DesiredCollection } from "../types.js";
+import { buildArticleLocale, type RenderMarkdown } from "./build-article-locale.js";
+import { isCollectionFile, toArticleKey, toFolderKey } from "./content-keys.js";
+import type { ParsedFile } from "./types.js";
+import { COLLECTION_FIELDS, validateFrontMatter } from "./validate-front-matter.js";
+
+export interface TranslationTargets {
+  sourceLocale: string;
+  collections: ReadonlyMap<string, DesiredCollection>;
+  articles: ReadonlyMap<string, DesiredArticle>;
+  /** Source keys whose file could not be parsed: their translations are skipped quietly. */
+  failedKeys: ReadonlySet<string>;
+  render: RenderMarkdown;
+  project: ProjectFiles;
+  assetBaseUrl: string | null;
+}
+
+function addCollectionTranslation(file: ParsedFile & { data: Record<string, unknown> }, targets: TranslationTargets): Diagnostic[] {
+  const collection = targets.collections.get(toFolderKey(file.relativePath));
+  if (collection === undefined) {
+    return [
+      {
+        code: "translation/no-source-collection",
+        severity: "warning",
+        message: `${file.file} translates a collection that does not exist in the source locale; it is skipped.`,
+        hint: "Move it to the folder of an existing collection, or delete it.",
+        location: { file: file.file },
+      },
+    ];
+  }
+  const checked = validateFrontMatter(file.data, file.positions, COLLECTION_FIELDS, file.file);
+  if (typeof checked.values.name === "string") {
+    collection.locales[file.locale] = {
+      file: file.file,
+      name: checked.values.name,
+      description: typeof checked.values.description === "string" ? checked.values.description : "",
+    };
+  }
+  return checked.diagnostics;
+}
+
+/**
+ * Attaches each translation file to the source item at the same relative path, rendering article
+ * bodies with the source file as second place to resolve relative paths. A translation without a
+ * source is a warning and is skipped. Mutates the given collections and articles. Pure otherwise.
+ */
+export function addTranslations(translations: readonly ParsedFile[], targets: TranslationTargets): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const seen = new Map<string, string>();
+  for (const file of translations) {
+    const identity = `${file.locale}\u0000${file.relativePath.normalize("NFC")}`;
+    const earlier = seen.get(identity);
+    if (earlier !== undefined) {
+      diagnostics.push({
+        code: "key/duplicate",
+        severity: "error",
+        message: `${file.file} translates the same file as ${earlier} (their names differ only in Unicode normalisation).`,
+        hint: "Keep one of the two.",
+        location: { file: file.file },
+      });
+      continue;
+    }
+    seen.set(identity, file.file);
+    if (file.data === null) continue;
+    const parsed = { ...file, data: file.data };
+    if (isCollectionFile(file.relativePath)) {
+      diagnostics.push(...addCollectionTranslation(parsed, targets));
+      continue;
+    }
+    const key = toArticleKey(file.relativePath);
+    const article = targets.articles.get(key);
+    const source = article?.locales[targets.sourceLocale];
+    if (article === undefined || source === undefined) {
+      if (targets.failedKeys.has(key)) continue;
+      diagnostics.push({
+        code: "translation/no-source",
+        severity: "warning",
+        message: `${file.file} has no source article at the same path; it is skipped.`,
+        hint: `Translations mirror the content dir: the source would be "${key}.md". Move or delete this file.`,
+        location: { file: file.file },
+      });
+      continue;
+    }
+    const built = buildArticleLocale(parsed, {
+      render: targets.render,
+      project: targets.project,
+      assetBaseUrl: targets.assetBaseUrl,
+      defaultState: source.state,
+      source,
+    });
+    article.locales[file.locale] = built.locale;
+    diagnostics.push(...built.diagnostics);
+  }
+  return diagnostics;
+}

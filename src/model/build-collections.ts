@@ -1,0 +1,129 @@
+import type { Diagnostic } from "../errors.js";
+import type { DesiredCollection } from "../types.js";
+import { isCollectionFile, joinProjectPath, toFolderKey, type KeyedItem } from "./content-keys.js";
+import { humaniseName } from "./humanise-name.js";
+import type { ParsedFile } from "./types.js";
+import { COLLECTION_FIELDS, validateFrontMatter } from "./validate-front-matter.js";
+
+/**
+ * How deep collections may nest. Intercom allows three levels: a collection, a sub-collection and
+ * a sub-sub-collection (`a/b/c/article.md` is fine, `a/b/c/d/article.md` is not).
+ */
+export const MAX_COLLECTION_DEPTH = 3;
+
+export interface CollectionsResult {
+  /** By key, parents before children. */
+  collections: Map<string, DesiredCollection>;
+  /** One per folder as written on disk, for key collision checks. */
+  keyedFolders: KeyedItem[];
+  diagnostics: Diagnostic[];
+}
+
+function depthOf(key: string): number {
+  return key === "" ? 0 : key.split("/").length;
+}
+
+function parentOf(key: string): string | null {
+  const slash = key.lastIndexOf("/");
+  return slash === -1 ? null : key.slice(0, slash);
+}
+
+/** Parents before children, then alphabetical: the order Intercom needs to create them in. */
+export function compareCollectionKeys(a: string, b: string): number {
+  const depth = depthOf(a) - depthOf(b);
+  if (depth !== 0) return depth;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Turns the source folders that hold markdown into collections. A folder's name and description
+ * come from its `_collection.md`; a folder without one gets a warning and its name humanised.
+ * Folders with no markdown below them (`images/`) are not collections. Pure.
+ */
+export function buildCollections(sources: readonly ParsedFile[], sourceLocale: string, contentDir: string): CollectionsResult {
+  const diagnostics: Diagnostic[] = [];
+  const rawFolders = new Map<string, string>();
+  const collectionFiles = new Map<string, ParsedFile>();
+  const firstFileIn = new Map<string, string>();
+
+  for (const source of sources) {
+    if (isCollectionFile(source.relativePath)) {
+      const folder = toFolderKey(source.relativePath);
+      if (folder === "") {
+        diagnostics.push({
+          code: "collection/root-file",
+          severity: "warning",
+          message: `${source.file} describes the content folder itself, which is not a collection; it is ignored.`,
+          hint: "Move it into a folder to name that folder's collection.",
+          location: { file: source.file },
+        });
+      } else if (!collectionFiles.has(folder)) {
+        collectionFiles.set(folder, source);
+      }
+    }
+    // Every ancestor folder of a markdown file is a collection.
+    const rawPath = source.relativePath;
+    for (let slash = rawPath.lastIndexOf("/"); slash !== -1; slash = rawPath.lastIndexOf("/", slash - 1)) {
+      const raw = rawPath.slice(0, slash);
+      if (rawFolders.has(raw)) break;
+      rawFolders.set(raw, raw.normalize("NFC"));
+      const key = raw.normalize("NFC");
+      if (!firstFileIn.has(key)) firstFileIn.set(key, source.file);
+    }
+  }
+
+  const keys = [...new Set(rawFolders.values())].sort(compareCollectionKeys);
+  const collections = new Map<string, DesiredCollection>();
+  for (const key of keys) {
+    const folderPath = joinProjectPath(contentDir, key);
+    const collectionFile = collectionFiles.get(key);
+    const depth = depthOf(key);
+    if (depth === MAX_COLLECTION_DEPTH + 1) {
+      diagnostics.push({
+        code: "collection/too-deep",
+        severity: "error",
+        message: `${folderPath} is nested ${depth} folders deep; Intercom allows at most ${MAX_COLLECTION_DEPTH} levels of collections.`,
+        hint: "Move its articles up into a shallower folder.",
+        location: { file: collectionFile?.file ?? firstFileIn.get(key) ?? folderPath },
+      });
+    }
+    let name = humaniseName(key.slice(key.lastIndexOf("/") + 1));
+    let description = "";
+    if (collectionFile === undefined) {
+      diagnostics.push({
+        code: "collection/missing-file",
+        severity: "warning",
+        message: `${folderPath}/ has no _collection.md; its name is assumed to be "${name}".`,
+        hint: `Create ${folderPath}/_collection.md with front matter \`name: ${name}\`.`,
+        location: { file: folderPath },
+      });
+    } else if (collectionFile.data !== null) {
+      const checked = validateFrontMatter(collectionFile.data, collectionFile.positions, COLLECTION_FIELDS, collectionFile.file);
+      diagnostics.push(...checked.diagnostics);
+      if (typeof checked.values.name === "string") name = checked.values.name;
+      if (typeof checked.values.description === "string") description = checked.values.description;
+      if (collectionFile.body.trim() !== "") {
+        diagnostics.push({
+          code: "collection/body-ignored",
+          severity: "warning",
+          message: "A _collection.md holds front matter only; the text below it is ignored.",
+          hint: "Move the text into an article, or into the `description` field.",
+          location: { file: collectionFile.file, line: collectionFile.bodyStartLine },
+        });
+      }
+    }
+    collections.set(key, {
+      key,
+      parentKey: parentOf(key),
+      locales: { [sourceLocale]: { file: collectionFile?.file ?? null, name, description } },
+    });
+  }
+
+  const keyedFolders: KeyedItem[] = [...rawFolders].map(([raw, key]) => ({
+    key,
+    kind: "collection",
+    rawPath: raw,
+    file: joinProjectPath(contentDir, raw),
+  }));
+  return { collections, keyedFolders, diagnostics };
+}
