@@ -1,0 +1,144 @@
+/**
+ * Intercom does not store article HTML as sent: it rewrites it. The emulator does the same so that
+ * no client can mistake stored HTML for an echo of its request (and compare the two to decide
+ * whether to write). The rewrite is idempotent: storing stored HTML again gives the same bytes.
+ *
+ * - `<p>` gets `class="no-margin"`;
+ * - `<h3>`..`<h6>` become `<h2>`; `<h1>`/`<h2>` get an `id` (slug of their text, made unique);
+ * - `<img>` is wrapped in `<div class="intercom-container">`;
+ * - text and inline tags at the top level are wrapped in a `<p>`;
+ * - whitespace-only text between block tags is removed (kept inside `<pre>`);
+ * - attributes outside the allowlist are dropped.
+ */
+import { ALLOWED_ATTRIBUTES, IMAGE_CONTAINER_CLASS } from "../intercom/html-allowlist.js";
+import { findHtmlProblem } from "./check-html.js";
+import { getAttribute, parseHtmlFragment, serializeHtml, setAttribute, textOf } from "./html-tree.js";
+import type { HtmlElement, HtmlNode } from "./html-tree.js";
+import { slugify } from "./slug.js";
+
+const PARAGRAPH_CLASS = "no-margin";
+const FLATTENED_HEADINGS: ReadonlySet<string> = new Set(["h3", "h4", "h5", "h6"]);
+const BLOCK_TAGS: ReadonlySet<string> = new Set([
+  "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "table", "thead", "tbody", "tfoot", "tr",
+  "th", "td", "pre", "div", "hr", "iframe",
+]);
+/** Containers whose direct text is never meaningful, so whitespace in them is layout only. */
+const STRUCTURAL_TAGS: ReadonlySet<string> = new Set(["#root", "div", "ul", "ol", "table", "thead", "tbody", "tfoot", "tr"]);
+
+/**
+ * Validates `html` as Intercom would (throwing a 400 `ApiError` naming `field`) and returns it as
+ * Intercom stores it.
+ */
+export function storeArticleHtml(html: string, field: string): string {
+  const nodes = parseHtmlFragment(html);
+  const problem = findHtmlProblem(nodes, field);
+  if (problem) throw problem;
+  const usedIds = new Set<string>();
+  const rewritten = rewriteChildren(wrapTopLevelInline(nodes), "#root", usedIds);
+  return serializeHtml(rewritten);
+}
+
+function isBlock(node: HtmlNode | undefined): boolean {
+  return node?.kind === "element" && BLOCK_TAGS.has(node.name);
+}
+
+function isWhitespace(node: HtmlNode): boolean {
+  return node.kind === "text" && node.text.trim() === "";
+}
+
+/** Groups runs of top-level text and inline tags into paragraphs, as Intercom's editor does. */
+function wrapTopLevelInline(nodes: HtmlNode[]): HtmlNode[] {
+  const result: HtmlNode[] = [];
+  let run: HtmlNode[] = [];
+  const flush = (): void => {
+    if (run.some((node) => !isWhitespace(node))) {
+      result.push({ kind: "element", name: "p", attributes: [], children: run });
+    }
+    run = [];
+  };
+  for (const node of nodes) {
+    const standalone = isBlock(node) || (node.kind === "element" && node.name === "img");
+    if (standalone) {
+      flush();
+      result.push(node);
+    } else {
+      run.push(node);
+    }
+  }
+  flush();
+  return result;
+}
+
+function rewriteChildren(nodes: HtmlNode[], parentName: string, usedIds: Set<string>): HtmlNode[] {
+  if (parentName === "pre") return nodes;
+  const kept = nodes.filter((node, index) => {
+    if (!isWhitespace(node)) return true;
+    if (STRUCTURAL_TAGS.has(parentName)) return false;
+    return !(isBlock(nodes[index - 1]) || isBlock(nodes[index + 1]));
+  });
+  return kept.flatMap((node) => (node.kind === "text" ? [node] : rewriteElement(node, parentName, usedIds)));
+}
+
+function rewriteElement(element: HtmlElement, parentName: string, usedIds: Set<string>): HtmlNode[] {
+  const name = FLATTENED_HEADINGS.has(element.name) ? "h2" : element.name;
+  const allowed = ALLOWED_ATTRIBUTES[name] ?? [];
+  const result: HtmlElement = {
+    kind: "element",
+    name,
+    attributes: element.attributes.filter(([key]) => allowed.includes(key)),
+    children: rewriteChildren(element.children, name, usedIds),
+  };
+  if (name === "h1" || name === "h2") setAttribute(result, "id", uniqueId(slugify(textOf(result.children)), usedIds));
+  if (name === "img" && parentName === "#root") return [wrapImage(result)];
+  if (name === "p") {
+    addClass(result, PARAGRAPH_CLASS);
+    return splitAroundImages(result);
+  }
+  return [result];
+}
+
+function addClass(element: HtmlElement, className: string): void {
+  const classes = (getAttribute(element, "class") ?? "").split(/\s+/).filter(Boolean);
+  if (!classes.includes(className)) classes.push(className);
+  setAttribute(element, "class", classes.join(" "));
+}
+
+function uniqueId(base: string, usedIds: Set<string>): string {
+  const stem = base === "" ? "section" : base;
+  let candidate = stem;
+  for (let n = 2; usedIds.has(candidate); n += 1) candidate = `${stem}-${n}`;
+  usedIds.add(candidate);
+  return candidate;
+}
+
+function wrapImage(image: HtmlElement): HtmlElement {
+  return { kind: "element", name: "div", attributes: [["class", IMAGE_CONTAINER_CLASS]], children: [image] };
+}
+
+/**
+ * A `<div>` cannot live in a `<p>`, so a paragraph holding images is split: text before and after
+ * stays in paragraphs (dropped when blank), each image gets its own container in between.
+ */
+function splitAroundImages(paragraph: HtmlElement): HtmlNode[] {
+  if (!paragraph.children.some(isImage)) return [paragraph];
+  const result: HtmlNode[] = [];
+  let run: HtmlNode[] = [];
+  const flush = (): void => {
+    if (run.some((node) => !isWhitespace(node))) result.push({ ...paragraph, attributes: [...paragraph.attributes], children: run });
+    run = [];
+  };
+  for (const child of paragraph.children) {
+    if (isImage(child)) {
+      flush();
+      result.push(wrapImage(child));
+    } else {
+      run.push(child);
+    }
+  }
+  flush();
+  return result;
+}
+
+function isImage(node: HtmlNode): node is HtmlElement {
+  return node.kind === "element" && node.name === "img";
+}

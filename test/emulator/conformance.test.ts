@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { loadConformanceChecker, toJsonSchema } from "../support/openapi-conformance.js";
+
+const checker = loadConformanceChecker();
+
+describe("openapi conformance checker", () => {
+  it.skipIf(checker === null)("catches a response whose shape the spec does not declare", () => {
+    const violations = checker?.check({
+      method: "GET",
+      path: "/articles/12",
+      status: 200,
+      body: { type: "article", id: 12, parent_id: "3", title: "Wrong" },
+    });
+    expect(violations?.join("\n")).toMatch(/\/id must be string/);
+    expect(violations?.join("\n")).toMatch(/must NOT have additional properties "parent_id"/);
+  });
+
+  it.skipIf(checker === null)("accepts a response in the declared shape, with nulls where the spec allows them", () => {
+    const violations = checker?.check({
+      method: "GET",
+      path: "/help_center/collections/5",
+      status: 200,
+      body: {
+        id: "5",
+        workspace_id: "w",
+        name: "Docs",
+        description: null,
+        url: null,
+        icon: null,
+        order: 0,
+        created_at: 1,
+        updated_at: 1,
+        default_locale: "en",
+        parent_id: null,
+        help_center_id: null,
+        translated_content: { type: "group_translated_content", en: { type: "group_content", name: "Docs", description: "" }, fr: null },
+      },
+    });
+    expect(violations).toEqual([]);
+  });
+
+  it.skipIf(checker === null)("checks undeclared error statuses against the error schema, and flags undeclared success", () => {
+    expect(checker?.check({ method: "GET", path: "/articles", status: 503, body: { type: "error.list", errors: [{ code: "x" }] } })).toEqual([]);
+    expect(checker?.check({ method: "GET", path: "/articles", status: 429, body: { oops: true } }).length).toBeGreaterThan(0);
+    expect(checker?.check({ method: "GET", path: "/articles", status: 201, body: {} })).toEqual([
+      "GET /articles -> 201: status not declared in the OpenAPI description",
+    ]);
+  });
+
+  it("turns OpenAPI nullable, enums holding null and component refs into JSON Schema", () => {
+    expect(toJsonSchema({ type: "string", nullable: true, enum: ["a"] }, {})).toEqual({ type: ["string", "null"], enum: ["a", null] });
+    expect(toJsonSchema({ type: "string", enum: [null, "a"] }, {})).toEqual({ type: ["string", "null"], enum: [null, "a"] });
+    expect(toJsonSchema({ $ref: "#/components/schemas/x", nullable: true }, {})).toEqual({
+      anyOf: [{ $ref: "intercom-openapi#/definitions/x" }, { type: "null" }],
+    });
+    expect(toJsonSchema({ type: "object", properties: { a: { type: "integer", readOnly: true, description: "d" } } }, {})).toEqual({
+      type: "object",
+      properties: { a: { type: "integer" } },
+      additionalProperties: false,
+    });
+  });
+});
