@@ -1,6 +1,7 @@
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { startEmulator, type Emulator, type EmulatorOptions } from "../../src/emulator/index.js";
+import type { Emulator, EmulatorOptions } from "../../src/emulator/index.js";
+import { startTestEmulator } from "../support/emulator.js";
 import { createIntercomClient, type ClientOptions } from "../../src/remote/client.js";
 import { IntercomApiError } from "../../src/remote/errors.js";
 import { fetchRemoteState } from "../../src/remote/fetch-remote-state.js";
@@ -14,7 +15,7 @@ afterEach(async () => {
 });
 
 async function setUp(emulatorOptions: EmulatorOptions = {}, clientOptions: Partial<ClientOptions> = {}) {
-  emulator = await startEmulator({ tokens: [TOKEN], rateLimit: null, ...emulatorOptions });
+  emulator = await startTestEmulator({ tokens: [TOKEN], rateLimit: null, ...emulatorOptions });
   const sleeps: number[] = [];
   const client = createIntercomClient({
     baseUrl: emulator.url,
