@@ -1,10 +1,64 @@
-import MarkdownIt from "markdown-it";
+import { RenderDiagnostics } from "./diagnostics.js";
+import { markdownParser } from "./markdown-parser.js";
+import { rewriteMkDocsBlocks, type MkDocsFinding } from "./mkdocs.js";
+import { RawHtmlSanitizer } from "./raw-html.js";
+import { rewriteUrl, type RenderState } from "./render-state.js";
+import { transformBlocks } from "./transform-blocks.js";
 import type { RenderContext, RenderResult } from "./types.js";
 
-// Placeholder until the full renderer lands: plain CommonMark, no rewriting.
-const md = new MarkdownIt({ html: false, linkify: true });
+const EMPTY_LIST = /<(ul|ol)\b[^>]*>\s*<\/\1>\n?/g;
 
-/** Renders one markdown body to the HTML Intercom accepts. Pure: same input, same bytes. */
-export function renderMarkdown(markdown: string, _context: RenderContext): RenderResult {
-  return { html: md.render(markdown), links: [], diagnostics: [] };
+const MKDOCS_ADVICE: Readonly<Record<MkDocsFinding["code"], (subject: string) => { message: string; hint: string }>> = {
+  "render/mkdocs-admonition": (subject) => ({
+    message: `MkDocs admonition "/// ${subject}" was turned into a callout`,
+    hint: "Use a GitHub alert instead, e.g. \"> [!TIP]\" followed by \"> text\" lines.",
+  }),
+  "render/mkdocs-tab": () => ({
+    message: "MkDocs content tabs (\"//// tab | ...\") have no Intercom equivalent; each tab became a bold title and its content",
+    hint: "Write the variants one after the other under their own headings.",
+  }),
+  "render/mkdocs-include": () => ({
+    message: "MkDocs include \"{* file *}\" cannot be expanded and shows as text",
+    hint: "Paste the code into a fenced code block (```).",
+  }),
+};
+
+/**
+ * Renders one markdown body to the HTML Intercom accepts (see `headings.ts` for the heading
+ * mapping and `callouts.ts` for callouts). Pure and deterministic: the same markdown and context
+ * always give the same bytes, which the content hashes rely on.
+ */
+export function renderMarkdown(markdown: string, context: RenderContext): RenderResult {
+  if (markdown.trim() === "") return { html: "", links: [], diagnostics: [] };
+  const diagnostics = new RenderDiagnostics(context.file, context.bodyStartLine);
+  const source = markdown.includes("\r") ? markdown.replace(/\r\n?/g, "\n") : markdown;
+  const rewrite = rewriteMkDocsBlocks(source);
+  for (const finding of rewrite.findings) diagnostics.tally(finding.code, finding.subject, finding.line, MKDOCS_ADVICE[finding.code]);
+
+  const state: RenderState = {
+    context,
+    diagnostics,
+    links: [],
+    linkSet: new Set(),
+    titles: rewrite.titles,
+    tableDepth: 0,
+    lastTemplateLine: -1,
+    sanitizer: new RawHtmlSanitizer(diagnostics, (kind, value, line) => rewriteUrl(state, kind, value, line)),
+  };
+  const env = {};
+  const tokens = transformBlocks(markdownParser.parse(rewrite.markdown, env), state);
+  let html = markdownParser.renderer.render(tokens, markdownParser.options, env);
+  if (state.sanitizer.wroteList) html = removeEmptyLists(html);
+  return { html, links: state.links, diagnostics: diagnostics.finish() };
+}
+
+/** Intercom answers 400 to an empty list; raw HTML is the only way to write one. */
+function removeEmptyLists(html: string): string {
+  let previous: string;
+  let current = html;
+  do {
+    previous = current;
+    current = current.replace(EMPTY_LIST, "");
+  } while (current !== previous);
+  return current;
 }

@@ -35,3 +35,12 @@ export interface RenderResult {
 
 /** Prefix of the placeholder the renderer writes for a link to another article. */
 export const ARTICLE_LINK_SCHEME = "intercom-sync:";
+
+/** Options for turning the HTML Intercom stores back into markdown (used by `pull`). */
+export interface HtmlToMarkdownOptions {
+  /**
+   * Maps a link URL (without its `#fragment`) that points at an article of this help center to
+   * the relative `.md` path to write; undefined keeps the URL. The fragment is appended again.
+   */
+  resolveArticleUrl?: (url: string) => string | undefined;
+}

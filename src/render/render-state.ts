@@ -1,0 +1,64 @@
+import type { RenderDiagnostics } from "./diagnostics.js";
+import type { RawHtmlSanitizer } from "./raw-html.js";
+import { resolveReference, type ReferenceKind } from "./resolve-reference.js";
+import type { RenderContext } from "./types.js";
+
+/** Everything one render call accumulates while it walks the tokens. */
+export interface RenderState {
+  context: RenderContext;
+  diagnostics: RenderDiagnostics;
+  sanitizer: RawHtmlSanitizer;
+  /** Linked article keys in first-seen order. */
+  links: string[];
+  /** The same keys, for constant-time "seen already?" checks on link-heavy pages. */
+  linkSet: Set<string>;
+  /** Callout titles from MkDocs admonitions, by 0-based body line. */
+  titles: ReadonlyMap<number, string>;
+  /** Nesting depth of markdown tables at the current token. */
+  tableDepth: number;
+  /** Last line a template expression was counted on, so one line counts once. */
+  lastTemplateLine: number;
+}
+
+const TEMPLATE_URL_HINT = "Templates are not expanded: write the final URL or path.";
+
+/**
+ * Resolves a link or image URL for the output, recording article links and reporting problems.
+ * Returns undefined when the reference must go (the link is unwrapped, the image dropped).
+ */
+export function rewriteUrl(state: RenderState, kind: ReferenceKind, raw: string, bodyLine: number): string | undefined {
+  const reference = resolveReference(raw, kind, state.context);
+  switch (reference.kind) {
+    case "keep":
+    case "asset":
+      return reference.url;
+    case "article":
+      if (!state.linkSet.has(reference.key)) {
+        state.linkSet.add(reference.key);
+        state.links.push(reference.key);
+      }
+      return reference.url;
+    case "remove":
+      if (reference.code === "render/template-syntax") {
+        state.diagnostics.tally("render/template-url", kind, bodyLine, (subject) => ({
+          message: subject === "image" ? "Image with a template expression as its source was removed" : "Link with a template expression as its target was unwrapped",
+          hint: TEMPLATE_URL_HINT,
+        }));
+      } else {
+        state.diagnostics.add(reference.severity, reference.code, bodyLine, reference.message, reference.hint);
+      }
+      return undefined;
+  }
+}
+
+const TEMPLATE_TEXT = /\{\{|\{%/;
+
+/** Counts a Jinja expression or tag left in the text (once per line). */
+export function noteTemplateText(state: RenderState, text: string, bodyLine: number): void {
+  if (bodyLine === state.lastTemplateLine || !TEMPLATE_TEXT.test(text)) return;
+  state.lastTemplateLine = bodyLine;
+  state.diagnostics.tally("render/template-syntax", "jinja", bodyLine, () => ({
+    message: "Jinja template syntax ({{ }} or {% %}) is not expanded and shows as text",
+    hint: "Write the final text; Intercom does not run templates.",
+  }));
+}
