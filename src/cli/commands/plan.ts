@@ -1,0 +1,43 @@
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { formatPlan } from "../../plan/format-plan.js";
+import { formatPlanMarkdown } from "../../plan/format-plan-markdown.js";
+import type { Plan } from "../../plan/types.js";
+import { planProject } from "../../sync.js";
+import type { CommandContext } from "../context.js";
+import { annotate, writeStepSummary } from "../github.js";
+
+export interface PlanFlags {
+  out?: string;
+  detailedExitcode?: boolean;
+  force?: boolean;
+}
+
+/** True when applying the plan would change something in Intercom. */
+export function hasChanges(plan: Plan): boolean {
+  return plan.summary.writes > 0 || plan.items.some((item) => item.record !== undefined || item.forget === true);
+}
+
+/** Exit code of a plan: 1 on errors (conflicts included); with --detailed-exitcode 2 when changes are pending. */
+export function planExitCode(plan: Plan, detailed: boolean): number {
+  if (plan.errors.length > 0) return 1;
+  return detailed && hasChanges(plan) ? 2 : 0;
+}
+
+/** `intercom-sync plan`: read the remote once and print what `push` would do. Writes nothing remote. */
+export async function runPlan(flags: PlanFlags, ctx: CommandContext): Promise<number> {
+  const { out } = ctx;
+  const run = await planProject({ ...ctx.project, force: flags.force });
+  const { plan, config } = run;
+  if (flags.out) {
+    await writeFile(path.resolve(ctx.cwd, flags.out), out.redact(JSON.stringify(plan, null, 2)) + "\n", "utf8");
+  }
+  if (out.json) out.printJson(plan);
+  else {
+    out.result(formatPlan(plan, { color: out.colors.isColorSupported }));
+    if (flags.out) out.info(out.colors.dim(`Plan written to ${flags.out}.`));
+  }
+  annotate(ctx, [...run.diagnostics, ...plan.warnings, ...plan.errors], config.rootDir);
+  await writeStepSummary(ctx, formatPlanMarkdown(plan));
+  return planExitCode(plan, flags.detailedExitcode ?? false);
+}

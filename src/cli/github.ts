@@ -1,0 +1,17 @@
+import { appendFile } from "node:fs/promises";
+import { formatGithubAnnotations } from "../check/format-github-annotations.js";
+import type { Diagnostic } from "../errors.js";
+import type { CommandContext } from "./context.js";
+
+/** Under GitHub Actions: findings as `::error`/`::warning` annotations. */
+export function annotate(ctx: CommandContext, diagnostics: readonly Diagnostic[], rootDir: string): void {
+  if (!ctx.github || diagnostics.length === 0) return;
+  ctx.out.annotation(formatGithubAnnotations(diagnostics, { rootDir, cwd: ctx.cwd }));
+}
+
+/** Under GitHub Actions: appends markdown to the job's step summary (`$GITHUB_STEP_SUMMARY`). */
+export async function writeStepSummary(ctx: CommandContext, markdown: string): Promise<void> {
+  const file = ctx.env.GITHUB_STEP_SUMMARY;
+  if (!ctx.github || !file) return;
+  await appendFile(file, ctx.out.redact(markdown) + "\n", "utf8");
+}

@@ -1,0 +1,105 @@
+import pc from "picocolors";
+
+export type Colors = ReturnType<typeof pc.createColors>;
+
+export interface OutputOptions {
+  json: boolean;
+  quiet: boolean;
+  verbose: boolean;
+  /** Values that must never be printed (the access token); replaced by "***" in every line. */
+  secrets: readonly string[];
+  stdout?: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr?: NodeJS.WritableStream & { isTTY?: boolean };
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * The one place that writes to the terminal. Human text goes to stdout (stderr for errors and
+ * warnings); with `--json`, stdout carries exactly one JSON document and nothing else.
+ * Every line passes through `redact`, so a secret cannot leak through any message, however built.
+ */
+export class Output {
+  readonly json: boolean;
+  readonly quiet: boolean;
+  readonly verbose: boolean;
+  readonly colors: Colors;
+  readonly isTTY: boolean;
+  private readonly secrets: readonly string[];
+  private readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  private readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  private progressShown = false;
+
+  constructor(options: OutputOptions) {
+    this.json = options.json;
+    this.quiet = options.quiet;
+    this.verbose = options.verbose;
+    this.secrets = options.secrets.filter((secret) => secret.length > 0);
+    this.stdout = options.stdout ?? process.stdout;
+    this.stderr = options.stderr ?? process.stderr;
+    const env = options.env ?? process.env;
+    this.isTTY = Boolean(this.stdout.isTTY);
+    const colorEnabled = this.isTTY && !("NO_COLOR" in env) && env.TERM !== "dumb";
+    this.colors = pc.createColors(colorEnabled || "FORCE_COLOR" in env);
+  }
+
+  /** Replaces every secret in `text` by "***". */
+  redact(text: string): string {
+    let result = text;
+    for (const secret of this.secrets) result = result.split(secret).join("***");
+    return result;
+  }
+
+  /** Normal human output (suppressed by --quiet and --json). */
+  info(text: string): void {
+    if (this.json || this.quiet) return;
+    this.writeLine(this.stdout, text);
+  }
+
+  /** Output that --quiet keeps (summaries, the plan itself); suppressed by --json. */
+  result(text: string): void {
+    if (this.json) return;
+    this.writeLine(this.stdout, text);
+  }
+
+  warn(text: string): void {
+    if (this.quiet) return;
+    this.writeLine(this.stderr, text);
+  }
+
+  error(text: string): void {
+    this.writeLine(this.stderr, text);
+  }
+
+  debug(text: string): void {
+    if (!this.verbose) return;
+    this.writeLine(this.stderr, this.colors.dim(text));
+  }
+
+  /** Raw lines for CI systems (GitHub annotations): printed even with --json, to stderr then. */
+  annotation(text: string): void {
+    this.writeLine(this.json ? this.stderr : this.stdout, text);
+  }
+
+  /** The single JSON document of a `--json` run. */
+  printJson(value: unknown): void {
+    this.stdout.write(this.redact(JSON.stringify(value, null, 2)) + "\n");
+  }
+
+  /** A progress line that rewrites itself; only on a TTY, never with --json or --quiet. */
+  progress(text: string): void {
+    if (!this.isTTY || this.json || this.quiet) return;
+    this.stdout.write(`\r\x1b[2K${this.redact(text)}`);
+    this.progressShown = true;
+  }
+
+  clearProgress(): void {
+    if (!this.progressShown) return;
+    this.stdout.write("\r\x1b[2K");
+    this.progressShown = false;
+  }
+
+  private writeLine(stream: NodeJS.WritableStream, text: string): void {
+    this.clearProgress();
+    stream.write(this.redact(text) + "\n");
+  }
+}

@@ -1,0 +1,98 @@
+import { readFileSync } from "node:fs";
+import { Command, CommanderError, Option } from "commander";
+import { createContext, type CommandContext, type GlobalFlags, type ProcessIo } from "./context.js";
+import { runCheck } from "./commands/check.js";
+import { runEmulator } from "./commands/emulator.js";
+import { runPlan } from "./commands/plan.js";
+import { runPush } from "./commands/push.js";
+import { reportError } from "./report-error.js";
+
+function packageVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  return manifest.version;
+}
+
+type Action<F> = (flags: F, ctx: CommandContext) => Promise<number>;
+
+/**
+ * Builds the command line. Each action gets its flags and a context; the number it returns is the
+ * exit code. Errors are printed in one place (reportError).
+ */
+export function buildProgram(io: ProcessIo, setExitCode: (code: number) => void): Command {
+  const program = new Command("intercom-sync")
+    .description("Keep an Intercom Help Center in git: plan and push only the differences.")
+    .version(packageVersion(), "--version")
+    .option("--config <file>", "config file (default: intercom-sync.config.{ts,mts,mjs,js,json} in this folder)")
+    .option("--json", "machine-readable output on stdout")
+    .option("--verbose", "more detail, including each request")
+    .option("--quiet", "only results and errors")
+    .showHelpAfterError()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    })
+    .exitOverride();
+
+  function action<F>(run: Action<F>) {
+    return async (flags: F, command: Command): Promise<void> => {
+      const ctx = createContext(command.optsWithGlobals<GlobalFlags>(), io);
+      try {
+        setExitCode(await run(flags, ctx));
+      } catch (error) {
+        setExitCode(reportError(error, ctx));
+      }
+    };
+  }
+
+  program
+    .command("check")
+    .description("validate the whole tree: front matter, locales, links, images, HTML, depth, keys (no network)")
+    .option("--strict", "treat warnings as errors")
+    .action(action(runCheck));
+
+  program
+    .command("plan")
+    .description("read Intercom once and print what push would do, per item and locale")
+    .option("--out <file>", "also write the plan as JSON to a file")
+    .option("--detailed-exitcode", "exit 2 when there are changes to push")
+    .option("--force", "plan as push --force would (overwrite edits made in Intercom)")
+    .action(action(runPlan));
+
+  program
+    .command("push")
+    .description("plan, then apply: write only the differences to Intercom")
+    .option("--dry-run", "plan only; write nothing")
+    .option("--force", "overwrite edits made in Intercom (conflicts and drift)")
+    .action(action(runPush));
+
+  program
+    .command("emulator")
+    .description("serve a local Intercom-compatible Help Center API")
+    .addOption(new Option("--port <n>", "port (0 = any free port)").default("4010"))
+    .option("--host <host>", "interface to listen on", "127.0.0.1")
+    .option("--data <file>", "persist the emulator's state in a JSON file")
+    .option("--locales <codes>", "locales enabled on the help center, comma-separated (default: all 37)")
+    .option("--rate-limit <n>", "requests allowed per window (default: no limit)")
+    .option("--rate-window-ms <ms>", "rate-limit window length", "10000")
+    .option("--error-rate <x>", "share of requests answered 500/503, 0..1")
+    .option("--latency-ms <ms>", "delay per request, or a range like 20-200")
+    .option("--drop-rate <x>", "share of writes whose response is lost, 0..1")
+    .action(action(runEmulator));
+
+  return program;
+}
+
+/** Runs the CLI with `argv` (as process.argv); resolves to the exit code. */
+export async function main(argv: readonly string[], io: ProcessIo): Promise<number> {
+  let exitCode = 0;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync([...argv]);
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 1;
+    throw error;
+  }
+  return exitCode;
+}

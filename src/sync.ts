@@ -1,0 +1,193 @@
+/**
+ * The composer: load -> read -> build -> fetch -> plan (-> apply). The only module that joins the
+ * pure core to IO; the CLI, the watcher and the library API all go through it.
+ */
+import path from "node:path";
+import type { Dispatcher } from "undici";
+import { applyPlan } from "./apply/apply-plan.js";
+import type { ApplyProgressEvent, ApplyResult } from "./apply/types.js";
+import { loadDesiredState } from "./check/load-desired-state.js";
+import { loadConfig } from "./config/load-config.js";
+import type { ResolvedConfig } from "./config/types.js";
+import { SyncError, type Diagnostic } from "./errors.js";
+import { LOCK_FILE_NAME } from "./lock/lock-schema.js";
+import { readLock, writeLockAtomic } from "./lock/read-write-lock.js";
+import { acquireRunLock } from "./lock/run-lock.js";
+import { planSync } from "./plan/plan-sync.js";
+import type { Plan } from "./plan/types.js";
+import type { IntercomApi } from "./remote/api.js";
+import { readAccessToken } from "./remote/access-token.js";
+import { resolveApiBaseUrl } from "./remote/base-url.js";
+import { createIntercomClient } from "./remote/client.js";
+import { fetchRemoteState } from "./remote/fetch-remote-state.js";
+import type { Logger, RequestEvent } from "./remote/request-with-policy.js";
+import type { DesiredState, LockFile, RemoteState } from "./types.js";
+
+export interface ProjectOptions {
+  /** Folder to find the config in. Default: the process's working directory. */
+  cwd?: string;
+  /** `--config FILE`, relative to `cwd`. */
+  configFile?: string;
+  /** A config already loaded (the watcher reuses it between runs). */
+  config?: ResolvedConfig;
+  /** Where the token and `INTERCOM_API_URL` come from. Default: `process.env`. */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface RemoteOptions {
+  /** Use this API instead of the HTTP client (tests and the in-process demo). */
+  api?: IntercomApi;
+  /** undici dispatcher for the HTTP client. */
+  dispatcher?: Dispatcher;
+  /** Called for every HTTP attempt (request counting). */
+  onRequest?: (event: RequestEvent) => void;
+  logger?: Logger;
+}
+
+export interface PlanProjectOptions extends ProjectOptions, RemoteOptions {
+  /** Overwrite remote edits: drift and conflicts become updates. */
+  force?: boolean;
+  /** Lock file path. Default: `intercom-sync.lock.json` next to the config. */
+  lockFile?: string;
+}
+
+export interface PushProjectOptions extends PlanProjectOptions {
+  /** Plan only (`push --dry-run`). */
+  dryRun?: boolean;
+  /** Stops starting new requests (Ctrl-C); running ones finish and the lock is saved. */
+  signal?: AbortSignal;
+  onProgress?: (event: ApplyProgressEvent) => void;
+  /** How long to wait for another run in the same folder. Default: the run lock's default. */
+  runLockTimeoutMs?: number;
+}
+
+export interface PlanRun {
+  config: ResolvedConfig;
+  desired: DesiredState;
+  /** Warnings about the files (errors stop the run before this point). */
+  diagnostics: Diagnostic[];
+  remote: RemoteState;
+  lock: LockFile;
+  lockFile: string;
+  plan: Plan;
+}
+
+export interface PushRun extends PlanRun {
+  /** Absent for a dry run. */
+  result?: ApplyResult;
+}
+
+/** Loads the config unless one was passed in. */
+export async function resolveProjectConfig(options: ProjectOptions): Promise<ResolvedConfig> {
+  if (options.config) return options.config;
+  return loadConfig({ cwd: options.cwd ?? process.cwd(), configFile: options.configFile, env: options.env });
+}
+
+/** The lock file's path for a project. */
+export function lockFilePath(config: ResolvedConfig, override?: string): string {
+  return override ?? path.join(config.rootDir, LOCK_FILE_NAME);
+}
+
+/** The HTTP client for the configured workspace, unless an API was injected. */
+export function connectApi(config: ResolvedConfig, options: ProjectOptions & RemoteOptions): IntercomApi {
+  if (options.api) return options.api;
+  const env = options.env ?? process.env;
+  return createIntercomClient({
+    baseUrl: resolveApiBaseUrl(config, env),
+    token: readAccessToken(env),
+    apiVersion: config.apiVersion,
+    dispatcher: options.dispatcher,
+    onRequest: options.onRequest,
+    logger: options.logger,
+  });
+}
+
+/**
+ * Reads and validates the content tree. Any error means nothing may be written (sync semantics 1),
+ * so it throws with every finding attached.
+ */
+export async function readValidState(config: ResolvedConfig): Promise<{ desired: DesiredState; diagnostics: Diagnostic[] }> {
+  const loaded = await loadDesiredState(config);
+  const errors = loaded.diagnostics.filter((diagnostic) => diagnostic.severity === "error");
+  if (errors.length > 0) {
+    throw new SyncError("content/invalid", `The content has ${errors.length} error(s); nothing was sent to Intercom.`, {
+      hint: "Fix them (run `intercom-sync check` for the full list), then run again.",
+      diagnostics: loaded.diagnostics,
+    });
+  }
+  return { desired: loaded.state, diagnostics: loaded.diagnostics };
+}
+
+/** The admin id new articles are written by: the config's, else the token's own admin. */
+async function resolveDefaultAuthor(config: ResolvedConfig, api: IntercomApi): Promise<number> {
+  if (config.authorId !== null) return config.authorId;
+  const me = await api.me();
+  const id = Number(me.id);
+  if (!Number.isSafeInteger(id)) {
+    throw new SyncError("remote/unknown-author", `Intercom answered /me with an admin id that is not a number (${me.id}).`, {
+      hint: "Set `authorId` in the config.",
+    });
+  }
+  return id;
+}
+
+/** Plans against an already known remote state and lock: the pure step, with the config's options. */
+export function planAgainst(
+  config: ResolvedConfig,
+  desired: DesiredState,
+  remote: RemoteState,
+  lock: LockFile,
+  defaultAuthorId: number,
+  force: boolean,
+): Plan {
+  return planSync({
+    desired,
+    remote,
+    lock,
+    options: { onDelete: config.onDelete, force, defaultAuthorId, outdatedTranslations: config.outdatedTranslations },
+  });
+}
+
+async function planWith(config: ResolvedConfig, api: IntercomApi, options: PlanProjectOptions): Promise<PlanRun> {
+  const { desired, diagnostics } = await readValidState(config);
+  const lockFile = lockFilePath(config, options.lockFile);
+  // One listing of the remote (sync semantics 2), read alongside the lock and the default author.
+  const [lock, remote, defaultAuthorId] = await Promise.all([
+    readLock(lockFile, path.relative(config.rootDir, lockFile) || LOCK_FILE_NAME),
+    fetchRemoteState(api, { helpCenterId: config.helpCenterId }),
+    resolveDefaultAuthor(config, api),
+  ]);
+  const plan = planAgainst(config, desired, remote, lock, defaultAuthorId, options.force ?? false);
+  return { config, desired, diagnostics, remote, lock, lockFile, plan };
+}
+
+/** `intercom-sync plan`: validate, read the remote once, and decide. Writes nothing. */
+export async function planProject(options: PlanProjectOptions = {}): Promise<PlanRun> {
+  const config = await resolveProjectConfig(options);
+  return planWith(config, connectApi(config, options), options);
+}
+
+/**
+ * `intercom-sync push`: plan, then apply with bounded concurrency, saving the lock as work
+ * completes. Holds the folder's run lock throughout so two pushes never interleave.
+ */
+export async function pushProject(options: PushProjectOptions = {}): Promise<PushRun> {
+  const config = await resolveProjectConfig(options);
+  const api = connectApi(config, options);
+  const runLock = await acquireRunLock(config.rootDir, { timeoutMs: options.runLockTimeoutMs });
+  try {
+    const planned = await planWith(config, api, options);
+    if (options.dryRun) return planned;
+    const result = await applyPlan(planned.plan, {
+      api,
+      lock: planned.lock,
+      concurrency: config.concurrency,
+      saveLock: (lock) => writeLockAtomic(planned.lockFile, lock),
+      signal: options.signal,
+      onProgress: options.onProgress,
+    });
+    return { ...planned, result };
+  } finally {
+    await runLock.release();
+  }
+}
