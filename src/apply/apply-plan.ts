@@ -1,0 +1,133 @@
+import pLimit from "p-limit";
+import { SyncError } from "../errors.js";
+import type { ArticlePlanItem, Plan, PlanItem } from "../plan/types.js";
+import { describeError, type ApplyRun } from "./apply-run.js";
+import { applyLinkRefresh, findLinkRefreshes } from "./link-pass.js";
+import { createLockSaver } from "./lock-saver.js";
+import { isInert, itemOutcome, runItem } from "./run-item.js";
+import { DEFAULT_CONCURRENCY, OUTCOME_KINDS, type ApplyDeps, type ApplyResult, type ItemOutcome, type OutcomeKind } from "./types.js";
+
+const INTERRUPTED = "interrupted";
+
+function groupByLevel(items: readonly PlanItem[]): PlanItem[][] {
+  const levels = new Map<number, PlanItem[]>();
+  for (const item of items) levels.set(item.level, [...(levels.get(item.level) ?? []), item]);
+  return [...levels.entries()].sort(([a], [b]) => a - b).map(([, group]) => group);
+}
+
+function countOutcomes(outcomes: readonly ItemOutcome[]): Record<OutcomeKind, number> {
+  const counts = Object.fromEntries(OUTCOME_KINDS.map((kind) => [kind, 0])) as Record<OutcomeKind, number>;
+  for (const outcome of outcomes) counts[outcome.outcome] += 1;
+  return counts;
+}
+
+function assertApplicable(plan: Plan): void {
+  // Conflicts only skip their items; any other plan error (a locale not enabled, another help
+  // center's lock) means no write at all.
+  const blocking = plan.errors.filter((e) => e.code !== "plan/conflict");
+  if (blocking.length > 0) {
+    throw new SyncError("apply/plan-has-errors", `The plan has ${blocking.length} error(s); nothing was written.`, {
+      hint: blocking[0]?.hint ?? "Fix the errors reported by `intercom-sync plan`, then push again.",
+      diagnostics: blocking,
+    });
+  }
+}
+
+/**
+ * Runs a plan against Intercom: collections level by level (parents first), then articles, then
+ * removals, with at most `concurrency` requests in flight per level; then a second pass for links
+ * to articles created in this run. One failure does not stop the others. The lock is updated
+ * after every successful write and saved as work completes.
+ */
+export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyResult> {
+  assertApplicable(plan);
+  const lock = structuredClone(deps.lock);
+  lock.helpCenterId = plan.helpCenterId;
+  const run: ApplyRun = {
+    plan,
+    api: deps.api,
+    lock,
+    urls: structuredClone({ ...plan.urls, ...(deps.remoteUrls ?? {}) }),
+    helpCenterId: deps.helpCenterId ?? plan.helpCenterId,
+    saver: createLockSaver(deps.saveLock, () => lock),
+    unavailableCollections: new Set(),
+  };
+  const concurrency = Math.max(1, Math.floor(deps.concurrency ?? DEFAULT_CONCURRENCY));
+  const active = plan.items.filter((item) => !isInert(item));
+  // Lock-only noops (forgotten items, dropped locales) report nothing.
+  const total = active.filter((item) => item.action !== "noop").length;
+  const outcomes = new Map<PlanItem, ItemOutcome>();
+  const extra: ItemOutcome[] = [];
+  let completed = 0;
+  const report = (outcome: ItemOutcome): void => {
+    completed += 1;
+    deps.onProgress?.({ outcome, completed, total });
+  };
+
+  async function execute(item: PlanItem): Promise<void> {
+    let outcome: ItemOutcome | undefined;
+    // Lock-only noops make no request, so an abort does not hold them back.
+    if (deps.signal?.aborted === true && item.action !== "noop") {
+      outcome = itemOutcome(item, "skipped", { reason: INTERRUPTED });
+    } else {
+      try {
+        outcome = await runItem(run, item);
+        run.saver.request();
+      } catch (error) {
+        outcome = itemOutcome(item, "failed", { error: describeError(error) });
+      }
+    }
+    const unavailable = outcome?.outcome === "failed" || outcome?.outcome === "skipped";
+    if (unavailable && item.type === "collection" && (item.action === "create" || item.action === "recreate")) {
+      run.unavailableCollections.add(item.key);
+    }
+    if (outcome !== undefined) {
+      outcomes.set(item, outcome);
+      report(outcome);
+    }
+  }
+
+  for (const level of groupByLevel(active)) {
+    const limit = pLimit(concurrency);
+    await Promise.all(level.map((item) => limit(() => execute(item))));
+  }
+
+  if (deps.signal?.aborted !== true) {
+    // Unchanged articles too: their links may point at an article whose URL changed in this run.
+    const candidates = plan.items.filter(
+      (item): item is ArticlePlanItem => item.type === "article" && !["failed", "skipped"].includes(outcomes.get(item)?.outcome ?? ""),
+    );
+    const limit = pLimit(concurrency);
+    await Promise.all(
+      findLinkRefreshes(run, candidates).map((refresh) =>
+        limit(async () => {
+          if (deps.signal?.aborted === true) return;
+          const previous = outcomes.get(refresh.item);
+          try {
+            await applyLinkRefresh(run, refresh);
+            run.saver.request();
+            if (previous !== undefined) previous.reason = [previous.reason, "links updated in a second pass"].filter(Boolean).join("; ");
+            else extra.push(itemOutcome(refresh.item, "updated", { id: refresh.id, reason: "links refreshed" }));
+          } catch (error) {
+            extra.push(itemOutcome(refresh.item, "failed", { id: refresh.id, reason: "updating links", error: describeError(error) }));
+          }
+        }),
+      ),
+    );
+  }
+
+  run.saver.request();
+  const lockError = await run.saver.flush();
+  const all = [...plan.items.flatMap((item) => outcomes.get(item) ?? []), ...extra];
+  const counts = countOutcomes(all);
+  const interrupted = all.some((o) => o.outcome === "skipped" && o.reason === INTERRUPTED);
+  const result: ApplyResult = {
+    outcomes: all,
+    counts,
+    ok: counts.failed === 0 && plan.summary.conflict === 0 && !interrupted && lockError === undefined,
+    interrupted,
+    lock,
+  };
+  if (lockError !== undefined) result.lockError = describeError(lockError);
+  return result;
+}

@@ -1,0 +1,53 @@
+import type { WireArticle } from "../intercom/wire.js";
+import { lookupUrl, resolveLinks } from "../plan/resolve-links.js";
+import type { Plan } from "../plan/types.js";
+import type { IntercomApi } from "../remote/api.js";
+import type { LockFile } from "../types.js";
+import type { LockSaver } from "./lock-saver.js";
+
+/** The state one `applyPlan` call shares between its items. */
+export interface ApplyRun {
+  plan: Plan;
+  api: IntercomApi;
+  /** The working copy of the lock, updated after every successful write. */
+  lock: LockFile;
+  /** Article key -> locale -> URL: the remote's, then whatever writes answer with. */
+  urls: Record<string, Record<string, string>>;
+  helpCenterId: string;
+  saver: LockSaver;
+  /** Collection keys that failed or were skipped in this run: their children are skipped too. */
+  unavailableCollections: Set<string>;
+}
+
+/** Resolves an article body's link placeholders with the URLs known at this point of the run. */
+export function resolveBody(run: ApplyRun, body: string, locale: string): string {
+  return resolveLinks(body, locale, lookupUrl(run.urls, run.plan.sourceLocale)).body;
+}
+
+/** Learns an article's URLs from a write response, for later link resolution. */
+export function noteArticleUrls(run: ApplyRun, key: string, response: WireArticle): void {
+  const urls = { ...(run.urls[key] ?? {}) };
+  if (response.url !== null && response.url !== "") urls[response.default_locale] = response.url;
+  for (const [locale, content] of Object.entries(response.translated_content ?? {})) {
+    if (locale !== "type" && content !== null && typeof content === "object" && content.url !== "") urls[locale] = content.url;
+  }
+  run.urls[key] = urls;
+}
+
+/** Ids owned by some lock entry right now (lost-create recovery must not pick them). */
+export function ownedIds(lock: LockFile, type: "article" | "collection"): Set<string> {
+  return new Set(Object.values(type === "article" ? lock.articles : lock.collections).map((e) => e.id));
+}
+
+/** The error's message for a report: never a credential, even if one slipped into a message. */
+export function describeError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/(Bearer\s+)[^\s"']+/gi, "$1[redacted]").replace(/(access_token=)[^\s&"']+/gi, "$1[redacted]");
+}
+
+/** True for an error that says the item is already gone (HTTP 404). */
+export function isNotFound(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const { status } = error as { status?: unknown };
+  return status === 404;
+}

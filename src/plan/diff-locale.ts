@@ -1,0 +1,65 @@
+import type { LockLocale } from "../types.js";
+import { combineFieldHashes, diffFieldHashes, type FieldHashes } from "./hash.js";
+
+/** What happens to one locale of one existing item. `record` = write nothing, note it in the lock. */
+export type LocaleDecision =
+  | { kind: "noop" }
+  | { kind: "record" }
+  | { kind: "add"; fields: string[]; note?: string }
+  | { kind: "update"; fields: string[]; note?: string }
+  | { kind: "drift"; fields: string[] }
+  | { kind: "conflict"; fields: string[] };
+
+export interface LocaleDiffInput {
+  /** Field digests of the desired content (links resolved). */
+  desired: FieldHashes;
+  /** All field names of this item type, in display order. */
+  fieldNames: readonly string[];
+  /** What the lock recorded for this locale, if anything. */
+  lock: LockLocale | undefined;
+  /** The remote locale, or undefined when Intercom has no content in this locale. */
+  remote: { updatedAt: number; differingFields: () => string[] } | undefined;
+  force: boolean;
+  /**
+   * The fields are plain text that Intercom stores as sent (collection names and descriptions):
+   * a remote change that leaves them equal to the files is not drift, only a newer stamp. The
+   * stamp is collection-wide, so an edit of one locale would otherwise mark every locale drifted.
+   */
+  plainText?: boolean;
+}
+
+const FORCE_NOTE = "overwrites changes made in Intercom (--force)";
+
+/**
+ * The three-way decision for one locale: local changed = desired hash differs from the lock's,
+ * remote changed = remote `updated_at` is newer than the lock's. Without a lock value the remote
+ * content is compared as visible text (adoption); HTML is never compared as markup.
+ */
+export function diffLocale(input: LocaleDiffInput): LocaleDecision {
+  const { desired, fieldNames, lock, remote, force } = input;
+  if (remote === undefined) {
+    // A locale the lock knew but Intercom lacks was deleted there: it is added again.
+    return lock === undefined ? { kind: "add", fields: [...fieldNames] } : { kind: "add", fields: [...fieldNames], note: "missing in Intercom" };
+  }
+  if (lock === undefined) {
+    const differing = remote.differingFields();
+    return differing.length === 0 ? { kind: "record" } : { kind: "update", fields: differing };
+  }
+  const localChanged = combineFieldHashes(desired) !== lock.hash;
+  const remoteChanged = remote.updatedAt > lock.updatedAt;
+  if (!localChanged && !remoteChanged) return { kind: "noop" };
+  if (localChanged && !remoteChanged) return { kind: "update", fields: changedFields(desired, lock, fieldNames) };
+  if (force) return { kind: "update", fields: [...fieldNames], note: FORCE_NOTE };
+  if (!localChanged) {
+    const differing = remote.differingFields();
+    return differing.length === 0 && input.plainText === true ? { kind: "record" } : { kind: "drift", fields: differing };
+  }
+  return { kind: "conflict", fields: changedFields(desired, lock, fieldNames) };
+}
+
+function changedFields(desired: FieldHashes, lock: LockLocale, fieldNames: readonly string[]): string[] {
+  // Without field digests (an older lock) every field is sent: correct, just not minimal.
+  if (lock.fields === undefined) return [...fieldNames];
+  const changed = diffFieldHashes(desired, lock.fields, fieldNames);
+  return changed.length === 0 ? [...fieldNames] : changed;
+}

@@ -1,0 +1,112 @@
+/**
+ * The plan as people read it, terraform-like. Symbols: `+` create, `~` update, `→` move,
+ * `=` adopt (an existing Intercom item taken over), `-` unpublish or delete, `!` conflict,
+ * `?` drift (edited in Intercom), `·` a lock-only change (e.g. no longer managed). Pure.
+ */
+import pc from "picocolors";
+import type { Diagnostic } from "../errors.js";
+import { formatLocation } from "../errors.js";
+import { hasChanges } from "./summarise-plan.js";
+import type { LocaleChangeKind, Plan, PlanAction, PlanItem, PlanSummary } from "./types.js";
+
+type Colors = ReturnType<typeof pc.createColors>;
+
+export const NO_CHANGES_MESSAGE = "No changes. Intercom matches the files.";
+
+export const ACTION_SYMBOLS: Record<PlanAction, string> = {
+  create: "+",
+  recreate: "+",
+  update: "~",
+  move: "→",
+  adopt: "=",
+  unpublish: "-",
+  delete: "-",
+  conflict: "!",
+  drift: "?",
+  noop: "·",
+};
+
+const CHANGE_SYMBOLS: Record<LocaleChangeKind, string> = { add: "+", update: "~", drift: "?", conflict: "!" };
+
+function paint(colors: Colors, symbol: string, text: string): string {
+  switch (symbol) {
+    case "+":
+      return colors.green(text);
+    case "~":
+    case "→":
+    case "=":
+      return colors.yellow(text);
+    case "-":
+    case "!":
+      return colors.red(text);
+    case "?":
+      return colors.magenta(text);
+    default:
+      return colors.dim(text);
+  }
+}
+
+/**
+ * Items worth showing: everything that writes or reports, and noops that stop managing something.
+ * A noop that only records a newer remote stamp in the lock is bookkeeping, not shown.
+ */
+export function visibleItems(plan: Plan): PlanItem[] {
+  return plan.items.filter((item) => item.action !== "noop" || hasChanges([{ ...item, record: undefined }]));
+}
+
+/** `old/key → new/key` for a renamed item, else the key. */
+export function itemLabel(item: PlanItem): string {
+  return item.previousKey === undefined ? item.key : `${item.previousKey} → ${item.key}`;
+}
+
+/** The summary line: `Plan: 3 to create, 2 to update, ...; 1 drift, 0 conflicts.` */
+export function formatSummary(summary: PlanSummary): string {
+  const adopt = summary.adopt > 0 ? `, ${summary.adopt} to adopt` : "";
+  const conflicts = `${summary.conflict} conflict${summary.conflict === 1 ? "" : "s"}`;
+  return (
+    `Plan: ${summary.create} to create, ${summary.update} to update, ${summary.move} to move${adopt}, ` +
+    `${summary.unpublish} to unpublish, ${summary.delete} to delete; ${summary.drift} drift, ${conflicts}.`
+  );
+}
+
+function formatItem(item: PlanItem, colors: Colors): string[] {
+  const symbol = ACTION_SYMBOLS[item.action];
+  const lines = [`${paint(colors, symbol, `${symbol} ${item.type} ${itemLabel(item)}`)} ${colors.dim(`(${item.reason})`)}`];
+  if (item.moveParent === true) lines.push(`    ${paint(colors, "→", "→")} parent: ${item.parentKey ?? "(top level)"}`);
+  for (const change of item.locales) {
+    if (item.action === "unpublish") {
+      lines.push(`    ${paint(colors, "-", `- ${change.locale}`)} state: published → draft`);
+      continue;
+    }
+    const changeSymbol = CHANGE_SYMBOLS[change.change];
+    const fields = change.fields.length > 0 ? change.fields.join(", ") : "(formatting only)";
+    const note = change.note === undefined ? "" : colors.dim(` (${change.note})`);
+    lines.push(`    ${paint(colors, changeSymbol, `${changeSymbol} ${change.locale}`)} ${change.change}: ${fields}${note}`);
+  }
+  if (item.dropLocales !== undefined) lines.push(colors.dim(`    · no longer synced: ${item.dropLocales.join(", ")} (left as is in Intercom)`));
+  return lines;
+}
+
+function formatDiagnostic(diagnostic: Diagnostic, colors: Colors): string {
+  const label = diagnostic.severity === "error" ? colors.red("Error:") : colors.yellow("Warning:");
+  const hint = diagnostic.hint === undefined ? "" : `\n  ${colors.dim(diagnostic.hint)}`;
+  return `${label} ${diagnostic.message} ${colors.dim(`(${formatLocation(diagnostic.location)})`)}${hint}`;
+}
+
+/** The plan for a terminal: one block per item with its per-locale changes, then the summary. */
+export function formatPlan(plan: Plan, options: { color: boolean }): string {
+  const colors = pc.createColors(options.color);
+  const lines: string[] = [];
+  for (const item of visibleItems(plan)) lines.push(...formatItem(item, colors));
+  if (lines.length > 0) lines.push("");
+  for (const diagnostic of [...plan.errors, ...plan.warnings]) lines.push(formatDiagnostic(diagnostic, colors));
+  if (plan.errors.length + plan.warnings.length > 0) lines.push("");
+  if (plan.errors.length > 0 && plan.items.length === 0) {
+    lines.push(colors.red(`Plan failed with ${plan.errors.length} error(s); nothing will be written.`));
+  } else if (visibleItems(plan).length === 0) {
+    lines.push(NO_CHANGES_MESSAGE);
+  } else {
+    lines.push(colors.bold(formatSummary(plan.summary)));
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,171 @@
+import type { DesiredArticle, DesiredArticleLocale, RemoteArticleLocale } from "../types.js";
+import { parentIdOf, resolveArticleIdentities, type ArticleIdentity } from "./article-identity.js";
+import { chooseExistingAction, collectChanges, describeExisting, type LocaleOutcome } from "./assemble-item.js";
+import { diffLocale, type LocaleDecision } from "./diff-locale.js";
+import { ARTICLE_FIELD_NAMES, hashArticleFields, type FieldHashes } from "./hash.js";
+import type { PlanContext } from "./plan-context.js";
+import { lookupUrl, resolveLinks } from "./resolve-links.js";
+import type { ArticleFields, ArticlePlanItem } from "./types.js";
+import { normaliseText, toVisibleText } from "./visible-text.js";
+
+interface PreparedLocale {
+  locale: string;
+  /** Content to send, body with placeholders. */
+  fields: ArticleFields;
+  /** Body with links resolved as far as known now. */
+  resolvedBody: string;
+  hashes: FieldHashes;
+  outdated: boolean;
+  source: DesiredArticleLocale;
+}
+
+function isOutdated(article: DesiredArticle, locale: string, text: DesiredArticleLocale, sourceLocale: string): boolean {
+  return locale !== sourceLocale && text.sourceHash !== undefined && text.sourceHash !== article.sourceTextHash;
+}
+
+function prepareLocales(ctx: PlanContext, article: DesiredArticle, pendingKeys: ReadonlySet<string>): PreparedLocale[] {
+  const prepared: PreparedLocale[] = [];
+  const urlOf = lookupUrl(ctx.urls, ctx.sourceLocale);
+  for (const locale of ctx.managed) {
+    const text = article.locales[locale];
+    if (text === undefined) continue;
+    const outdated = isOutdated(article, locale, text, ctx.sourceLocale);
+    const state = outdated && ctx.options.outdatedTranslations === "draft" ? "draft" : text.state;
+    const fields: ArticleFields = { title: text.title, description: text.description, body: text.body, state, authorId: text.authorId };
+    const { body: resolvedBody, unresolved } = resolveLinks(text.body, locale, urlOf);
+    for (const target of unresolved.filter((key) => !pendingKeys.has(key))) {
+      ctx.warnings.push({
+        code: "plan/unknown-link-target",
+        severity: "warning",
+        message: `${article.key} links to "${target}", which is neither in the tree nor in Intercom.`,
+        hint: "Fix the link; it is sent as \"#\" until the target exists.",
+        location: { file: text.file },
+      });
+    }
+    prepared.push({ locale, fields, resolvedBody, hashes: hashArticleFields({ ...fields, body: resolvedBody }), outdated, source: text });
+  }
+  return prepared;
+}
+
+function differingFields(local: PreparedLocale, remote: RemoteArticleLocale): string[] {
+  const out: string[] = [];
+  if (normaliseText(local.fields.title) !== normaliseText(remote.title)) out.push("title");
+  if (normaliseText(local.fields.description) !== normaliseText(remote.description ?? "")) out.push("description");
+  if (toVisibleText(local.resolvedBody) !== toVisibleText(remote.body ?? "")) out.push("body");
+  if (local.fields.state !== remote.state) out.push("state");
+  if (local.fields.authorId !== null && local.fields.authorId !== remote.authorId) out.push("author");
+  return out;
+}
+
+/** Applies the outdated-translation policy to a decision that would write the locale. */
+function applyOutdatedPolicy(ctx: PlanContext, article: DesiredArticle, local: PreparedLocale, decision: LocaleDecision): LocaleDecision {
+  if (!local.outdated || (decision.kind !== "add" && decision.kind !== "update")) return decision;
+  const policy = ctx.options.outdatedTranslations;
+  const effect = { push: "pushing it anyway", skip: "not pushing it", draft: "pushing it as a draft" }[policy];
+  ctx.warnings.push({
+    code: "plan/outdated-translation",
+    severity: "warning",
+    message: `The ${local.locale} translation of ${article.key} is outdated (its source changed after source_hash); ${effect}.`,
+    hint: "Update the translation, then run `intercom-sync stamp` on it.",
+    location: { file: local.source.file },
+  });
+  return policy === "skip" ? { kind: "noop" } : decision;
+}
+
+function planCreate(ctx: PlanContext, article: DesiredArticle, prepared: PreparedLocale[], recreate: boolean): ArticlePlanItem {
+  const content: Record<string, ArticleFields> = {};
+  for (const local of prepared) {
+    const decision = applyOutdatedPolicy(ctx, article, local, { kind: "add", fields: [...ARTICLE_FIELD_NAMES] });
+    if (decision.kind === "add") content[local.locale] = local.fields;
+  }
+  return {
+    type: "article",
+    action: recreate ? "recreate" : "create",
+    key: article.key,
+    parentKey: article.parentKey,
+    level: 0,
+    reason: recreate ? "deleted in Intercom; creating it again" : "new article",
+    locales: Object.keys(content).map((locale) => ({ locale, change: "add", fields: [...ARTICLE_FIELD_NAMES] })),
+    write: true,
+    defaultLocale: ctx.remoteDefaultLocale,
+    content,
+  };
+}
+
+function planExisting(
+  ctx: PlanContext,
+  article: DesiredArticle,
+  prepared: PreparedLocale[],
+  identity: Extract<ArticleIdentity, { kind: "owned" | "adopt" }>,
+): ArticlePlanItem {
+  const { remote } = identity;
+  const entry = identity.kind === "owned" ? identity.entry : undefined;
+  const outcomes: LocaleOutcome[] = [];
+  const content: Record<string, ArticleFields> = {};
+  for (const local of prepared) {
+    const remoteLocale = remote.locales[local.locale];
+    const raw = diffLocale({
+      desired: local.hashes,
+      fieldNames: ARTICLE_FIELD_NAMES,
+      lock: entry?.locales[local.locale],
+      remote: remoteLocale === undefined ? undefined : { updatedAt: remoteLocale.updatedAt, differingFields: () => differingFields(local, remoteLocale) },
+      force: ctx.options.force,
+    });
+    const skipped = local.outdated && ctx.options.outdatedTranslations === "skip" && (raw.kind === "add" || raw.kind === "update");
+    const decision = applyOutdatedPolicy(ctx, article, local, raw);
+    const writes = decision.kind === "add" || decision.kind === "update";
+    // Unchanged locales keep their content when it has links: apply's second pass may refresh them.
+    const refreshable = !skipped && (decision.kind === "noop" || decision.kind === "record") && local.source.links.length > 0;
+    if (writes || refreshable) content[local.locale] = local.fields;
+    outcomes.push({ locale: local.locale, decision, desired: local.hashes, remoteUpdatedAt: remoteLocale?.updatedAt });
+  }
+  const collected = collectChanges(outcomes);
+  const previousKey = identity.kind === "owned" ? identity.previousKey : undefined;
+  const parentId = parentIdOf(ctx, article);
+  let moveParent = parentId !== remote.parentId;
+  if (moveParent && parentId === null) {
+    // The 2.16 update request only takes a collection id as parent_id.
+    moveParent = false;
+    ctx.warnings.push({
+      code: "plan/unsupported-move",
+      severity: "warning",
+      message: `${article.key} moved out of its collection, but the Intercom API cannot move an article to the top level.`,
+      hint: "Move it in Intercom, or keep it in a collection folder.",
+      location: { file: article.locales[ctx.sourceLocale]?.file ?? article.key },
+    });
+  }
+  const writes = moveParent || collected.writeLocales.length > 0;
+  const action = chooseExistingAction({ adopted: identity.kind === "adopt", moved: moveParent || previousKey !== undefined, writes, collected });
+  const item: ArticlePlanItem = {
+    type: "article",
+    action,
+    key: article.key,
+    id: remote.id,
+    parentKey: article.parentKey,
+    level: 0,
+    reason: describeExisting(action, { previousKey, moveParent }),
+    locales: collected.changes,
+    write: writes,
+    defaultLocale: remote.defaultLocale,
+    content,
+  };
+  if (previousKey !== undefined) item.previousKey = previousKey;
+  if (moveParent) item.moveParent = true;
+  if (Object.keys(collected.record).length > 0) item.record = collected.record;
+  const dropLocales = Object.keys(entry?.locales ?? {}).filter((locale) => article.locales[locale] === undefined || !ctx.managed.includes(locale));
+  if (dropLocales.length > 0) item.dropLocales = dropLocales;
+  return item;
+}
+
+/** Plans every article in the tree: identity first (owned, moved, adopted, new), then per-locale diffs. */
+export function planArticles(ctx: PlanContext, articles: readonly DesiredArticle[]): ArticlePlanItem[] {
+  const identities = resolveArticleIdentities(ctx, articles);
+  const pendingKeys = new Set([...identities].filter(([, identity]) => identity.kind === "create").map(([key]) => key));
+  return articles.map((article) => {
+    const identity = identities.get(article.key) ?? { kind: "create", recreate: false };
+    const prepared = prepareLocales(ctx, article, pendingKeys);
+    return identity.kind === "create"
+      ? planCreate(ctx, article, prepared, identity.recreate)
+      : planExisting(ctx, article, prepared, identity);
+  });
+}

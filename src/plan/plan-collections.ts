@@ -1,0 +1,157 @@
+import type { DesiredCollection, LockEntry, RemoteCollection } from "../types.js";
+import { chooseExistingAction, collectChanges, describeExisting, type LocaleOutcome } from "./assemble-item.js";
+import { diffLocale } from "./diff-locale.js";
+import { COLLECTION_FIELD_NAMES, hashCollectionFields, hashCollectionLocale } from "./hash.js";
+import { PENDING_ID, pickMoveSource, type PlanContext } from "./plan-context.js";
+import type { CollectionFields, CollectionPlanItem } from "./types.js";
+import { normaliseText } from "./visible-text.js";
+
+type Identity =
+  | { kind: "owned"; remote: RemoteCollection; entry: LockEntry; previousKey?: string }
+  | { kind: "adopt"; remote: RemoteCollection }
+  | { kind: "create"; recreate: boolean };
+
+function fieldsOf(collection: DesiredCollection, locale: string): CollectionFields | undefined {
+  const text = collection.locales[locale];
+  return text === undefined ? undefined : { name: text.name, description: text.description };
+}
+
+function findMoveSource(ctx: PlanContext, desiredKeys: ReadonlySet<string>, collection: DesiredCollection): string | undefined {
+  const source = fieldsOf(collection, ctx.sourceLocale);
+  if (source === undefined) return undefined;
+  const hash = hashCollectionLocale(source);
+  const candidates = Object.entries(ctx.lock.collections)
+    .filter(([key]) => !desiredKeys.has(key) && !ctx.movedFromCollections.has(key))
+    .filter(([, entry]) => ctx.remoteCollections.has(entry.id) && entry.locales[ctx.sourceLocale]?.hash === hash)
+    .map(([key]) => key);
+  return pickMoveSource(collection.key, candidates);
+}
+
+function findAdoptable(ctx: PlanContext, collection: DesiredCollection, parentId: string | null): RemoteCollection | undefined {
+  const name = normaliseText(collection.locales[ctx.sourceLocale]?.name ?? "");
+  if (parentId === PENDING_ID || name === "") return undefined;
+  return [...ctx.remoteCollections.values()].find(
+    (remote) =>
+      !ctx.ownedCollectionIds.has(remote.id) &&
+      !ctx.claimedCollectionIds.has(remote.id) &&
+      remote.parentId === parentId &&
+      normaliseText(remote.locales[ctx.sourceLocale]?.name ?? "") === name,
+  );
+}
+
+function resolveIdentity(ctx: PlanContext, desiredKeys: ReadonlySet<string>, collection: DesiredCollection, parentId: string | null): Identity {
+  const entry = ctx.lock.collections[collection.key];
+  const remote = entry === undefined ? undefined : ctx.remoteCollections.get(entry.id);
+  if (entry !== undefined && remote !== undefined) return { kind: "owned", remote, entry };
+  if (entry === undefined) {
+    const previousKey = findMoveSource(ctx, desiredKeys, collection);
+    const previous = previousKey === undefined ? undefined : ctx.lock.collections[previousKey];
+    const moved = previous === undefined ? undefined : ctx.remoteCollections.get(previous.id);
+    if (previousKey !== undefined && previous !== undefined && moved !== undefined) {
+      ctx.movedFromCollections.add(previousKey);
+      return { kind: "owned", remote: moved, entry: previous, previousKey };
+    }
+  }
+  const adoptable = findAdoptable(ctx, collection, parentId);
+  if (adoptable !== undefined) {
+    ctx.claimedCollectionIds.add(adoptable.id);
+    return { kind: "adopt", remote: adoptable };
+  }
+  return { kind: "create", recreate: entry !== undefined };
+}
+
+function planCreate(ctx: PlanContext, collection: DesiredCollection, recreate: boolean): CollectionPlanItem {
+  const content: Record<string, CollectionFields> = {};
+  for (const locale of ctx.managed) {
+    const fields = fieldsOf(collection, locale);
+    if (fields !== undefined) content[locale] = fields;
+  }
+  return {
+    type: "collection",
+    action: recreate ? "recreate" : "create",
+    key: collection.key,
+    parentKey: collection.parentKey,
+    level: 0,
+    reason: recreate ? "deleted in Intercom; creating it again" : "new collection",
+    locales: Object.keys(content).map((locale) => ({ locale, change: "add", fields: [...COLLECTION_FIELD_NAMES] })),
+    write: true,
+    defaultLocale: ctx.remoteDefaultLocale,
+    content,
+  };
+}
+
+function differingFields(desired: CollectionFields, remote: { name: string; description: string }): string[] {
+  const out: string[] = [];
+  if (normaliseText(desired.name) !== normaliseText(remote.name)) out.push("name");
+  if (normaliseText(desired.description) !== normaliseText(remote.description ?? "")) out.push("description");
+  return out;
+}
+
+function planExisting(
+  ctx: PlanContext,
+  collection: DesiredCollection,
+  parentId: string | null,
+  identity: Extract<Identity, { kind: "owned" | "adopt" }>,
+): CollectionPlanItem {
+  const { remote } = identity;
+  const entry = identity.kind === "owned" ? identity.entry : undefined;
+  const outcomes: LocaleOutcome[] = [];
+  const content: Record<string, CollectionFields> = {};
+  for (const locale of ctx.managed) {
+    const fields = fieldsOf(collection, locale);
+    if (fields === undefined) continue;
+    const desired = hashCollectionFields(fields);
+    const remoteLocale = remote.locales[locale];
+    const decision = diffLocale({
+      desired,
+      fieldNames: COLLECTION_FIELD_NAMES,
+      lock: entry?.locales[locale],
+      remote: remoteLocale === undefined ? undefined : { updatedAt: remote.updatedAt, differingFields: () => differingFields(fields, remoteLocale) },
+      force: ctx.options.force,
+      plainText: true,
+    });
+    if (decision.kind === "add" || decision.kind === "update") content[locale] = fields;
+    outcomes.push({ locale, decision, desired, remoteUpdatedAt: remoteLocale === undefined ? undefined : remote.updatedAt });
+  }
+  const collected = collectChanges(outcomes);
+  const previousKey = identity.kind === "owned" ? identity.previousKey : undefined;
+  const moveParent = parentId !== remote.parentId;
+  const writes = moveParent || collected.writeLocales.length > 0;
+  const action = chooseExistingAction({ adopted: identity.kind === "adopt", moved: moveParent || previousKey !== undefined, writes, collected });
+  const item: CollectionPlanItem = {
+    type: "collection",
+    action,
+    key: collection.key,
+    id: remote.id,
+    parentKey: collection.parentKey,
+    level: 0,
+    reason: describeExisting(action, { previousKey, moveParent }),
+    locales: collected.changes,
+    write: writes,
+    defaultLocale: remote.defaultLocale,
+    content,
+  };
+  if (previousKey !== undefined) item.previousKey = previousKey;
+  if (moveParent) item.moveParent = true;
+  if (Object.keys(collected.record).length > 0) item.record = collected.record;
+  const dropLocales = Object.keys(entry?.locales ?? {}).filter((locale) => fieldsOf(collection, locale) === undefined || !ctx.managed.includes(locale));
+  if (dropLocales.length > 0) item.dropLocales = dropLocales;
+  return item;
+}
+
+/**
+ * Plans every collection in the tree, parents first, recording each key's id (or PENDING_ID) in
+ * `ctx.collectionIds` so articles and child collections can find their parent.
+ */
+export function planCollections(ctx: PlanContext, collections: readonly DesiredCollection[]): CollectionPlanItem[] {
+  const desiredKeys = new Set(collections.map((c) => c.key));
+  const items: CollectionPlanItem[] = [];
+  for (const collection of collections) {
+    const parentId = collection.parentKey === null ? null : (ctx.collectionIds.get(collection.parentKey) ?? PENDING_ID);
+    const identity = resolveIdentity(ctx, desiredKeys, collection, parentId);
+    const item = identity.kind === "create" ? planCreate(ctx, collection, identity.recreate) : planExisting(ctx, collection, parentId, identity);
+    ctx.collectionIds.set(collection.key, item.id ?? PENDING_ID);
+    items.push(item);
+  }
+  return items;
+}

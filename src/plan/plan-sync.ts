@@ -1,0 +1,123 @@
+import type { Diagnostic } from "../errors.js";
+import type { DesiredState } from "../types.js";
+import { planArticles } from "./plan-articles.js";
+import { planCollections } from "./plan-collections.js";
+import { createPlanContext, keyDepth, type PlanContext } from "./plan-context.js";
+import { planRemovals } from "./plan-removals.js";
+import { summarisePlan } from "./summarise-plan.js";
+import { PLAN_VERSION, type Plan, type PlanInput, type PlanItem } from "./types.js";
+
+/** The folder a locale's files live in (`locales/fr`), found from any file of that locale. */
+function localeFolder(desired: DesiredState, locale: string): string {
+  for (const article of desired.articles) {
+    const file = article.locales[locale]?.file;
+    const suffix = `/${article.key}.md`;
+    if (file?.endsWith(suffix) === true) return file.slice(0, -suffix.length);
+  }
+  return locale;
+}
+
+function checkHelpCenter(ctx: PlanContext): void {
+  const { desired, remote, lock } = ctx.input;
+  const enabled = remote.helpCenter.locales;
+  for (const locale of desired.locales.filter((l) => !enabled.includes(l))) {
+    ctx.errors.push({
+      code: "plan/locale-not-enabled",
+      severity: "error",
+      message: `Locale "${locale}" is not enabled on help center "${remote.helpCenter.displayName}" (enabled: ${enabled.join(", ") || "none"}).`,
+      hint: `Enable ${locale} in Intercom (Help Center settings, languages), or leave it out of \`locales\` in the config.`,
+      location: { file: localeFolder(desired, locale) },
+    });
+  }
+  if (lock.helpCenterId !== null && lock.helpCenterId !== remote.helpCenter.id) {
+    ctx.errors.push({
+      code: "plan/help-center-mismatch",
+      severity: "error",
+      message: `The lock file belongs to help center ${lock.helpCenterId}, but this run targets help center ${remote.helpCenter.id}.`,
+      hint: "Set `helpCenterId` in the config to the lock's help center, or delete the lock file to adopt the other help center's items.",
+      location: { file: "intercom-sync.lock.json" },
+    });
+  }
+}
+
+/**
+ * Levels: collections by depth (parents first), then articles, then removals of articles, then
+ * removals of collections children first.
+ */
+function assignLevels(collections: PlanItem[], articles: PlanItem[], removals: PlanItem[]): PlanItem[] {
+  const depths = [...collections, ...removals.filter((i) => i.type === "collection")].map((i) => keyDepth(i.key));
+  const maxDepth = depths.length === 0 ? -1 : Math.max(...depths);
+  const articleLevel = maxDepth + 1;
+  for (const item of collections) item.level = keyDepth(item.key);
+  for (const item of articles) item.level = articleLevel;
+  for (const item of removals) {
+    item.level = item.type === "article" ? articleLevel + 1 : articleLevel + 2 + (maxDepth - keyDepth(item.key));
+  }
+  return [...collections, ...articles, ...removals].sort((a, b) => a.level - b.level);
+}
+
+function fileOf(desired: DesiredState, item: PlanItem, locale: string): string {
+  if (item.type === "article") return desired.articles.find((a) => a.key === item.key)?.locales[locale]?.file ?? item.key;
+  return desired.collections.find((c) => c.key === item.key)?.locales[locale]?.file ?? item.key;
+}
+
+function reportDriftAndConflicts(ctx: PlanContext, items: readonly PlanItem[]): void {
+  for (const item of items) {
+    for (const change of item.locales) {
+      if (change.change !== "drift" && change.change !== "conflict") continue;
+      const diagnostic: Diagnostic =
+        change.change === "conflict"
+          ? {
+              code: "plan/conflict",
+              severity: "error",
+              message: `The ${change.locale} ${item.type} ${item.key} changed both locally and in Intercom since the last push; it is skipped.`,
+              hint: "Run `intercom-sync pull` to take the Intercom version and merge, or `push --force` to overwrite it.",
+              location: { file: fileOf(ctx.input.desired, item, change.locale) },
+            }
+          : {
+              code: "plan/drift",
+              severity: "warning",
+              message: `The ${change.locale} ${item.type} ${item.key} was edited in Intercom since the last push; it is kept as is.`,
+              hint: "Run `intercom-sync pull` to bring the edit into the files, or `push --force` to overwrite it.",
+              location: { file: fileOf(ctx.input.desired, item, change.locale) },
+            };
+      (diagnostic.severity === "error" ? ctx.errors : ctx.warnings).push(diagnostic);
+    }
+  }
+}
+
+/**
+ * Decides what `push` does: a pure function of the files (desired), Intercom (remote) and the lock.
+ * No IO, no clock. A plan with errors must not be applied.
+ */
+export function planSync(input: PlanInput): Plan {
+  const ctx = createPlanContext(input);
+  const { desired, remote } = input;
+  checkHelpCenter(ctx);
+  let items: PlanItem[] = [];
+  if (ctx.errors.length === 0) {
+    const collections = planCollections(ctx, desired.collections);
+    const articles = planArticles(ctx, desired.articles);
+    const removals = planRemovals(
+      ctx,
+      new Set(desired.collections.map((c) => c.key)),
+      new Set(desired.articles.map((a) => a.key)),
+      [...collections, ...articles],
+    );
+    items = assignLevels(collections, articles, removals);
+    reportDriftAndConflicts(ctx, items);
+  }
+  return {
+    version: PLAN_VERSION,
+    helpCenterId: remote.helpCenter.id,
+    sourceLocale: desired.sourceLocale,
+    locales: [...desired.locales],
+    remoteDefaultLocale: ctx.remoteDefaultLocale,
+    defaultAuthorId: input.options.defaultAuthorId,
+    items,
+    urls: ctx.urls,
+    errors: ctx.errors,
+    warnings: ctx.warnings,
+    summary: summarisePlan(items),
+  };
+}

@@ -1,0 +1,160 @@
+/**
+ * The plan: plain JSON data describing what `push` will do. `planSync` produces it without any IO,
+ * `plan --out` writes it to a file, and `applyPlan` runs it. Nothing in here is a class or a
+ * function, so `JSON.parse(JSON.stringify(plan))` is the same plan.
+ */
+import type { Diagnostic } from "../errors.js";
+import type { ArticleState, DesiredState, LockFile, LockLocale, RemoteState } from "../types.js";
+
+export const PLAN_VERSION = 1;
+
+export type PlanItemType = "collection" | "article";
+
+export type PlanAction =
+  | "create"
+  | "update"
+  | "move"
+  | "adopt"
+  | "recreate"
+  | "unpublish"
+  | "delete"
+  | "drift"
+  | "conflict"
+  | "noop";
+
+export type LocaleChangeKind = "add" | "update" | "drift" | "conflict";
+
+/** The fields of one article locale, as hashed and sent. `authorId` null = the default author. */
+export interface ArticleFields {
+  title: string;
+  description: string;
+  /** With `intercom-sync:KEY` placeholders; links are resolved when the request is built. */
+  body: string;
+  state: ArticleState;
+  authorId: number | null;
+}
+
+export interface CollectionFields {
+  name: string;
+  description: string;
+}
+
+/** Field names as they appear in a plan (`author` is `author_id` on the wire). */
+export type ArticleFieldName = "title" | "description" | "body" | "state" | "author";
+export type CollectionFieldName = "name" | "description";
+
+export interface PlanLocaleChange {
+  locale: string;
+  change: LocaleChangeKind;
+  /** Fields that differ; empty when unknown (e.g. drift that only touched formatting). */
+  fields: string[];
+  /** Extra context, e.g. "overwrites changes made in Intercom (--force)". */
+  note?: string;
+}
+
+interface PlanItemBase {
+  action: PlanAction;
+  /** Key in the tree (for a removal: the key that disappeared). */
+  key: string;
+  /** For a move: the key the lock knew the item by. */
+  previousKey?: string;
+  /** Intercom id, when the item exists remotely. */
+  id?: string;
+  /** Key of the (new) parent collection; null at the top level. */
+  parentKey: string | null;
+  /** Apply runs levels in ascending order; items within a level run concurrently. */
+  level: number;
+  /** Why, in a few words, for people reading the plan. */
+  reason: string;
+  /** Per-locale changes worth showing (no entry = that locale is unchanged). */
+  locales: PlanLocaleChange[];
+  /** True when apply makes one request for this item in its first pass. */
+  write: boolean;
+  /** The request sets the parent (`parent_id`) to `parentKey`'s collection. */
+  moveParent?: boolean;
+  /**
+   * Locale whose content Intercom keeps at the top level of the item (its default locale); null
+   * when unknown (a create in a help center with no items yet).
+   */
+  defaultLocale: string | null;
+  /** Lock values to record without a write (adopted content that already matches). */
+  record?: Record<string, LockLocale>;
+  /** Locales to forget in the lock without a write (translation file removed). */
+  dropLocales?: string[];
+  /** Drop the lock entry once done: the item is no longer managed. */
+  forget?: boolean;
+}
+
+export interface ArticlePlanItem extends PlanItemBase {
+  type: "article";
+  /**
+   * Full content (body with placeholders) of every locale this run writes (a change `add` or
+   * `update`: only that change's `fields` are sent, but the lock records all of them), plus the
+   * unchanged locales whose body has links, which apply's second pass may refresh.
+   */
+  content: Record<string, ArticleFields>;
+}
+
+export interface CollectionPlanItem extends PlanItemBase {
+  type: "collection";
+  /** Full content of every locale this run writes; only the change's `fields` are sent. */
+  content: Record<string, CollectionFields>;
+}
+
+export type PlanItem = ArticlePlanItem | CollectionPlanItem;
+
+export interface PlanSummary {
+  /** Creates and recreates. */
+  create: number;
+  update: number;
+  move: number;
+  adopt: number;
+  unpublish: number;
+  delete: number;
+  /** Items with at least one drifted locale. */
+  drift: number;
+  /** Items with at least one conflicting locale (an error). */
+  conflict: number;
+  /** Requests apply makes in its first pass. */
+  writes: number;
+}
+
+export interface Plan {
+  version: number;
+  helpCenterId: string;
+  sourceLocale: string;
+  /** Managed locales. */
+  locales: string[];
+  /**
+   * Locale the help center keeps at the top level of items, learnt from existing items (the 2.16
+   * help center object does not say); null when the help center has no items yet.
+   */
+  remoteDefaultLocale: string | null;
+  /** Author of articles whose front matter names none. */
+  defaultAuthorId: number;
+  items: PlanItem[];
+  /** Intercom URL per article key and locale, known when planning (link targets). */
+  urls: Record<string, Record<string, string>>;
+  /** Any error means apply must not run. */
+  errors: Diagnostic[];
+  warnings: Diagnostic[];
+  summary: PlanSummary;
+}
+
+export type OnDelete = "unpublish" | "delete" | "keep";
+export type OutdatedTranslations = "push" | "skip" | "draft";
+
+export interface PlanOptions {
+  onDelete: OnDelete;
+  /** Overwrite remote edits (conflicts and drift become updates). */
+  force: boolean;
+  defaultAuthorId: number;
+  outdatedTranslations: OutdatedTranslations;
+}
+
+export interface PlanInput {
+  desired: DesiredState;
+  remote: RemoteState;
+  lock: LockFile;
+  options: PlanOptions;
+}

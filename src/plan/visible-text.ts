@@ -1,0 +1,39 @@
+import { Parser } from "htmlparser2";
+
+// Tags that end a line or a cell: their boundaries separate words even without whitespace.
+const BLOCK_TAGS: ReadonlySet<string> = new Set([
+  "address", "article", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure", "h1", "h2",
+  "h3", "h4", "h5", "h6", "hr", "iframe", "img", "li", "ol", "p", "pre", "section", "table", "tbody",
+  "td", "tfoot", "th", "thead", "tr", "ul",
+]);
+
+/**
+ * The text a reader sees in an HTML fragment: tags stripped, entities decoded, whitespace
+ * collapsed. Intercom rewrites stored HTML (classes, ids, heading levels), so adoption compares
+ * this instead of markup.
+ */
+export function toVisibleText(html: string): string {
+  const parts: string[] = [];
+  const parser = new Parser(
+    {
+      ontext(text) {
+        parts.push(text);
+      },
+      onopentag(name) {
+        if (BLOCK_TAGS.has(name)) parts.push(" ");
+      },
+      onclosetag(name) {
+        if (BLOCK_TAGS.has(name)) parts.push(" ");
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.write(html);
+  parser.end();
+  return normaliseText(parts.join(""));
+}
+
+/** Collapses runs of whitespace (including non-breaking spaces) and trims. */
+export function normaliseText(text: string): string {
+  return text.replace(/[\s\u00a0]+/g, " ").trim();
+}

@@ -1,0 +1,123 @@
+import { describe, expect, it } from "vitest";
+import type { WireCreateArticleRequest } from "../../src/intercom/wire.js";
+import { article, collection, desiredState } from "../plan/builders.js";
+import { FakeIntercomApi } from "../support/fake-intercom-api.js";
+import { planNow, push } from "./helpers.js";
+
+const link = (target: string) => `<p>See <a href="intercom-sync:${target}#setup">this</a>.</p>`;
+
+describe("applyPlan: links, lost responses and interruptions", () => {
+  it("fixes links to articles created in the same run with a second pass", async () => {
+    const api = new FakeIntercomApi();
+    const desired = desiredState({
+      locales: ["en", "fr"],
+      articles: [
+        article("guide", { body: link("target"), links: ["target"] }, { fr: { body: link("target"), links: ["target"] } }),
+        article("target", {}, { fr: {} }),
+      ],
+    });
+    const { result } = await push(api, desired);
+    expect(result.ok).toBe(true);
+    const guide = api.articles.get(result.lock.articles.guide?.id ?? "");
+    const target = api.articles.get(result.lock.articles.target?.id ?? "");
+    expect(guide?.contents.en?.body).toContain(`href="${target?.contents.en?.url}#setup"`);
+    expect(guide?.contents.fr?.body).toContain(`href="${target?.contents.fr?.url}#setup"`);
+    expect(result.outcomes.find((o) => o.key === "guide")?.reason).toMatch(/links updated/);
+    expect(planNow(api, desired, result.lock).summary.writes).toBe(0);
+  });
+
+  it("refreshes links to an article whose URL changed in this run", async () => {
+    const api = new FakeIntercomApi();
+    const before = desiredState({ articles: [article("guide", { body: link("target"), links: ["target"] }), article("target", { title: "Old" })] });
+    const first = await push(api, before);
+    const after = desiredState({ articles: [article("guide", { body: link("target"), links: ["target"] }), article("target", { title: "New name" })] });
+    const { result } = await push(api, after, first.result.lock);
+    const target = api.articles.get(result.lock.articles.target?.id ?? "");
+    expect(api.articles.get(result.lock.articles.guide?.id ?? "")?.contents.en?.body).toContain(`${target?.contents.en?.url}#setup`);
+    expect(planNow(api, after, result.lock).summary.writes).toBe(0);
+  });
+
+  it("adopts an article whose create response was lost instead of creating it twice", async () => {
+    const api = new FakeIntercomApi();
+    api.failNext("createArticle", { status: 502, afterWrite: true, outcomeUnknown: true });
+    const desired = desiredState({ collections: [collection("guides")], articles: [article("guides/install")] });
+    const { result } = await push(api, desired);
+    expect(api.articles.size).toBe(1);
+    expect(api.calls.filter((c) => c.method === "createArticle")).toHaveLength(1);
+    const outcome = result.outcomes.find((o) => o.key === "guides/install");
+    expect(outcome).toMatchObject({ outcome: "created", id: [...api.articles.keys()][0], reason: expect.stringMatching(/response was lost/) });
+    expect(result.ok).toBe(true);
+    expect(planNow(api, desired, result.lock).summary.writes).toBe(0);
+  });
+
+  it("retries a create once when the lost request had not created anything", async () => {
+    const api = new FakeIntercomApi();
+    api.failNext("createCollection", { status: 504, outcomeUnknown: true });
+    const desired = desiredState({ collections: [collection("guides")] });
+    const { result } = await push(api, desired);
+    expect(api.collections.size).toBe(1);
+    expect(api.calls.filter((c) => c.method === "createCollection")).toHaveLength(2);
+    expect(result.counts.created).toBe(1);
+  });
+
+  it("does not retry a create that failed for a known reason", async () => {
+    const api = new FakeIntercomApi();
+    api.failNext("createArticle", { status: 400, message: "bad request" });
+    const { result } = await push(api, desiredState({ articles: [article("a")] }));
+    expect(api.calls.filter((c) => c.method === "createArticle")).toHaveLength(1);
+    expect(result.counts.failed).toBe(1);
+  });
+
+  it("stops starting new requests once aborted, saves the lock and lists what did not start", async () => {
+    const api = new FakeIntercomApi();
+    const controller = new AbortController();
+    const desired = desiredState({ articles: Array.from({ length: 10 }, (_, i) => article(`a${i}`)) });
+    let saves = 0;
+    const { result } = await push(api, desired, undefined, {
+      deps: {
+        concurrency: 2,
+        signal: controller.signal,
+        onProgress: (event) => {
+          if (event.completed === 3) controller.abort();
+        },
+        saveLock: async () => {
+          saves += 1;
+        },
+      },
+    });
+    const started = api.calls.filter((c) => c.method === "createArticle").length;
+    expect(started).toBeLessThan(10);
+    expect(result.interrupted).toBe(true);
+    expect(result.ok).toBe(false);
+    expect(result.counts.created).toBe(started);
+    expect(result.counts.skipped).toBe(10 - started);
+    expect(result.outcomes.filter((o) => o.outcome === "skipped").every((o) => o.reason === "interrupted")).toBe(true);
+    expect(Object.keys(result.lock.articles)).toHaveLength(started);
+    expect(saves).toBeGreaterThan(0);
+    // The next run creates only what was not started.
+    expect(planNow(api, desired, result.lock).summary.create).toBe(10 - started);
+  });
+
+  it("never creates a duplicate when the previous run was cut short before saving", async () => {
+    const api = new FakeIntercomApi();
+    const desired = desiredState({ collections: [collection("guides")], articles: [article("guides/install"), article("welcome")] });
+    await push(api, desired);
+    // The lock file was lost: the next run adopts everything instead of creating it again.
+    const { plan, result } = await push(api, desired);
+    expect(plan.summary.create).toBe(0);
+    expect(result.counts.adopted).toBe(3);
+    expect(api.articles.size).toBe(2);
+    expect(api.collections.size).toBe(1);
+    expect(api.writes().filter((c) => c.method.startsWith("create"))).toHaveLength(3);
+  });
+
+  it("puts the source locale in translated_content too when the help center's default locale differs", async () => {
+    const api = new FakeIntercomApi({ defaultLocale: "fr", locales: ["fr", "en"] });
+    const desired = desiredState({ articles: [article("welcome")] });
+    const { result } = await push(api, desired);
+    const body = api.calls.find((c) => c.method === "createArticle")?.body as WireCreateArticleRequest;
+    expect(body.title).toBe("Title of welcome");
+    expect(body.translated_content?.en?.title).toBe("Title of welcome");
+    expect(result.ok).toBe(true);
+  });
+});
