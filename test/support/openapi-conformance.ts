@@ -18,6 +18,7 @@ type JsonObject = { [key: string]: Json };
 
 interface OpenApiOperation {
   responses?: Record<string, { content?: Record<string, { schema?: Json }> }>;
+  requestBody?: { content?: Record<string, { schema?: Json }> };
 }
 
 export interface OpenApiDocument {
@@ -28,6 +29,8 @@ export interface OpenApiDocument {
 export interface ConformanceChecker {
   /** Violations of `response` against the spec; empty when it conforms. */
   check(response: ResponseCheck): string[];
+  /** Violations of a request body against the operation's request schema; empty when it conforms. */
+  checkRequest(request: { method: string; path: string; body: unknown }): string[];
 }
 
 const SCHEMA_ID = "intercom-openapi";
@@ -97,6 +100,15 @@ export function createConformanceChecker(document: OpenApiDocument): Conformance
       if (schema === undefined) return [];
       const key = `${matched?.template} ${method} ${status}`;
       return report(label, compile(key, schema), body);
+    },
+    checkRequest({ method, path: requestPath, body }) {
+      const label = `${method} ${requestPath} request`;
+      const matched = routes.find((route) => route.pattern.test(requestPath));
+      const operation = matched ? document.paths[matched.template]?.[method.toLowerCase()] : undefined;
+      if (!operation) return [`${label}: operation not declared in the OpenAPI description`];
+      const schema = operation.requestBody?.content?.["application/json"]?.schema;
+      if (schema === undefined) return body === undefined ? [] : [`${label}: the operation takes no body`];
+      return report(label, compile(`${matched?.template} ${method} request`, schema), body);
     },
   };
 }
