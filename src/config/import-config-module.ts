@@ -8,14 +8,16 @@ import { SyncError } from "../errors.js";
 const PACKAGE_NAME = "intercom-sync";
 
 /**
- * This package's own entry, found next to this module: `src/index.ts` when running from source,
- * `dist/index.js` when built. Configs are pointed at it so that `import "intercom-sync"` works in a
- * folder where the package is not installed (the CLI run through npx, a monorepo package, a test).
+ * The package's config entry (`defineConfig`, `LOCALES`), found next to this module:
+ * `src/config-entry.ts` when running from source, `dist/config-entry.js` when built. Configs are
+ * pointed at it so that `import "intercom-sync"` works in a folder where the package is not
+ * installed (the CLI run through npx, a monorepo package, a test), without compiling the whole
+ * library on every load.
  */
 function resolvePackageEntry(): string {
   const self = fileURLToPath(import.meta.url);
   const extension = path.extname(self) === ".ts" ? ".ts" : ".js";
-  return path.resolve(path.dirname(self), "..", `index${extension}`);
+  return path.resolve(path.dirname(self), "..", `config-entry${extension}`);
 }
 
 // Native import() caches by URL; a distinct query per load lets a long-running `watch` re-read

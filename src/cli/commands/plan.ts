@@ -2,6 +2,7 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { formatPlan } from "../../plan/format-plan.js";
 import { formatPlanMarkdown } from "../../plan/format-plan-markdown.js";
+import { hasChanges } from "../../plan/summarise-plan.js";
 import type { Plan } from "../../plan/types.js";
 import { planProject } from "../../sync.js";
 import type { CommandContext } from "../context.js";
@@ -13,15 +14,10 @@ export interface PlanFlags {
   force?: boolean;
 }
 
-/** True when applying the plan would change something in Intercom. */
-export function hasChanges(plan: Plan): boolean {
-  return plan.summary.writes > 0 || plan.items.some((item) => item.record !== undefined || item.forget === true);
-}
-
 /** Exit code of a plan: 1 on errors (conflicts included); with --detailed-exitcode 2 when changes are pending. */
 export function planExitCode(plan: Plan, detailed: boolean): number {
   if (plan.errors.length > 0) return 1;
-  return detailed && hasChanges(plan) ? 2 : 0;
+  return detailed && hasChanges(plan.items) ? 2 : 0;
 }
 
 /** `intercom-sync plan`: read the remote once and print what `push` would do. Writes nothing remote. */

@@ -1,0 +1,134 @@
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { emulatorOptionsFromFlags } from "../../src/cli/commands/emulator.js";
+import { createTestProject, type TestProject } from "../sync/project.js";
+
+let project: TestProject | undefined;
+afterEach(async () => {
+  await project?.close();
+  project = undefined;
+});
+
+describe("check", () => {
+  it("passes on the example project and reports the counts", async () => {
+    project = await createTestProject();
+    const run = await project.cli("check");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Checked 41 files: 4 collections, 10 articles, 19 translations in 3 locales.");
+    expect(run.stdout).toContain("No problems found.");
+  });
+
+  it("exits 1 naming file and line, with GitHub annotations under Actions", async () => {
+    project = await createTestProject({ extraEnv: { GITHUB_ACTIONS: "true" } });
+    await project.write("content/writing/broken.md", "---\ntitle: Broken\nstate: publish\n---\nSee [nowhere](nowhere.md).\n");
+    const run = await project.cli("check");
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("content/writing/broken.md");
+    expect(run.stdout).toMatch(/did you mean "published"/i);
+    expect(run.stdout).toMatch(/::error file=content\/writing\/broken\.md,line=5/);
+  });
+
+  it("prints one JSON document with --json", async () => {
+    project = await createTestProject();
+    await project.write("content/writing/odd.md", "---\ntitle: Odd\ntitel: typo\n---\nText.\n");
+    const run = await project.cli("check", "--json");
+    const report = JSON.parse(run.stdout) as { ok: boolean; warnings: number; diagnostics: { code: string; file: string; line?: number }[] };
+    expect(report.ok).toBe(true);
+    expect(report.diagnostics).toContainEqual(expect.objectContaining({ code: "frontmatter/unknown-key", file: "content/writing/odd.md", line: 3 }));
+  });
+});
+
+describe("plan", () => {
+  it("exits 2 with --detailed-exitcode while changes are pending, 0 once pushed", async () => {
+    project = await createTestProject();
+    const pending = await project.cli("plan", "--detailed-exitcode");
+    expect(pending.code).toBe(2);
+    expect(pending.stdout).toContain("+ article welcome");
+    expect(pending.stdout).toMatch(/Plan: 14 to create/);
+    expect(project.takeWrites()).toEqual([]);
+    await project.cli("push");
+    const settled = await project.cli("plan", "--detailed-exitcode");
+    expect(settled.code).toBe(0);
+    expect(settled.stdout).toContain("No changes.");
+  });
+
+  it("writes the plan as JSON with --out and to the step summary under GitHub Actions", async () => {
+    const summary = path.join(await import("node:os").then((os) => os.tmpdir()), `summary-${process.pid}-${Date.now()}.md`);
+    await writeFile(summary, "");
+    project = await createTestProject({ extraEnv: { GITHUB_ACTIONS: "true", GITHUB_STEP_SUMMARY: summary } });
+    const run = await project.cli("plan", "--out", "plan.json");
+    expect(run.code).toBe(0);
+    const plan = JSON.parse(await project.read("plan.json")) as { summary: { create: number } };
+    expect(plan.summary.create).toBe(14);
+    expect(await readFile(summary, "utf8")).toContain("welcome");
+  });
+});
+
+describe("push", () => {
+  it("writes nothing with --dry-run", async () => {
+    project = await createTestProject();
+    const run = await project.cli("push", "--dry-run");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Dry run: nothing was sent to Intercom.");
+    expect(project.takeWrites()).toEqual([]);
+  });
+
+  it("prints the result as JSON with --json", async () => {
+    project = await createTestProject();
+    const run = await project.cli("push", "--json");
+    expect(run.code).toBe(0);
+    const output = JSON.parse(run.stdout) as { result: { counts: { created: number }; ok: boolean } };
+    expect(output.result.ok).toBe(true);
+    expect(output.result.counts.created).toBe(14);
+  });
+
+  it("refuses to write anything when one file is broken", async () => {
+    project = await createTestProject();
+    await project.write("locales/fr/writing/links.md", "---\ntitle: [unclosed\n---\nx\n");
+    const run = await project.cli("push");
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("locales/fr/writing/links.md");
+    expect(run.stderr).toContain("nothing was sent to Intercom");
+    expect(project.takeWrites()).toEqual([]);
+  });
+
+  it("explains a missing token", async () => {
+    project = await createTestProject();
+    delete project.env.INTERCOM_ACCESS_TOKEN;
+    const run = await project.cli("push");
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("INTERCOM_ACCESS_TOKEN is not set");
+  });
+
+  it("refuses a plain http:// API URL that is not loopback", async () => {
+    project = await createTestProject();
+    project.env.INTERCOM_API_URL = "http://api.example.com";
+    const run = await project.cli("plan");
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/http:\/\//);
+  });
+
+  it("stops before any write when a locale is not enabled on the help center", async () => {
+    project = await createTestProject({ emulator: { seed: { locales: ["en", "fr"] } } });
+    const run = await project.cli("push");
+    expect(run.code).toBe(1);
+    expect(run.stdout + run.stderr).toMatch(/Locale "de" is not enabled/);
+    expect(project.takeWrites()).toEqual([]);
+  });
+});
+
+describe("emulator flags", () => {
+  it("map onto emulator options", () => {
+    const options = emulatorOptionsFromFlags({ port: "0", rateLimit: "100", rateWindowMs: "1000", errorRate: "0.1", latencyMs: "5-20", dropRate: "0.05", locales: "en,fr" });
+    expect(options).toMatchObject({
+      port: 0,
+      rateLimit: { limit: 100, windowMs: 1000 },
+      errorRate: 0.1,
+      latencyMs: [5, 20],
+      dropAfterWriteRate: 0.05,
+      seed: { locales: ["en", "fr"] },
+    });
+    expect(() => emulatorOptionsFromFlags({ port: "x" })).toThrow(/--port/);
+  });
+});
