@@ -128,6 +128,11 @@ export interface LockLocale {
   hash: string;
   /** The remote `updated_at` seen right after that push (seconds). */
   updatedAt: number;
+  /**
+   * Optional per-field digests of what was pushed (`title`, `body`, ... see plan/hash), so an
+   * update can send only the fields that changed. Absent in older locks: all fields are sent then.
+   */
+  fields?: Record<string, string>;
 }
 
 export interface LockEntry {
