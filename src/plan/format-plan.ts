@@ -73,6 +73,11 @@ function formatItem(item: PlanItem, colors: Colors): string[] {
   const symbol = ACTION_SYMBOLS[item.action];
   const lines = [`${paint(colors, symbol, `${symbol} ${item.type} ${itemLabel(item)}`)} ${colors.dim(`(${item.reason})`)}`];
   if (item.moveParent === true) lines.push(`    ${paint(colors, "→", "→")} parent: ${item.parentKey ?? "(top level)"}`);
+  // A new item sends every field of every locale: listing the fields would only be noise.
+  if ((item.action === "create" || item.action === "recreate") && item.locales.every((change) => change.change === "add")) {
+    lines.push(`    ${paint(colors, "+", "+")} ${item.locales.map((change) => change.locale).join(", ")}`);
+    return lines;
+  }
   for (const change of item.locales) {
     if (item.action === "unpublish") {
       lines.push(`    ${paint(colors, "-", `- ${change.locale}`)} state: published → draft`);

@@ -38,11 +38,11 @@ describe("formatPlan", () => {
     expect(formatPlan(scenario(), { color: false })).toBe(
       [
         "+ collection guides/advanced (new collection)",
-        "    + en add: name, description",
+        "    + en",
         "→ article guides/install → guides/setup (same content at a new path)",
         "    ~ fr update: title",
         "+ article guides/advanced/new (new article)",
-        "    + en add: title, description, body, state, author",
+        "    + en",
         "? article drifty (changed in Intercom since the last push; run `intercom-sync pull` to keep it, or push --force to overwrite)",
         "    ? en drift: title",
         "- article guides/old (file removed (onDelete: unpublish))",
