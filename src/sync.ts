@@ -119,7 +119,7 @@ export async function readValidState(config: ResolvedConfig): Promise<{ desired:
 }
 
 /** The admin id new articles are written by: the config's, else the token's own admin. */
-async function resolveDefaultAuthor(config: ResolvedConfig, api: IntercomApi): Promise<number> {
+export async function resolveDefaultAuthor(config: ResolvedConfig, api: IntercomApi): Promise<number> {
   if (config.authorId !== null) return config.authorId;
   const me = await api.me();
   const id = Number(me.id);

@@ -1,0 +1,80 @@
+/**
+ * Where an item's files live and what pull writes in them, from the remote item. Pure.
+ */
+import { parseMarkdownFile } from "../content/parse-markdown-file.js";
+import { COLLECTION_FILE, joinProjectPath } from "../model/content-keys.js";
+import { toVisibleText } from "../plan/visible-text.js";
+import { htmlToMarkdown } from "../render/html-to-markdown.js";
+import type { RemoteArticle, RemoteArticleLocale, RemoteCollection } from "../types.js";
+import { relativeArticlePath, type ArticleKeyLookup } from "./article-links.js";
+import { formatArticleFile, formatCollectionFile } from "./format-item-file.js";
+import type { PullItemType, PullLayout } from "./types.js";
+
+/** The folder of a locale: the content dir for the source locale, `locales/<code>` otherwise. */
+function localeRoot(layout: PullLayout, locale: string): string {
+  return locale === layout.sourceLocale ? layout.contentDir : joinProjectPath(layout.localesDir, locale);
+}
+
+/** Project-relative path of an item's file in a locale. */
+export function itemFilePath(layout: PullLayout, type: PullItemType, key: string, locale: string): string {
+  const relative = type === "article" ? `${key}.md` : `${key}/${COLLECTION_FILE}`;
+  return joinProjectPath(localeRoot(layout, locale), relative);
+}
+
+/**
+ * True when Intercom has no text for the locale: translations that were never started come back
+ * with an empty title and body, and produce no file.
+ */
+export function isNotStarted(locale: RemoteArticleLocale): boolean {
+  return locale.title.trim() === "" && toVisibleText(locale.body) === "";
+}
+
+export interface ArticleTextContext {
+  layout: PullLayout;
+  /** `author_id` is left out when it is this one. */
+  defaultAuthorId: number;
+  lookupKey: ArticleKeyLookup;
+  /** Current text of the file being replaced, if any (a translation keeps its `source_hash`). */
+  current: string | undefined;
+}
+
+function keptSourceHash(current: string | undefined, file: string): string | undefined {
+  if (current === undefined) return undefined;
+  const value = parseMarkdownFile(current, file).data?.source_hash;
+  return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
+}
+
+/**
+ * The text of an article file in one locale, or undefined when Intercom has no text there.
+ * Translations leave out `state` when it is the source's (the default), and have no author.
+ */
+export function pullArticleText(article: RemoteArticle, key: string, locale: string, context: ArticleTextContext): string | undefined {
+  const text = article.locales[locale];
+  if (text === undefined || text.title.trim() === "") return undefined;
+  const { sourceLocale } = context.layout;
+  const isSource = locale === sourceLocale;
+  const sourceState = article.locales[sourceLocale]?.state;
+  const markdown = htmlToMarkdown(text.body, {
+    resolveArticleUrl: (url) => {
+      const target = context.lookupKey(url);
+      return target === undefined ? undefined : relativeArticlePath(key, target);
+    },
+  });
+  return formatArticleFile(
+    {
+      title: text.title.trim(),
+      description: text.description.trim(),
+      state: isSource || text.state !== sourceState ? text.state : undefined,
+      authorId: isSource && text.authorId !== context.defaultAuthorId ? text.authorId : undefined,
+      sourceHash: isSource ? undefined : keptSourceHash(context.current, itemFilePath(context.layout, "article", key, locale)),
+    },
+    markdown,
+  );
+}
+
+/** The text of a `_collection.md` in one locale, or undefined when the collection has no name there. */
+export function pullCollectionText(collection: RemoteCollection, locale: string): string | undefined {
+  const text = collection.locales[locale];
+  if (text === undefined || text.name.trim() === "") return undefined;
+  return formatCollectionFile(text.name.trim(), text.description.trim());
+}

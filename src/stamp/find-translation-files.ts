@@ -1,0 +1,110 @@
+/**
+ * Turns the paths given to `stamp` into translation files: folders expand to every translated
+ * article below them, each file is placed (locale, key), and anything that is not a translated
+ * article is refused with a finding that says why.
+ */
+import { stat } from "node:fs/promises";
+import path from "node:path";
+import fg from "fast-glob";
+import type { ResolvedConfig } from "../config/types.js";
+import type { Diagnostic } from "../errors.js";
+import { isLocaleCode } from "../locales.js";
+import { isCollectionFile, toArticleKey } from "../model/content-keys.js";
+
+export interface TranslationFile {
+  absolutePath: string;
+  /** Project-relative POSIX path. */
+  file: string;
+  locale: string;
+  /** Key of the source article it translates. */
+  key: string;
+}
+
+export interface FoundTranslations {
+  files: TranslationFile[];
+  refused: Diagnostic[];
+}
+
+function toPosix(relative: string): string {
+  return relative.split(path.sep).join("/");
+}
+
+function refuse(file: string, message: string, hint: string): Diagnostic {
+  return { code: "stamp/not-a-translation", severity: "error", message, hint, location: { file } };
+}
+
+type Placed = { kind: "translation"; file: TranslationFile } | { kind: "collection" } | { kind: "refused"; diagnostic: Diagnostic };
+
+/** Where a markdown file sits: a translated article, a translated `_collection.md`, or neither. */
+function placeFile(absolutePath: string, config: ResolvedConfig): Placed {
+  const file = toPosix(path.relative(config.rootDir, absolutePath));
+  const localesDir = toPosix(path.relative(config.rootDir, config.localesDir)) || ".";
+  const inLocales = toPosix(path.relative(config.localesDir, absolutePath));
+  const [locale, ...rest] = inLocales.split("/");
+  if (inLocales.startsWith("../") || path.isAbsolute(inLocales) || locale === undefined || rest.length === 0) {
+    return {
+      kind: "refused",
+      diagnostic: refuse(file, `${file} is not a translation: translations live under ${localesDir}/<locale>/.`, "Pass translation files or folders, such as locales/fr."),
+    };
+  }
+  if (!isLocaleCode(locale) || locale === config.sourceLocale) {
+    return {
+      kind: "refused",
+      diagnostic: refuse(file, `${file} is not in a translation locale folder ("${locale}" is ${isLocaleCode(locale) ? "the source locale" : "not an Intercom locale code"}).`, "Stamp files under a translation locale's folder."),
+    };
+  }
+  const relativePath = rest.join("/");
+  if (isCollectionFile(relativePath)) return { kind: "collection" };
+  return { kind: "translation", file: { absolutePath, file, locale, key: toArticleKey(relativePath) } };
+}
+
+async function kindOf(absolutePath: string): Promise<"file" | "folder" | "missing"> {
+  try {
+    return (await stat(absolutePath)).isDirectory() ? "folder" : "file";
+  } catch {
+    return "missing";
+  }
+}
+
+/**
+ * Finds the translated articles named by `paths` (files or folders, relative to `cwd`). A
+ * `_collection.md` named directly is refused (collections have no `source_hash`); inside a folder
+ * it is passed over. Each file appears once, sorted by path.
+ */
+export async function findTranslationFiles(paths: readonly string[], cwd: string, config: ResolvedConfig): Promise<FoundTranslations> {
+  const found = new Map<string, TranslationFile>();
+  const refused: Diagnostic[] = [];
+  for (const given of paths) {
+    const absolute = path.resolve(cwd, given);
+    const kind = await kindOf(absolute);
+    if (kind === "missing") {
+      refused.push({ code: "stamp/missing-path", severity: "error", message: `${given} does not exist.`, hint: "Check the path.", location: { file: given } });
+      continue;
+    }
+    if (kind === "file") {
+      const placed = placeFile(absolute, config);
+      if (placed.kind === "translation") found.set(placed.file.file, placed.file);
+      else if (placed.kind === "refused") refused.push(placed.diagnostic);
+      else {
+        const file = toPosix(path.relative(config.rootDir, absolute));
+        refused.push(refuse(file, `${file} describes a collection; collections have no source_hash.`, "Stamp the translated articles instead."));
+      }
+      continue;
+    }
+    const inLocales = path.relative(config.localesDir, absolute);
+    if (inLocales.startsWith("..") || path.isAbsolute(inLocales)) {
+      const folder = toPosix(path.relative(config.rootDir, absolute)) || ".";
+      const localesDir = toPosix(path.relative(config.rootDir, config.localesDir));
+      refused.push(refuse(folder, `${folder} holds no translations: translations live under ${localesDir}/<locale>/.`, "Pass translation files or folders, such as locales/fr."));
+      continue;
+    }
+    const below = await fg("**/*.md", { cwd: absolute, absolute: true, onlyFiles: true, followSymbolicLinks: false });
+    for (const file of below.sort()) {
+      const placed = placeFile(path.normalize(file), config);
+      if (placed.kind === "translation") found.set(placed.file.file, placed.file);
+      else if (placed.kind === "refused") refused.push(placed.diagnostic);
+    }
+  }
+  const files = [...found.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { files, refused };
+}

@@ -1,0 +1,77 @@
+/**
+ * `intercom-sync stamp`: records in translation files that they follow the current source, by
+ * setting `source_hash` to the hash of the source article's translatable text. No network.
+ */
+import { readFile } from "node:fs/promises";
+import { loadDesiredState } from "../check/load-desired-state.js";
+import type { ResolvedConfig } from "../config/types.js";
+import { parseMarkdownFile } from "../content/parse-markdown-file.js";
+import { toProjectPath } from "../content/scan-locale-root.js";
+import type { Diagnostic } from "../errors.js";
+import { joinProjectPath } from "../model/content-keys.js";
+import { writeTextFileAtomic } from "../pull/write-text-files.js";
+import { findTranslationFiles, type TranslationFile } from "./find-translation-files.js";
+import { setSourceHash } from "./set-source-hash.js";
+
+export interface StampedFile {
+  /** Project-relative POSIX path. */
+  file: string;
+  locale: string;
+  key: string;
+  /** `stamped`: the file was changed; `unchanged`: it already had this hash. */
+  outcome: "stamped" | "unchanged";
+  sourceHash: string;
+}
+
+export interface StampResult {
+  files: StampedFile[];
+  /** Paths that were not stamped, and why. */
+  refused: Diagnostic[];
+}
+
+function refusal(code: string, file: string, message: string, hint: string): Diagnostic {
+  return { code, severity: "error", message, hint, location: { file } };
+}
+
+async function stampOne(target: TranslationFile, sourceHash: string): Promise<StampedFile | Diagnostic> {
+  const text = await readFile(target.absolutePath, "utf8");
+  if (parseMarkdownFile(text, target.file).data === null) {
+    return refusal("stamp/invalid-front-matter", target.file, `The front matter of ${target.file} cannot be read; it was not stamped.`, "Run `intercom-sync check` and fix it first.");
+  }
+  const edited = setSourceHash(text, sourceHash);
+  if (edited.kind === "no-front-matter") {
+    return refusal("stamp/no-front-matter", target.file, `${target.file} has no front matter, so it has no title either; it was not stamped.`, "Start the file with ---, a `title:` line and ---.");
+  }
+  if (edited.kind === "changed") await writeTextFileAtomic(target.absolutePath, edited.text);
+  return { file: target.file, locale: target.locale, key: target.key, outcome: edited.kind === "changed" ? "stamped" : "unchanged", sourceHash };
+}
+
+/**
+ * Stamps the translated articles named by `paths` (files or folders, relative to `cwd`): each
+ * gets `source_hash` = the current hash of its source article. Files that are not translations,
+ * or whose source is missing or unreadable, are refused and left untouched.
+ */
+export async function stampFiles(config: ResolvedConfig, paths: readonly string[], cwd: string): Promise<StampResult> {
+  const found = await findTranslationFiles(paths, cwd, config);
+  const refused = [...found.refused];
+  const files: StampedFile[] = [];
+  if (found.files.length === 0) return { files, refused };
+  // Only the source articles matter: their hashes do not depend on any translation.
+  const loaded = await loadDesiredState({ ...config, locales: [] });
+  const hashes = new Map(loaded.state.articles.map((article) => [article.key, article.sourceTextHash]));
+  const contentDir = toProjectPath(config.rootDir, config.contentDir);
+  for (const target of found.files) {
+    const sourceHash = hashes.get(target.key);
+    if (sourceHash === undefined) {
+      const source = joinProjectPath(contentDir, `${target.key}.md`);
+      refused.push(
+        refusal("stamp/no-source", target.file, `${target.file} has no readable source article (${source}); it was not stamped.`, "Check that the source exists and passes `intercom-sync check`."),
+      );
+      continue;
+    }
+    const stamped = await stampOne(target, sourceHash);
+    if ("outcome" in stamped) files.push(stamped);
+    else refused.push(stamped);
+  }
+  return { files, refused };
+}
