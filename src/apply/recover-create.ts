@@ -4,11 +4,36 @@
  * look for it, so a lost response never leads to a duplicate.
  */
 import type { WireArticle, WireCollection, WireCreateArticleRequest, WireCreateCollectionRequest } from "../intercom/wire.js";
+import { SyncError } from "../errors.js";
 import type { IntercomApi } from "../remote/api.js";
 
 /** True for an error whose request may have taken effect (the client sets `outcomeUnknown`). */
 export function isOutcomeUnknown(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { outcomeUnknown?: unknown }).outcomeUnknown === true;
+}
+
+/**
+ * True when the client gave up waiting: unlike a dropped connection or a 5xx, Intercom may still be
+ * working on the request, so an item not listed yet may appear later.
+ */
+function isTimeout(error: unknown): boolean {
+  const { status, networkCode } = error as { status?: unknown; networkCode?: unknown };
+  return status === null && typeof networkCode === "string" && networkCode.includes("TIMEOUT");
+}
+
+/**
+ * After a lost create that could not be found: a timed-out one is not sent again in this run (a
+ * second copy could land next to the first), so the next push adopts it or creates it. Any other
+ * failure (a 5xx answer, a connection that dropped) is over on Intercom's side: one more try.
+ */
+async function retryUnlessPending<T>(error: unknown, what: string, create: () => Promise<T>): Promise<Recovered<T>> {
+  if (isTimeout(error)) {
+    throw new SyncError("apply/create-pending", `Creating the ${what} timed out and it is not in Intercom yet; it was not sent again: the next push adopts it if Intercom created it after all, or creates it.`, {
+      hint: "Run push again.",
+      cause: error,
+    });
+  }
+  return { response: await create(), recovered: false };
 }
 
 export interface Recovered<T> {
@@ -32,7 +57,7 @@ function newest<T extends { id: string; created_at: number }>(candidates: T[]): 
 
 /**
  * POST an article; if the outcome is unknown, find an article with the same parent and title that
- * no lock entry owns (so this run created it), else retry the create once.
+ * no lock entry owns (so this run created it), else retry the create once (see retryUnlessPending).
  */
 export async function createArticleOnce(
   api: IntercomApi,
@@ -51,7 +76,7 @@ export async function createArticleOnce(
       ),
     );
     if (found !== undefined) return { response: found, recovered: true };
-    return { response: await api.createArticle(request), recovered: false };
+    return retryUnlessPending(error, `article "${request.title}"`, () => api.createArticle(request));
   }
 }
 
@@ -71,6 +96,6 @@ export async function createCollectionOnce(
       (await api.listCollections()).filter((c) => !owned.has(c.id) && (c.parent_id ?? null) === parent && c.name === request.name),
     );
     if (found !== undefined) return { response: found, recovered: true };
-    return { response: await api.createCollection(request), recovered: false };
+    return retryUnlessPending(error, `collection "${request.name}"`, () => api.createCollection(request));
   }
 }

@@ -18,7 +18,14 @@ export interface LocaleDiffInput {
   /** What the lock recorded for this locale, if anything. */
   lock: LockLocale | undefined;
   /** The remote locale, or undefined when Intercom has no content in this locale. */
-  remote: { updatedAt: number; differingFields: () => string[] } | undefined;
+  remote:
+    | {
+        updatedAt: number;
+        differingFields: () => string[];
+        /** True when the remote is this content pushed before its link targets existed (articles). */
+        hasOnlyStaleLinks?: () => boolean;
+      }
+    | undefined;
   force: boolean;
   /**
    * The fields are plain text that Intercom stores as sent (collection names and descriptions):
@@ -29,6 +36,7 @@ export interface LocaleDiffInput {
 }
 
 const FORCE_NOTE = "overwrites changes made in Intercom (--force)";
+const STALE_LINKS_NOTE = "finishes the links of an earlier push that was cut short";
 
 /**
  * The three-way decision for one locale: local changed = desired hash differs from the lock's,
@@ -50,10 +58,14 @@ export function diffLocale(input: LocaleDiffInput): LocaleDecision {
   if (!localChanged && !remoteChanged) return { kind: "noop" };
   if (localChanged && !remoteChanged) return { kind: "update", fields: changedFields(desired, lock, fieldNames) };
   if (force) return { kind: "update", fields: [...fieldNames], note: FORCE_NOTE };
-  if (!localChanged) {
-    const differing = remote.differingFields();
-    return differing.length === 0 && input.plainText === true ? { kind: "record" } : { kind: "drift", fields: differing };
-  }
+  const differing = remote.differingFields();
+  // Intercom already holds what the files say: a write of ours whose acknowledgement was lost (a
+  // run killed after Intercom applied it), or the same edit made on both sides. Nothing to push or
+  // report; the lock just learns it. (An article edited only in Intercom stays drift even when its
+  // text matches: the edit may have changed markup that the comparison does not see.)
+  if (differing.length === 0 && (localChanged || input.plainText === true)) return { kind: "record" };
+  if (!localChanged) return { kind: "drift", fields: differing };
+  if (remote.hasOnlyStaleLinks?.() === true) return { kind: "update", fields: [...fieldNames], note: STALE_LINKS_NOTE };
   return { kind: "conflict", fields: changedFields(desired, lock, fieldNames) };
 }
 

@@ -4,9 +4,9 @@ import { chooseExistingAction, collectChanges, describeExisting, type LocaleOutc
 import { diffLocale, type LocaleDecision } from "./diff-locale.js";
 import { ARTICLE_FIELD_NAMES, hashArticleFields, type FieldHashes } from "./hash.js";
 import type { PlanContext } from "./plan-context.js";
-import { lookupUrl, resolveLinks } from "./resolve-links.js";
+import { lookupUrl, resolveLinks, UNRESOLVED_LINK_HREF } from "./resolve-links.js";
 import type { ArticleFields, ArticlePlanItem } from "./types.js";
-import { normaliseText, toVisibleText } from "./visible-text.js";
+import { normaliseText, toLinkTargets, toVisibleText } from "./visible-text.js";
 
 interface PreparedLocale {
   locale: string;
@@ -51,10 +51,26 @@ function differingFields(local: PreparedLocale, remote: RemoteArticleLocale): st
   const out: string[] = [];
   if (normaliseText(local.fields.title) !== normaliseText(remote.title)) out.push("title");
   if (normaliseText(local.fields.description) !== normaliseText(remote.description ?? "")) out.push("description");
-  if (toVisibleText(local.resolvedBody) !== toVisibleText(remote.body ?? "")) out.push("body");
+  const remoteBody = remote.body ?? "";
+  const sameLinks = toLinkTargets(local.resolvedBody).join("\n") === toLinkTargets(remoteBody).join("\n");
+  if (toVisibleText(local.resolvedBody) !== toVisibleText(remoteBody) || !sameLinks) out.push("body");
   if (local.fields.state !== remote.state) out.push("state");
   if (local.fields.authorId !== null && local.fields.authorId !== remote.authorId) out.push("author");
   return out;
+}
+
+/**
+ * True when the remote body is this very body as pushed before some link targets existed: the same
+ * text, and a stand-in href wherever a link differs. A push killed after such a write leaves it
+ * unrecorded; it is finished, not reported as an edit made in Intercom.
+ */
+function hasOnlyStaleLinks(local: PreparedLocale, remote: RemoteArticleLocale): boolean {
+  if (differingFields(local, remote).join() !== "body") return false;
+  const remoteBody = remote.body ?? "";
+  if (toVisibleText(local.resolvedBody) !== toVisibleText(remoteBody)) return false;
+  const wanted = toLinkTargets(local.resolvedBody);
+  const got = toLinkTargets(remoteBody);
+  return wanted.length === got.length && got.every((href, index) => href === wanted[index] || href === UNRESOLVED_LINK_HREF);
 }
 
 /** Applies the outdated-translation policy to a decision that would write the locale. */
@@ -108,7 +124,14 @@ function planExisting(
       desired: local.hashes,
       fieldNames: ARTICLE_FIELD_NAMES,
       lock: entry?.locales[local.locale],
-      remote: remoteLocale === undefined ? undefined : { updatedAt: remoteLocale.updatedAt, differingFields: () => differingFields(local, remoteLocale) },
+      remote:
+        remoteLocale === undefined
+          ? undefined
+          : {
+              updatedAt: remoteLocale.updatedAt,
+              differingFields: () => differingFields(local, remoteLocale),
+              hasOnlyStaleLinks: () => hasOnlyStaleLinks(local, remoteLocale),
+            },
       force: ctx.options.force,
     });
     const skipped = local.outdated && ctx.options.outdatedTranslations === "skip" && (raw.kind === "add" || raw.kind === "update");

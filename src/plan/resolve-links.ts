@@ -15,8 +15,9 @@ export interface ResolvedLinks {
 }
 
 const SCHEME_PATTERN = ARTICLE_LINK_SCHEME.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-// The renderer only writes placeholders inside href attributes, quoted either way.
-const PLACEHOLDER = new RegExp(`href=(["'])${SCHEME_PATTERN}([^"'#\\s]*)(#[^"'\\s]*)?\\1`, "g");
+// The renderer only writes placeholders inside href attributes, quoted either way. Inside the
+// quotes a key may hold spaces (a file named `see also.md`), so only quotes and `#` end it.
+const PLACEHOLDER = new RegExp(`href=(["'])${SCHEME_PATTERN}([^"'#]*)(#[^"']*)?\\1`, "g");
 
 function escapeAttribute(value: string): string {
   return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
@@ -32,6 +33,8 @@ function decodeAmpersands(value: string): string {
  * Targets with no URL at all get {@link UNRESOLVED_LINK_HREF} and are listed in `unresolved`.
  */
 export function resolveLinks(body: string, locale: string, urlOf: UrlLookup): ResolvedLinks {
+  // Most bodies link to no article; a substring test is far cheaper than the regex scan.
+  if (!body.includes(ARTICLE_LINK_SCHEME)) return { body, unresolved: [] };
   const unresolved: string[] = [];
   const resolved = body.replace(PLACEHOLDER, (_match, quote: string, rawKey: string, anchor: string | undefined) => {
     const key = decodeAmpersands(rawKey);

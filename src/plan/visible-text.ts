@@ -37,3 +37,23 @@ export function toVisibleText(html: string): string {
 export function normaliseText(text: string): string {
   return text.replace(/[\s\u00a0]+/g, " ").trim();
 }
+
+/**
+ * The link targets of an HTML fragment, in order, entities decoded. Visible text does not show
+ * where a link leads, and an article created with a stand-in link (its target did not exist yet)
+ * reads the same as the finished one, so adoption compares these too.
+ */
+export function toLinkTargets(html: string): string[] {
+  const hrefs: string[] = [];
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        if (name === "a" && attributes.href !== undefined) hrefs.push(attributes.href);
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.write(html);
+  parser.end();
+  return hrefs;
+}

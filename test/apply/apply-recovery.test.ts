@@ -9,11 +9,12 @@ const link = (target: string) => `<p>See <a href="intercom-sync:${target}#setup"
 describe("applyPlan: links, lost responses and interruptions", () => {
   it("fixes links to articles created in the same run with a second pass", async () => {
     const api = new FakeIntercomApi();
+    // Two articles linking to each other: neither can be created knowing the other's URL.
     const desired = desiredState({
       locales: ["en", "fr"],
       articles: [
         article("guide", { body: link("target"), links: ["target"] }, { fr: { body: link("target"), links: ["target"] } }),
-        article("target", {}, { fr: {} }),
+        article("target", { body: link("guide"), links: ["guide"] }, { fr: { body: link("guide"), links: ["guide"] } }),
       ],
     });
     const { result } = await push(api, desired);
@@ -22,7 +23,9 @@ describe("applyPlan: links, lost responses and interruptions", () => {
     const target = api.articles.get(result.lock.articles.target?.id ?? "");
     expect(guide?.contents.en?.body).toContain(`href="${target?.contents.en?.url}#setup"`);
     expect(guide?.contents.fr?.body).toContain(`href="${target?.contents.fr?.url}#setup"`);
-    expect(result.outcomes.find((o) => o.key === "guide")?.reason).toMatch(/links updated/);
+    expect(target?.contents.en?.body).toContain(`href="${guide?.contents.en?.url}#setup"`);
+    expect(target?.contents.fr?.body).toContain(`href="${guide?.contents.fr?.url}#setup"`);
+    expect(result.outcomes.filter((o) => /links updated/.test(o.reason ?? "")).map((o) => o.key).sort()).toEqual(["guide", "target"]);
     expect(planNow(api, desired, result.lock).summary.writes).toBe(0);
   });
 

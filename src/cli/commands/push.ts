@@ -1,5 +1,6 @@
 import { formatApplyResult } from "../../apply/format-result.js";
 import type { ApplyProgressEvent } from "../../apply/types.js";
+import { formatDiagnostics } from "../../check/format-diagnostics.js";
 import { formatPlan } from "../../plan/format-plan.js";
 import { formatPlanMarkdown } from "../../plan/format-plan-markdown.js";
 import { pushProject } from "../../sync.js";
@@ -35,10 +36,16 @@ export async function runPush(flags: PushFlags, ctx: CommandContext): Promise<nu
       dryRun: flags.dryRun,
       force: flags.force,
       signal: controller.signal,
+      // --verbose shows each request (method, path, status, time: never headers or bodies).
+      ...(out.verbose ? { logger: { debug: (message: string) => out.debug(message) } } : {}),
       onProgress: (event: ApplyProgressEvent) => out.progress(`Pushing ${event.completed}/${event.total}  ${event.outcome.key}`),
     });
     out.clearProgress();
     const { plan, result, config } = run;
+    // Warnings about the files (an ignored pipe, an unknown key) would otherwise go unseen.
+    if (run.diagnostics.length > 0 && !out.json) {
+      out.warn(formatDiagnostics(run.diagnostics, { color: out.colors.isColorSupported, rootDir: config.rootDir, cwd: ctx.cwd }));
+    }
     annotate(ctx, [...run.diagnostics, ...plan.warnings, ...plan.errors], config.rootDir);
     if (!result) {
       if (out.json) out.printJson({ dryRun: true, plan });

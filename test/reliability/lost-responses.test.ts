@@ -1,0 +1,95 @@
+import { setTimeout as wait } from "node:timers/promises";
+import { afterEach, describe, expect, it } from "vitest";
+import { createSeededRandom } from "../../src/emulator/index.js";
+import { createIntercomClient } from "../../src/remote/client.js";
+import { TEST_TOKEN } from "../support/emulator.js";
+import { expectConverged, findDuplicates } from "./support/converged.js";
+import { createGeneratedProject, type GeneratedProject } from "./support/generated-project.js";
+import { countWritesOf, waitForIdleEmulator } from "./support/kill-runs.js";
+
+/** The client gives up on a request after this long in the timeout scenario. */
+const CLIENT_TIMEOUT_MS = 150;
+/** Creates that Intercom applies only after the client has given up on them. */
+const SLOW_CREATES = 3;
+
+let project: GeneratedProject | undefined;
+afterEach(async () => {
+  await project?.close();
+  project = undefined;
+});
+
+function postsTo(p: GeneratedProject, path: string): number {
+  return p.emulator.requests.filter((entry) => entry.method === "POST" && entry.path === path).length;
+}
+
+describe("lost responses", () => {
+  it("never turns a create whose response was lost into two items", async () => {
+    project = await createGeneratedProject({ seed: 3, articles: 30, emulator: { dropAfterWriteRate: 0.3, random: createSeededRandom(5) } });
+    const first = await project.push();
+    const dropped = project.emulator.requests.filter((entry) => entry.dropped);
+    expect(dropped.filter((entry) => entry.method === "POST").length).toBeGreaterThan(3);
+    expect(findDuplicates(project.emulator.state.dump())).toEqual([]);
+    const recovered = first.result?.outcomes.filter((o) => o.reason?.includes("response was lost")) ?? [];
+    expect(recovered.length).toBeGreaterThan(0);
+    // Every create was sent once: a lost one was found by listing, not sent again.
+    expect(postsTo(project, "/articles")).toBe(30);
+
+    project.emulator.setFaults({ dropAfterWriteRate: 0 });
+    await project.push();
+    await expectConverged(project);
+    expect(await countWritesOf(project, () => project!.push())).toBe(0);
+  });
+
+  it("repeats an update whose response was lost, which is safe because a PUT of the same fields leaves the same article", async () => {
+    project = await createGeneratedProject({ seed: 3, articles: 8, locales: ["fr"] });
+    await project.push();
+    const lock = await project.readLock();
+    const { mutateArticleInDir } = await import("../../src/bench/mutate-article.js");
+    await mutateArticleInDir(project.dir, 1, { scope: "source" });
+    project.emulator.resetRequestLog();
+    project.emulator.dropNextWrites(1);
+    const run = await project.push();
+    expect(run.result?.ok).toBe(true);
+    const puts = project.emulator.requests.filter((entry) => entry.method === "PUT");
+    expect(puts).toHaveLength(2);
+    expect(puts[0]?.dropped).toBe(true);
+    expect(puts[1]?.path).toBe(puts[0]?.path);
+    expect(project.emulator.state.dump().articles).toHaveLength(Object.keys(lock.articles).length);
+    await expectConverged(project);
+  });
+
+  it("does not create again a create that timed out, and adopts it on the next run", async () => {
+    let slowed = 0;
+    const created = await createGeneratedProject({
+      seed: 4,
+      articles: 12,
+      locales: ["fr"],
+      emulator: {
+        latencyMs: 1,
+        // The newest log entry is the request being handled: hold a few article creates past the
+        // client's timeout, then apply them anyway, as a slow Intercom would.
+        sleep: (ms) => {
+          const entry = created.emulator.requests.at(-1);
+          if (entry?.method === "POST" && entry.path === "/articles" && slowed < SLOW_CREATES) {
+            slowed += 1;
+            return wait(CLIENT_TIMEOUT_MS * 4);
+          }
+          return wait(ms);
+        },
+      },
+    }).then((p) => (project = p));
+    const api = createIntercomClient({ baseUrl: created.emulator.url, token: TEST_TOKEN, timeoutMs: CLIENT_TIMEOUT_MS });
+    const first = await created.push({ api });
+    const failed = first.result?.outcomes.filter((o) => o.outcome === "failed") ?? [];
+    expect(failed).toHaveLength(SLOW_CREATES);
+    for (const outcome of failed) expect(outcome.error).toMatch(/next push/);
+    expect(first.result?.ok).toBe(false);
+
+    await waitForIdleEmulator(created);
+    expect(findDuplicates(created.emulator.state.dump())).toEqual([]);
+    const second = await created.push();
+    expect(second.result?.counts.adopted).toBe(SLOW_CREATES);
+    expect(second.result?.counts.created).toBe(0);
+    await expectConverged(created);
+  });
+});

@@ -1,0 +1,118 @@
+/**
+ * The kill, Ctrl-C and concurrency tests need the CLI as a real child process. It is compiled once
+ * into a private folder under node_modules/.cache (never the shared `dist/`, which other builds
+ * may be rewriting at the same moment), keyed by the sources' fingerprint, so a stale build is never
+ * used and parallel test files build it once between them.
+ */
+import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
+import { copyFile, mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+const CACHE_ROOT = path.join(repositoryRoot, "node_modules", ".cache", "intercom-sync-reliability");
+/** A build lock older than this belongs to a test run that died mid-build. */
+const STALE_BUILD_MS = 180_000;
+const POLL_MS = 200;
+/** Builds kept; older ones (from sources since edited) are removed after a new build. */
+const BUILDS_KEPT = 2;
+
+async function listSources(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const nested = await Promise.all(
+    entries.map((entry) => {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) return listSources(full);
+      return Promise.resolve(entry.name.endsWith(".ts") ? [full] : []);
+    }),
+  );
+  return nested.flat().sort();
+}
+
+/** Paths, sizes and modification times of every source file: changes whenever a source does. */
+async function fingerprintSources(): Promise<string> {
+  const files = [...(await listSources(path.join(repositoryRoot, "src"))), path.join(repositoryRoot, "package.json")];
+  const hash = createHash("sha256");
+  for (const file of files) {
+    const info = await stat(file);
+    hash.update(`${file}\0${info.size}\0${info.mtimeMs}\n`);
+  }
+  return hash.digest("hex").slice(0, 16);
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function compileInto(target: string): Promise<void> {
+  const temp = `${target}.${process.pid}.tmp`;
+  await rm(temp, { recursive: true, force: true });
+  await mkdir(temp, { recursive: true });
+  // The CLI reads its version from ../../package.json, relative to dist/cli/program.js.
+  await copyFile(path.join(repositoryRoot, "package.json"), path.join(temp, "package.json"));
+  const tsc = path.join(repositoryRoot, "node_modules", "typescript", "bin", "tsc");
+  try {
+    await run(process.execPath, [tsc, "-p", "tsconfig.build.json", "--outDir", path.join(temp, "dist"), "--declaration", "false", "--sourceMap", "false"], {
+      cwd: repositoryRoot,
+    });
+  } catch {
+    // Type errors still emit JavaScript; whether the CLI exists is what counts.
+  }
+  if (!(await exists(path.join(temp, "dist", "cli.js")))) throw new Error("Building the CLI for the reliability tests produced no dist/cli.js.");
+  await rename(temp, target).catch(async (error: unknown) => {
+    // Another test file finished the same build first: keep theirs.
+    await rm(temp, { recursive: true, force: true });
+    if (!(await exists(path.join(target, "dist", "cli.js")))) throw error;
+  });
+}
+
+/** Removes all but the newest builds; a test run still using an older one keeps it (it is recent). */
+async function pruneOldBuilds(): Promise<void> {
+  const entries = await readdir(CACHE_ROOT, { withFileTypes: true });
+  const builds = await Promise.all(
+    entries
+      .filter((entry) => entry.isDirectory() && /^[0-9a-f]{16}$/.test(entry.name))
+      .map(async (entry) => ({ dir: path.join(CACHE_ROOT, entry.name), mtime: (await stat(path.join(CACHE_ROOT, entry.name))).mtimeMs })),
+  );
+  const stale = builds.sort((a, b) => b.mtime - a.mtime).slice(BUILDS_KEPT);
+  await Promise.all(stale.map((build) => rm(build.dir, { recursive: true, force: true })));
+}
+
+/** Absolute path of a `cli.js` compiled from the current sources. */
+export async function ensureBuiltCli(): Promise<string> {
+  const target = path.join(CACHE_ROOT, await fingerprintSources());
+  const cli = path.join(target, "dist", "cli.js");
+  await mkdir(CACHE_ROOT, { recursive: true });
+  const lockFile = `${target}.building`;
+  for (;;) {
+    if (await exists(cli)) return cli;
+    let handle;
+    try {
+      handle = await open(lockFile, "wx");
+    } catch {
+      const info = await stat(lockFile).catch(() => null);
+      if (info !== null && Date.now() - info.mtimeMs > STALE_BUILD_MS) await rm(lockFile, { force: true });
+      await sleep(POLL_MS);
+      continue;
+    }
+    try {
+      await handle.close();
+      if (!(await exists(cli))) {
+        await compileInto(target);
+        await pruneOldBuilds();
+      }
+      return cli;
+    } finally {
+      await rm(lockFile, { force: true });
+    }
+  }
+}

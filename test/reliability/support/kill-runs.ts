@@ -1,0 +1,60 @@
+/**
+ * Pushes that die: the CLI is started as a child process and killed with SIGKILL right when the
+ * emulator has applied its k-th write, either before that write's response is sent (the worst
+ * case: applied, never acknowledged, nothing saved) or just after it.
+ */
+import { rm } from "node:fs/promises";
+import { setTimeout as sleep } from "node:timers/promises";
+import { spawnCli, type ChildResult } from "./child-cli.js";
+import { isAppliedWrite, type GeneratedProject } from "./generated-project.js";
+
+export type KillMoment = "before-response" | "after-response";
+
+export interface KilledPush extends ChildResult {
+  /** Writes the emulator applied during this run, the killed one's stragglers included. */
+  applied: number;
+  killed: boolean;
+}
+
+const IDLE_POLL_MS = 10;
+
+/** Waits until the emulator has answered (or dropped) every request it received. */
+export async function waitForIdleEmulator(project: GeneratedProject): Promise<void> {
+  while (project.emulator.requests.some((entry) => entry.status === 0)) await sleep(IDLE_POLL_MS);
+}
+
+/** Back to an empty help center and no lock file. */
+export async function startAfresh(project: GeneratedProject): Promise<void> {
+  project.onResponse = null;
+  project.emulator.reset();
+  await rm(project.lockPath, { force: true });
+}
+
+/** Runs `push` in a child process and SIGKILLs it at the k-th applied write (if it gets that far). */
+export async function pushKilledAt(cli: string, project: GeneratedProject, k: number, moment: KillMoment): Promise<KilledPush> {
+  let applied = 0;
+  let killed = false;
+  const run = spawnCli(cli, ["push"], { cwd: project.dir, env: project.env });
+  const kill = (): void => {
+    killed = run.child.kill("SIGKILL");
+  };
+  project.onResponse = (check) => {
+    if (!isAppliedWrite(check)) return;
+    applied += 1;
+    if (applied !== k) return;
+    // The hook runs before the response is written: killing now loses it for sure.
+    if (moment === "before-response") kill();
+    else setImmediate(kill);
+  };
+  const result = await run.done;
+  await waitForIdleEmulator(project);
+  project.onResponse = null;
+  return { ...result, applied, killed: killed && result.signal === "SIGKILL" };
+}
+
+/** Writes a full in-process push makes, counted by the emulator. */
+export async function countWritesOf(project: GeneratedProject, run: () => Promise<unknown>): Promise<number> {
+  const before = project.emulator.requests.length;
+  await run();
+  return project.emulator.requests.slice(before).filter((entry) => entry.write).length;
+}
