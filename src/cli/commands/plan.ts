@@ -6,6 +6,7 @@ import { hasChanges } from "../../plan/summarise-plan.js";
 import type { Plan } from "../../plan/types.js";
 import { planProject } from "../../sync.js";
 import type { CommandContext } from "../context.js";
+import { printContentWarnings } from "../content-warnings.js";
 import { annotate, writeStepSummary } from "../github.js";
 
 export interface PlanFlags {
@@ -23,8 +24,13 @@ export function planExitCode(plan: Plan, detailed: boolean): number {
 /** `intercom-sync plan`: read the remote once and print what `push` would do. Writes nothing remote. */
 export async function runPlan(flags: PlanFlags, ctx: CommandContext): Promise<number> {
   const { out } = ctx;
-  const run = await planProject({ ...ctx.project, force: flags.force });
+  const run = await planProject({
+    ...ctx.project,
+    force: flags.force,
+    ...(out.verbose ? { logger: { debug: (message: string) => out.debug(message) } } : {}),
+  });
   const { plan, config } = run;
+  printContentWarnings(ctx, run.diagnostics, config.rootDir);
   if (flags.out) {
     await writeFile(path.resolve(ctx.cwd, flags.out), out.redact(JSON.stringify(plan, null, 2)) + "\n", "utf8");
   }

@@ -1,10 +1,10 @@
 import { formatApplyResult } from "../../apply/format-result.js";
 import type { ApplyProgressEvent } from "../../apply/types.js";
-import { formatDiagnostics } from "../../check/format-diagnostics.js";
 import { formatPlan } from "../../plan/format-plan.js";
 import { formatPlanMarkdown } from "../../plan/format-plan-markdown.js";
 import { pushProject } from "../../sync.js";
 import type { CommandContext } from "../context.js";
+import { printContentWarnings } from "../content-warnings.js";
 import { annotate, writeStepSummary } from "../github.js";
 import { planExitCode } from "./plan.js";
 
@@ -42,10 +42,7 @@ export async function runPush(flags: PushFlags, ctx: CommandContext): Promise<nu
     });
     out.clearProgress();
     const { plan, result, config } = run;
-    // Warnings about the files (an ignored pipe, an unknown key) would otherwise go unseen.
-    if (run.diagnostics.length > 0 && !out.json) {
-      out.warn(formatDiagnostics(run.diagnostics, { color: out.colors.isColorSupported, rootDir: config.rootDir, cwd: ctx.cwd }));
-    }
+    printContentWarnings(ctx, run.diagnostics, config.rootDir);
     annotate(ctx, [...run.diagnostics, ...plan.warnings, ...plan.errors], config.rootDir);
     if (!result) {
       if (out.json) out.printJson({ dryRun: true, plan });
