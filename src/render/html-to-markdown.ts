@@ -57,6 +57,11 @@ function createTurndownService(options: HtmlToMarkdownOptions): TurndownService 
   const escapeBase = service.escape.bind(service);
   service.escape = (text: string) => EXTRA_ESCAPES.reduce((out, [pattern, replacement]) => out.replace(pattern, replacement), escapeBase(text));
 
+  // Turndown pads list markers to four columns (`-   item`); writers use `- item` and `1. item`.
+  service.addRule("listItem", {
+    filter: "li",
+    replacement: (content, node) => formatListItem(content, node as Element),
+  });
   service.addRule("intercomHeading", {
     filter: ["h1", "h2", "h3", "h4", "h5", "h6"],
     replacement: (content, node) => `\n\n${node.nodeName === "H1" ? "##" : "###"} ${content.trim()}\n\n`,
@@ -74,6 +79,20 @@ function createTurndownService(options: HtmlToMarkdownOptions): TurndownService 
     replacement: (content, node) => formatLink(content, node as Element, options),
   });
   return service;
+}
+
+function formatListItem(content: string, node: Element): string {
+  const parent = node.parentNode as Element | null;
+  let marker = "- ";
+  if (parent?.nodeName === "OL") {
+    const start = Number(parent.getAttribute("start") ?? "1");
+    const index = Array.prototype.indexOf.call(parent.children, node) as number;
+    marker = `${(Number.isFinite(start) ? start : 1) + index}. `;
+  }
+  const isParagraph = /\n$/.test(content);
+  const text = content.replace(/^\n+|\n+$/g, "") + (isParagraph ? "\n" : "");
+  const indented = text.replace(/\n/g, `\n${" ".repeat(marker.length)}`).replace(/\n +(?=\n)/g, "\n");
+  return marker + indented + (node.nextSibling ? "\n" : "");
 }
 
 function formatQuote(content: string, style: string): string {
