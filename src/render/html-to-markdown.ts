@@ -89,10 +89,11 @@ function formatListItem(content: string, node: Element): string {
     const index = Array.prototype.indexOf.call(parent.children, node) as number;
     marker = `${(Number.isFinite(start) ? start : 1) + index}. `;
   }
+  // An item of paragraphs ends with a blank line, so the list stays loose.
   const isParagraph = /\n$/.test(content);
-  const text = content.replace(/^\n+|\n+$/g, "") + (isParagraph ? "\n" : "");
+  const text = content.replace(/^\n+|\n+$/g, "");
   const indented = text.replace(/\n/g, `\n${" ".repeat(marker.length)}`).replace(/\n +(?=\n)/g, "\n");
-  return marker + indented + (node.nextSibling ? "\n" : "");
+  return marker + indented + (isParagraph ? "\n" : "") + (node.nextSibling ? "\n" : "");
 }
 
 function formatQuote(content: string, style: string): string {

@@ -67,4 +67,9 @@ describe("htmlToMarkdown", () => {
     expect(htmlToMarkdown("")).toBe("");
     expect(htmlToMarkdown("<p>x</p>\r\n<p></p>")).toBe("x\n");
   });
+
+  it("writes lists with one space after the marker, numbered from the list's start", () => {
+    const html = '<ul><li>a</li><li>b<ul><li>c</li></ul></li></ul><ol start="3"><li><p>x</p><p>y</p></li><li>z</li></ol>';
+    expect(htmlToMarkdown(html)).toBe("- a\n- b\n  - c\n\n3. x\n\n   y\n\n4. z\n");
+  });
 });
