@@ -34,6 +34,19 @@ export { applyPlan } from "./apply/apply-plan.js";
 export { formatApplyResult } from "./apply/format-result.js";
 export type { ApplyResult, ItemOutcome, OutcomeKind } from "./apply/types.js";
 
+// Watch
+export { watchProject } from "./watch/watch-project.js";
+export { formatRun } from "./watch/format-run.js";
+export type { WatchOptions, WatchSession, WatchRunSummary, WatchCloseResult, WatchWriteEvent } from "./watch/types.js";
+
+// Pull, translation status, stamp
+export { pullProject, planPull, formatPullResult } from "./pull/index.js";
+export type { PullProjectOptions, PullResult, PullFile, PullOutcome, PullSummary } from "./pull/index.js";
+export { computeStatus, readStatus, formatStatus } from "./status/index.js";
+export type { StatusReport, LocaleStatus, StatusTotals } from "./status/index.js";
+export { stampFiles, setSourceHash } from "./stamp/index.js";
+export type { StampResult, StampedFile } from "./stamp/index.js";
+
 // Intercom
 export { createIntercomClient, fetchRemoteState, IntercomApiError } from "./remote/index.js";
 export type { IntercomApi, ClientOptions } from "./remote/index.js";

@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from "../config/types.js";
-import { parseMarkdownFile } from "../content/parse-markdown-file.js";
+import { parseMarkdownFile, type ParsedMarkdown } from "../content/parse-markdown-file.js";
 import { readContentTree } from "../content/read-content-tree.js";
 import type { ContentTree } from "../content/types.js";
 import type { Diagnostic } from "../errors.js";
@@ -17,11 +17,24 @@ export interface LoadedState {
   fileCount: number;
 }
 
-/** Parses every file of a tree and builds the model from it. Pure: the tree is already in memory. */
-export function buildFromTree(tree: ContentTree, config: Pick<ResolvedConfig, "defaultState" | "assetBaseUrl">, render?: RenderMarkdown): ModelResult {
+/** The front-matter parser's signature (src/content/parse-markdown-file.ts), injectable for the benchmark. */
+export type ParseMarkdown = (text: string, file: string) => ParsedMarkdown;
+
+/**
+ * Parses every file of a tree and builds the model from it. Pure: the tree is already in memory.
+ *
+ * @param render the markdown renderer (default: the real one)
+ * @param parse the front-matter parser (default: the real one)
+ */
+export function buildFromTree(
+  tree: ContentTree,
+  config: Pick<ResolvedConfig, "defaultState" | "assetBaseUrl">,
+  render?: RenderMarkdown,
+  parse: ParseMarkdown = parseMarkdownFile,
+): ModelResult {
   const diagnostics: Diagnostic[] = [...tree.diagnostics];
   const files: ParsedFile[] = tree.markdown.map((content) => {
-    const parsed = parseMarkdownFile(content.text, content.file);
+    const parsed = parse(content.text, content.file);
     diagnostics.push(...parsed.diagnostics);
     return {
       file: content.file,

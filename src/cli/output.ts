@@ -85,6 +85,11 @@ export class Output {
     this.stdout.write(this.redact(JSON.stringify(value, null, 2)) + "\n");
   }
 
+  /** One JSON document on one line, for commands that report a stream of events (`watch --json`). */
+  printJsonLine(value: unknown): void {
+    this.stdout.write(this.redact(JSON.stringify(value)) + "\n");
+  }
+
   /** A progress line that rewrites itself; only on a TTY, never with --json or --quiet. */
   progress(text: string): void {
     if (!this.isTTY || this.json || this.quiet) return;

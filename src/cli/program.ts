@@ -5,6 +5,10 @@ import { runCheck } from "./commands/check.js";
 import { runEmulator } from "./commands/emulator.js";
 import { runPlan } from "./commands/plan.js";
 import { runPush } from "./commands/push.js";
+import { runPull } from "./commands/pull.js";
+import { runStamp } from "./commands/stamp.js";
+import { runStatus } from "./commands/status.js";
+import { runWatch } from "./commands/watch.js";
 import { reportError } from "./report-error.js";
 
 function packageVersion(): string {
@@ -64,6 +68,32 @@ export function buildProgram(io: ProcessIo, setExitCode: (code: number) => void)
     .option("--dry-run", "plan only; write nothing")
     .option("--force", "overwrite edits made in Intercom (conflicts and drift)")
     .action(action(runPush));
+
+  program
+    .command("pull")
+    .description("write the help center from Intercom into content/, locales/ and the lock (read only)")
+    .option("--force", "overwrite local files even when they have changes not pushed yet")
+    .action(action(runPull));
+
+  program
+    .command("status")
+    .description("translation progress per locale: translated, missing, outdated, unstamped (no network)")
+    .option("--locale <code>", "only this locale")
+    .action(action(runStatus));
+
+  program
+    .command("stamp")
+    .description("set source_hash in translation files: \"this translation follows the current source\" (no network)")
+    .argument("<paths...>", "translation files or folders (every translated article below)")
+    .action((paths: string[], flags: object, command: Command) => action<object>((f, ctx) => runStamp(paths, f, ctx))(flags, command));
+
+  program
+    .command("watch")
+    .description("push once, then push the difference on every file change (debounced, one run at a time)")
+    .option("--force", "overwrite edits made in Intercom (conflicts and drift)")
+    .option("--debounce <ms>", "quiet time in ms after a change before a run starts", "50")
+    .option("--poll", "poll the file system instead of using native events (network drives)")
+    .action(action(runWatch));
 
   program
     .command("emulator")

@@ -3,6 +3,7 @@ import path from "node:path";
 import type { ResolvedConfig } from "../config/types.js";
 import type { Diagnostic } from "../errors.js";
 import { mapConcurrent } from "./map-concurrent.js";
+import type { DecodeResult } from "./decode-file-text.js";
 import { readTextFile } from "./read-text-file.js";
 import { scanLocaleRoot, toProjectPath, type ScannedFile } from "./scan-locale-root.js";
 import { selectLocaleFolders } from "./select-locale-folders.js";
@@ -42,12 +43,20 @@ function byPath<T extends { file: string }>(a: T, b: T): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
 }
 
+export interface ReadContentTreeOptions {
+  /**
+   * Decoded text already known per project-relative path (the watcher's cache of unchanged files):
+   * those files are listed as usual but not read again.
+   */
+  knownText?: ReadonlyMap<string, string>;
+}
+
 /**
  * Reads the content dir and every selected locale folder: markdown decoded (see decodeFileText),
  * assets listed, every path project-relative POSIX. Hostile files (too large, binary, invalid
  * UTF-8, symlinks out of the project) become diagnostics; reading never throws for them.
  */
-export async function readContentTree(config: ResolvedConfig): Promise<ContentTree> {
+export async function readContentTree(config: ResolvedConfig, options: ReadContentTreeOptions = {}): Promise<ContentTree> {
   const diagnostics: Diagnostic[] = [];
   const contentDir = toProjectPath(config.rootDir, config.contentDir);
   const localesDir = toProjectPath(config.rootDir, config.localesDir);
@@ -86,7 +95,10 @@ export async function readContentTree(config: ResolvedConfig): Promise<ContentTr
     }
   }
 
-  const decoded = await mapConcurrent(toRead, READ_CONCURRENCY, (scanned) => readTextFile(scanned.absolutePath, scanned.file));
+  const decoded = await mapConcurrent(toRead, READ_CONCURRENCY, async (scanned): Promise<DecodeResult> => {
+    const known = options.knownText?.get(scanned.file);
+    return known !== undefined ? { text: known } : readTextFile(scanned.absolutePath, scanned.file);
+  });
   const markdown: ContentFile[] = [];
   const unreadable: string[] = [];
   decoded.forEach((result, index) => {

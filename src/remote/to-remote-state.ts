@@ -162,3 +162,6 @@ function translatedEntries<T>(translated: Record<string, unknown> | null | undef
     (entry): entry is [string, T] => entry[0] !== "type" && entry[1] !== null && typeof entry[1] === "object",
   );
 }
+
+/** One wire item as the remote state holds it: the watcher folds write responses in with these. */
+export { toArticle as toRemoteArticle, toCollection as toRemoteCollection };

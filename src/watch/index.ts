@@ -1,0 +1,15 @@
+export { watchProject, watchTargets } from "./watch-project.js";
+export { formatRun, MAX_ITEMS_ON_LINE } from "./format-run.js";
+export type { RunLines } from "./format-run.js";
+export { createRunScheduler } from "./run-scheduler.js";
+export type { RunBatch, RunScheduler, RunSchedulerOptions } from "./run-scheduler.js";
+export { classifyChanges } from "./classify-changes.js";
+export type { ClassifyInput, ReadPlan } from "./classify-changes.js";
+export { createRenderCache } from "./render-cache.js";
+export { createParseCache } from "./parse-cache.js";
+export type { ParseCache } from "./parse-cache.js";
+export type { RenderCache } from "./render-cache.js";
+export { foldRemoteWrites } from "./fold-writes.js";
+export type { RemoteWrite } from "./fold-writes.js";
+export type * from "./types.js";
+export { DEFAULT_DEBOUNCE_MS, DEFAULT_MAX_WAIT_MS } from "./types.js";
