@@ -9,6 +9,9 @@ import { toVideoPageUrl } from "./video.js";
 interface Element {
   nodeName: string;
   getAttribute(name: string): string | null;
+  parentNode: Element | null;
+  nextSibling: unknown;
+  children: ArrayLike<unknown>;
 }
 
 // Text that markdown would read as syntax, beyond what turndown already escapes: an HTML tag or
@@ -82,11 +85,11 @@ function createTurndownService(options: HtmlToMarkdownOptions): TurndownService 
 }
 
 function formatListItem(content: string, node: Element): string {
-  const parent = node.parentNode as Element | null;
+  const parent = node.parentNode;
   let marker = "- ";
   if (parent?.nodeName === "OL") {
     const start = Number(parent.getAttribute("start") ?? "1");
-    const index = Array.prototype.indexOf.call(parent.children, node) as number;
+    const index = Array.prototype.indexOf.call(parent.children, node);
     marker = `${(Number.isFinite(start) ? start : 1) + index}. `;
   }
   // An item of paragraphs ends with a blank line, so the list stays loose.
