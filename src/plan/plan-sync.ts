@@ -2,6 +2,7 @@ import type { Diagnostic } from "../errors.js";
 import type { DesiredState } from "../types.js";
 import { planArticles } from "./plan-articles.js";
 import { planCollections } from "./plan-collections.js";
+import { computeLinkLevels } from "./link-levels.js";
 import { createPlanContext, keyDepth, type PlanContext } from "./plan-context.js";
 import { planRemovals } from "./plan-removals.js";
 import { summarisePlan } from "./summarise-plan.js";
@@ -40,18 +41,34 @@ function checkHelpCenter(ctx: PlanContext): void {
   }
 }
 
+/** Keys each desired article links to, over all its locales. */
+function linkIndex(desired: DesiredState): (key: string) => readonly string[] {
+  const links = new Map<string, readonly string[]>();
+  for (const article of desired.articles) {
+    const keys = new Set<string>();
+    for (const locale of Object.values(article.locales)) for (const key of locale.links) keys.add(key);
+    if (keys.size > 0) links.set(article.key, [...keys]);
+  }
+  return (key) => links.get(key) ?? [];
+}
+
 /**
- * Levels: collections by depth (parents first), then articles, then removals of articles, then
+ * Levels: collections by depth (parents first), then articles (link targets created in this run
+ * before the articles linking to them, see link-levels.ts), then removals of articles, then
  * removals of collections children first.
  */
-function assignLevels(collections: PlanItem[], articles: PlanItem[], removals: PlanItem[]): PlanItem[] {
+function assignLevels(collections: PlanItem[], articles: PlanItem[], removals: PlanItem[], linksOf: (key: string) => readonly string[]): PlanItem[] {
   const depths = [...collections, ...removals.filter((i) => i.type === "collection")].map((i) => keyDepth(i.key));
   const maxDepth = depths.length === 0 ? -1 : Math.max(...depths);
   const articleLevel = maxDepth + 1;
+  const linkLevels = computeLinkLevels(articles, linksOf);
+  let articleLevels = 1;
+  for (const level of linkLevels.values()) articleLevels = Math.max(articleLevels, level + 1);
   for (const item of collections) item.level = keyDepth(item.key);
-  for (const item of articles) item.level = articleLevel;
+  for (const item of articles) item.level = articleLevel + (linkLevels.get(item.key) ?? 0);
+  const removalLevel = articleLevel + articleLevels;
   for (const item of removals) {
-    item.level = item.type === "article" ? articleLevel + 1 : articleLevel + 2 + (maxDepth - keyDepth(item.key));
+    item.level = item.type === "article" ? removalLevel : removalLevel + 1 + (maxDepth - keyDepth(item.key));
   }
   return [...collections, ...articles, ...removals].sort((a, b) => a.level - b.level);
 }
@@ -104,7 +121,7 @@ export function planSync(input: PlanInput): Plan {
       new Set(desired.articles.map((a) => a.key)),
       [...collections, ...articles],
     );
-    items = assignLevels(collections, articles, removals);
+    items = assignLevels(collections, articles, removals, linkIndex(desired));
     reportDriftAndConflicts(ctx, items);
   }
   return {

@@ -1,4 +1,5 @@
 import MarkdownIt, { type Token } from "markdown-it";
+import { installFastParserState } from "./fast-parser-state.js";
 
 /** Longest `www.` autolink looked at; a longer run of non-space text is not a link anyway. */
 const MAX_AUTOLINK_LENGTH = 2048;
@@ -32,6 +33,8 @@ markdownParser.linkify.add("www.", {
 // A soft line break is only whitespace to a browser. Writing it as a space keeps the HTML stable
 // when `pull` rewraps paragraphs, so markdown -> HTML -> markdown -> HTML gives the same bytes.
 markdownParser.renderer.rules.softbreak = () => " ";
+
+installFastParserState(markdownParser);
 
 const TokenClass = new markdownParser.core.State("", markdownParser, {}).Token;
 

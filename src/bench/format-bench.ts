@@ -1,0 +1,113 @@
+import type { BenchReport } from "./run-bench.js";
+import type { PushStep } from "./measure-push.js";
+
+/** Targets of the benchmark issue, checked in the table. */
+export const TARGETS = {
+  localFilesPerSecond: 5_000,
+  localPeakRssMb: 300,
+  noopWallMs: 2_000,
+  rateUtilisation: 0.9,
+  rateLimitedShare: 0.01,
+  /** Time at 5x the articles may be at most this many times the time at 1x. */
+  linearFactor: 5.5,
+} as const;
+
+function fixed(value: number, digits = 0): string {
+  return value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+function seconds(ms: number): string {
+  return `${fixed(ms / 1000, 2)} s`;
+}
+
+function percent(share: number): string {
+  return `${fixed(share * 100, 1)}%`;
+}
+
+function verdict(ok: boolean): string {
+  return ok ? "ok" : "MISSED";
+}
+
+function table(rows: readonly (readonly string[])[]): string {
+  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length))) ?? [];
+  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join("  ").trimEnd()).join("\n");
+}
+
+function pushRow(name: string, step: PushStep): string[] {
+  return [
+    name,
+    fixed(step.requests),
+    fixed(step.writes),
+    fixed(step.listRequests),
+    fixed(step.otherReads),
+    fixed(step.rateLimited),
+    seconds(step.wallMs),
+    `${fixed(step.achievedRate, 1)}/s`,
+  ];
+}
+
+/** The local pipeline's growth: time per file at the largest size over the smallest. */
+export function linearGrowth(report: BenchReport): number | null {
+  const [small, large] = [report.local[0], report.local[report.local.length - 1]];
+  if (small === undefined || large === undefined || small === large || small.totalMs === 0) return null;
+  return large.totalMs / small.totalMs / (large.articles / small.articles);
+}
+
+/** The human table `npm run bench` prints. */
+export function formatBenchTable(report: BenchReport): string {
+  const { machine, push, watch } = report;
+  const out: string[] = [];
+  out.push(`intercom-sync benchmark, ${report.date}${report.quick ? " (quick sizes)" : ""}`);
+  out.push(`machine: ${machine.cpus} x ${machine.cpuModel}, ${machine.memoryGb} GB, node ${machine.node}, ${machine.platform}`);
+  out.push("");
+  out.push("1. local pipeline (read + parse + render + build + hash), one child process per size");
+  out.push(
+    table([
+      ["articles", "files", "read", "parse", "render", "build", "hash", "total", "files/s", "peak RSS", "target"],
+      ...report.local.map((local) => [
+        fixed(local.articles),
+        fixed(local.files),
+        seconds(local.steps.read),
+        seconds(local.steps.parse),
+        seconds(local.steps.render),
+        seconds(local.steps.build),
+        seconds(local.steps.hash),
+        seconds(local.totalMs),
+        fixed(local.filesPerSecond),
+        `${fixed(local.peakRssMb)} MB`,
+        verdict(local.filesPerSecond >= TARGETS.localFilesPerSecond && local.peakRssMb < TARGETS.localPeakRssMb),
+      ]),
+    ]),
+  );
+  const growth = linearGrowth(report);
+  if (growth !== null) out.push(`growth: ${fixed(growth, 2)}x time per article from the smallest to the largest size (1.00 = linear)`);
+  out.push("");
+  out.push(
+    `2-4. pushes of ${fixed(push.articles)} articles (${fixed(push.articleLocales)} article locales), emulator limit ${push.rateLimit.limit} requests / ${push.rateLimit.windowMs} ms (${fixed(push.allowedRate)}/s)`,
+  );
+  out.push(
+    table([
+      ["push", "requests", "writes", "lists", "other GETs", "429s", "wall", "rate"],
+      pushRow("first", push.first),
+      pushRow("no-op", push.noop),
+      pushRow("one edit", push.edit),
+    ]),
+  );
+  out.push(
+    `first push: ${fixed(push.first.plannedWrites)} planned writes + ${fixed(push.first.writes - push.first.plannedWrites)} link refreshes; ` +
+      `${percent(push.first.rateUtilisation)} of the allowed rate (${verdict(push.first.rateUtilisation >= TARGETS.rateUtilisation)}), ` +
+      `${percent(push.first.rateLimitedShare)} answered 429 (${verdict(push.first.rateLimitedShare < TARGETS.rateLimitedShare)})`,
+  );
+  out.push(
+    `no-op push: ${push.noop.writes} writes, ${push.noop.listRequests} list requests for ${push.expectedListRequests} list pages, ` +
+      `${push.noop.otherReads} other GET(s), ${seconds(push.noop.wallMs)} (${verdict(push.noop.writes === 0 && push.noop.listRequests === push.expectedListRequests && push.noop.wallMs < TARGETS.noopWallMs)})`,
+  );
+  out.push(`one edit (${push.edit.file}): ${push.edit.writes} write(s) (${verdict(push.edit.writes === 1)}), ${seconds(push.edit.wallMs)}`);
+  out.push("");
+  out.push(
+    watch.available
+      ? `5. watch latency (${fixed(watch.articles)} articles, ${watch.edits} edits): median ${fixed(watch.medianMs)} ms, max ${fixed(watch.maxMs)} ms from save to answered write`
+      : `5. watch latency: n/a (${watch.reason})`,
+  );
+  return `${out.join("\n")}\n`;
+}

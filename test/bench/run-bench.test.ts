@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { parseBenchArgs } from "../../src/bench/bench-args.js";
+import { formatBenchTable } from "../../src/bench/format-bench.js";
+import { QUICK_SIZES, runBench } from "../../src/bench/run-bench.js";
+import { startTestEmulator } from "../support/emulator.js";
+
+describe("runBench --quick", () => {
+  it("measures every step and reports a complete, printable result", { timeout: 120_000 }, async () => {
+    const steps: string[] = [];
+    const report = await runBench({ quick: true, startEmulator: startTestEmulator, onStep: (message) => steps.push(message) }, () => new Date("2026-01-02T03:04:05Z"));
+
+    expect(report.date).toBe("2026-01-02T03:04:05.000Z");
+    expect(report.quick).toBe(true);
+    expect(report.machine.cpus).toBeGreaterThan(0);
+    expect(steps).toHaveLength(QUICK_SIZES.local.length + 2);
+
+    expect(report.local.map((local) => local.articles)).toEqual([...QUICK_SIZES.local]);
+    for (const local of report.local) {
+      // Source articles and their 4 translations, plus the collections' files.
+      expect(local.files).toBeGreaterThan(local.articles * 5);
+      expect(local.filesPerSecond).toBeGreaterThan(0);
+      expect(local.peakRssMb).toBeGreaterThan(0);
+      expect(Object.keys(local.steps).sort()).toEqual(["build", "hash", "parse", "read", "render"]);
+    }
+
+    const { push } = report;
+    expect(push.articles).toBe(QUICK_SIZES.push);
+    expect(push.articleLocales).toBe(QUICK_SIZES.push * 5);
+    expect(push.first.writes).toBeGreaterThanOrEqual(push.first.plannedWrites);
+    expect(push.first.plannedWrites).toBeGreaterThan(QUICK_SIZES.push);
+    expect(push.first.rateLimited).toBe(0);
+    // A no-op push lists the help center and writes nothing; one edit is one write.
+    expect(push.noop.writes).toBe(0);
+    expect(push.noop.listRequests).toBe(push.expectedListRequests);
+    expect(push.edit.writes).toBe(1);
+    expect(push.edit.listRequests).toBe(push.expectedListRequests);
+
+    if (report.watch.available) {
+      expect(report.watch.latenciesMs).toHaveLength(report.watch.edits);
+    } else {
+      expect(report.watch.reason).toBe("watch not available");
+    }
+
+    const table = formatBenchTable(report);
+    expect(table).toContain("1. local pipeline");
+    expect(table).toContain(`no-op push: 0 writes, ${push.expectedListRequests} list requests`);
+    expect(table).toContain("5. watch latency");
+    expect(JSON.parse(JSON.stringify(report))).toEqual(report);
+  });
+});
+
+describe("parseBenchArgs", () => {
+  it("reads --json and --quick", () => {
+    expect(parseBenchArgs([])).toEqual({ json: false, quick: false });
+    expect(parseBenchArgs(["--json", "--quick"])).toEqual({ json: true, quick: true });
+  });
+
+  it("refuses anything else with the usage", () => {
+    expect(parseBenchArgs(["--fast"])).toMatch(/Unknown option --fast\. Usage: npm run bench/);
+  });
+});
