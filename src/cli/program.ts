@@ -30,7 +30,7 @@ export function buildProgram(io: ProcessIo, setExitCode: (code: number) => void)
     .option("--json", "machine-readable output on stdout")
     .option("--verbose", "more detail, including each request")
     .option("--quiet", "only results and errors")
-    .showHelpAfterError()
+    .showHelpAfterError("(run `intercom-sync --help` for usage)")
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
