@@ -6,13 +6,15 @@ import path from "node:path";
 import type { Dispatcher } from "undici";
 import { applyPlan } from "./apply/apply-plan.js";
 import type { ApplyProgressEvent, ApplyResult } from "./apply/types.js";
-import { loadDesiredState } from "./check/load-desired-state.js";
+import { loadDesiredState, type BodyLoader } from "./check/load-desired-state.js";
+import { loadPlanBodies } from "./check/plan-bodies.js";
 import { loadConfig } from "./config/load-config.js";
 import type { ResolvedConfig } from "./config/types.js";
 import { SyncError, type Diagnostic } from "./errors.js";
 import { LOCK_FILE_NAME } from "./lock/lock-schema.js";
 import { readLock, writeLockAtomic } from "./lock/read-write-lock.js";
 import { acquireRunLock } from "./lock/run-lock.js";
+import { needsDefaultAuthor } from "./plan/bodies-to-load.js";
 import { planSync } from "./plan/plan-sync.js";
 import type { Plan } from "./plan/types.js";
 import type { IntercomApi } from "./remote/api.js";
@@ -23,6 +25,8 @@ import { fetchRemoteState } from "./remote/fetch-remote-state.js";
 import type { Logger, RequestEvent } from "./remote/request-with-policy.js";
 import type { DesiredState, LockFile, RemoteState } from "./types.js";
 
+export { loadPlanBodies };
+
 export interface ProjectOptions {
   /** Folder to find the config in. Default: the process's working directory. */
   cwd?: string;
@@ -30,8 +34,13 @@ export interface ProjectOptions {
   configFile?: string;
   /** A config already loaded (the watcher reuses it between runs). */
   config?: ResolvedConfig;
-  /** Where the token and `INTERCOM_API_URL` come from. Default: `process.env`. */
+  /** Where the token, `INTERCOM_API_URL` and the cache location come from. Default: `process.env`. */
   env?: NodeJS.ProcessEnv;
+  /**
+   * The render cache: on by default (`INTERCOM_SYNC_CACHE_DIR`, else the user's cache folder),
+   * `false` to read every file afresh, or the folder to keep it in.
+   */
+  cache?: boolean | string;
 }
 
 export interface RemoteOptions {
@@ -63,7 +72,10 @@ export interface PushProjectOptions extends PlanProjectOptions {
 
 export interface PlanRun {
   config: ResolvedConfig;
+  /** The files' state; article bodies as summaries (digests, links), not HTML. */
   desired: DesiredState;
+  /** Renders one file's body again: `pushProject` fills the bodies a push sends with it. */
+  loadBody: BodyLoader;
   /** Warnings about the files (errors stop the run before this point). */
   diagnostics: Diagnostic[];
   remote: RemoteState;
@@ -106,8 +118,11 @@ export function connectApi(config: ResolvedConfig, options: ProjectOptions & Rem
  * Reads and validates the content tree. Any error means nothing may be written (sync semantics 1),
  * so it throws with every finding attached.
  */
-export async function readValidState(config: ResolvedConfig): Promise<{ desired: DesiredState; diagnostics: Diagnostic[] }> {
-  const loaded = await loadDesiredState(config);
+export async function readValidState(
+  config: ResolvedConfig,
+  options: Pick<ProjectOptions, "env" | "cache"> = {},
+): Promise<{ desired: DesiredState; diagnostics: Diagnostic[]; loadBody: BodyLoader }> {
+  const loaded = await loadDesiredState(config, { env: options.env, cache: options.cache });
   const errors = loaded.diagnostics.filter((diagnostic) => diagnostic.severity === "error");
   if (errors.length > 0) {
     throw new SyncError("content/invalid", `The content has ${errors.length} error(s); nothing was sent to Intercom.`, {
@@ -115,7 +130,7 @@ export async function readValidState(config: ResolvedConfig): Promise<{ desired:
       diagnostics: loaded.diagnostics,
     });
   }
-  return { desired: loaded.state, diagnostics: loaded.diagnostics };
+  return { desired: loaded.state, diagnostics: loaded.diagnostics, loadBody: loaded.loadBody };
 }
 
 /** The admin id new articles are written by: the config's, else the token's own admin. */
@@ -131,13 +146,16 @@ export async function resolveDefaultAuthor(config: ResolvedConfig, api: Intercom
   return id;
 }
 
-/** Plans against an already known remote state and lock: the pure step, with the config's options. */
+/**
+ * Plans against an already known remote state and lock: the pure step, with the config's options.
+ * `defaultAuthorId` null leaves the default author to be resolved before apply, when needed.
+ */
 export function planAgainst(
   config: ResolvedConfig,
   desired: DesiredState,
   remote: RemoteState,
   lock: LockFile,
-  defaultAuthorId: number,
+  defaultAuthorId: number | null,
   force: boolean,
 ): Plan {
   return planSync({
@@ -148,17 +166,28 @@ export function planAgainst(
   });
 }
 
+/**
+ * Makes a plan ready to apply: the bodies it may send are rendered again (see bodiesToLoad; before
+ * the first write, so the requests then go out at the pace the rate limit allows), and the default
+ * author is asked of `/me` only when the plan writes an article with no author of its own and the
+ * config names none. A plan with nothing to write costs no request and no render here.
+ */
+export async function preparePlanForApply(plan: Plan, run: Pick<PlanRun, "config" | "desired" | "loadBody">, api: IntercomApi): Promise<void> {
+  await loadPlanBodies(plan, run.desired, run.loadBody);
+  if (plan.defaultAuthorId === null && needsDefaultAuthor(plan)) plan.defaultAuthorId = await resolveDefaultAuthor(run.config, api);
+}
+
 async function planWith(config: ResolvedConfig, api: IntercomApi, options: PlanProjectOptions): Promise<PlanRun> {
-  const { desired, diagnostics } = await readValidState(config);
+  const { desired, diagnostics, loadBody } = await readValidState(config, options);
   const lockFile = lockFilePath(config, options.lockFile);
-  // One listing of the remote (sync semantics 2), read alongside the lock and the default author.
-  const [lock, remote, defaultAuthorId] = await Promise.all([
+  // One listing of the remote (sync semantics 2), read alongside the lock. The default author is
+  // not needed to plan (hashes use the front matter's author), so `/me` waits until a write needs it.
+  const [lock, remote] = await Promise.all([
     readLock(lockFile, path.relative(config.rootDir, lockFile) || LOCK_FILE_NAME),
     fetchRemoteState(api, { helpCenterId: config.helpCenterId }),
-    resolveDefaultAuthor(config, api),
   ]);
-  const plan = planAgainst(config, desired, remote, lock, defaultAuthorId, options.force ?? false);
-  return { config, desired, diagnostics, remote, lock, lockFile, plan };
+  const plan = planAgainst(config, desired, remote, lock, config.authorId, options.force ?? false);
+  return { config, desired, loadBody, diagnostics, remote, lock, lockFile, plan };
 }
 
 /** `intercom-sync plan`: validate, read the remote once, and decide. Writes nothing. */
@@ -178,6 +207,8 @@ export async function pushProject(options: PushProjectOptions = {}): Promise<Pus
   try {
     const planned = await planWith(config, api, options);
     if (options.dryRun) return planned;
+    // A plan with blocking errors is refused by applyPlan before any request; nothing to prepare.
+    if (planned.plan.errors.every((error) => error.code === "plan/conflict")) await preparePlanForApply(planned.plan, planned, api);
     const result = await applyPlan(planned.plan, {
       api,
       lock: planned.lock,

@@ -30,10 +30,18 @@ export interface DesiredArticleLocale {
   title: string;
   description: string;
   /**
-   * Rendered HTML. Links to other articles are placeholders `intercom-sync:KEY` (optionally
-   * followed by `#anchor`) inside `href` attributes; the planner resolves them to Intercom URLs.
+   * sha256 (hex) of the rendered HTML. Links to other articles are placeholders
+   * `intercom-sync:KEY` (optionally followed by `#anchor`) inside `href` attributes; the planner
+   * hashes the body as this digest plus the URLs its placeholders resolve to. The HTML itself is
+   * not kept (see `html`): only what a plan writes is rendered again.
    */
-  body: string;
+  digest: string;
+  /** sha256 (hex) of the body's visible text (see plan/visible-text.ts), compared with Intercom's. */
+  textDigest: string;
+  /** Every `<a href>` of the rendered body in order, entities decoded, placeholders included. */
+  hrefs: string[];
+  /** The rendered HTML, only when the model was asked to keep it (tests, small in-memory builds). */
+  html?: string;
   state: ArticleState;
   /** From front matter; null = the configured default author. */
   authorId: number | null;

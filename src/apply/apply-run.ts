@@ -1,6 +1,8 @@
 import type { WireArticle } from "../intercom/wire.js";
+import { SyncError } from "../errors.js";
+import { hashBodyAt } from "../plan/body-hash.js";
 import { lookupUrl, resolveLinks } from "../plan/resolve-links.js";
-import type { Plan } from "../plan/types.js";
+import type { ArticleFields, Plan } from "../plan/types.js";
 import type { IntercomApi } from "../remote/api.js";
 import type { LockFile } from "../types.js";
 import type { LockSaver } from "./lock-saver.js";
@@ -22,6 +24,19 @@ export interface ApplyRun {
 /** Resolves an article body's link placeholders with the URLs known at this point of the run. */
 export function resolveBody(run: ApplyRun, body: string, locale: string): string {
   return resolveLinks(body, locale, lookupUrl(run.urls, run.plan.sourceLocale)).body;
+}
+
+/** The body field digest of an article locale with its links as known now (what the lock records once it is sent). */
+export function bodyHashNow(run: ApplyRun, content: ArticleFields, locale: string): string {
+  return hashBodyAt(content, locale, lookupUrl(run.urls, run.plan.sourceLocale));
+}
+
+/** The HTML of a body the plan sends; plans carry it only once the composer has loaded it. */
+export function requireBody(content: ArticleFields, key: string, locale: string): string {
+  if (content.body !== undefined) return content.body;
+  throw new SyncError("apply/missing-body", `The plan has no body for the ${locale} article ${key}, which it sends.`, {
+    hint: "Apply plans made by `planProject` through `pushProject`, which loads the bodies a push sends.",
+  });
 }
 
 /** Learns an article's URLs from a write response, for later link resolution. */

@@ -12,7 +12,7 @@ import type {
   WireUpdateCollectionRequest,
 } from "../intercom/wire.js";
 import { SyncError } from "../errors.js";
-import type { ArticleFields, CollectionFields } from "../plan/types.js";
+import type { ArticleContent, CollectionFields } from "../plan/types.js";
 
 /** Ids are strings on our side; some 2.16 request fields take integers. */
 function toInteger(id: string, what: string): number {
@@ -25,12 +25,23 @@ function toInteger(id: string, what: string): number {
   return value;
 }
 
-function toArticleContent(fields: Partial<ArticleFields>, defaultAuthorId: number): WireArticleContentRequest {
+/** The author to send: the item's own, else the default, which a plan leaves null until it is needed. */
+function authorOf(authorId: number | null, defaultAuthorId: number | null): number {
+  const id = authorId ?? defaultAuthorId;
+  if (id === null) {
+    throw new SyncError("apply/unresolved-author", "The plan sends an article with no author, and its default author was not resolved.", {
+      hint: "Set `authorId` in the config, or push through `pushProject`, which asks Intercom for the token's admin.",
+    });
+  }
+  return id;
+}
+
+function toArticleContent(fields: Partial<ArticleContent>, defaultAuthorId: number | null): WireArticleContentRequest {
   const out: WireArticleContentRequest = {};
   if (fields.title !== undefined) out.title = fields.title;
   if (fields.description !== undefined) out.description = fields.description;
   if (fields.body !== undefined) out.body = fields.body;
-  if (fields.authorId !== undefined) out.author_id = fields.authorId ?? defaultAuthorId;
+  if (fields.authorId !== undefined) out.author_id = authorOf(fields.authorId, defaultAuthorId);
   if (fields.state !== undefined) out.state = fields.state;
   return out;
 }
@@ -56,10 +67,10 @@ function splitLocales<T>(content: Record<string, T>, defaultLocale: string | nul
 
 export interface ArticleCreateInput {
   /** Full content per locale, bodies already resolved. */
-  content: Record<string, ArticleFields>;
+  content: Record<string, ArticleContent>;
   defaultLocale: string | null;
   sourceLocale: string;
-  defaultAuthorId: number;
+  defaultAuthorId: number | null;
   parentId: string | null;
 }
 
@@ -72,7 +83,7 @@ export function buildArticleCreate(input: ArticleCreateInput): WireCreateArticle
     title: topContent.title,
     description: topContent.description,
     body: topContent.body,
-    author_id: topContent.authorId ?? input.defaultAuthorId,
+    author_id: authorOf(topContent.authorId, input.defaultAuthorId),
     state: topContent.state,
   };
   if (input.parentId !== null) {
@@ -89,8 +100,8 @@ export function buildArticleCreate(input: ArticleCreateInput): WireCreateArticle
 
 /** `PUT /articles/{id}` body with only the given locales and fields, and the parent when it moves. */
 export function buildArticleUpdate(
-  patches: Record<string, Partial<ArticleFields>>,
-  options: { defaultLocale: string | null; defaultAuthorId: number; parentId?: string },
+  patches: Record<string, Partial<ArticleContent>>,
+  options: { defaultLocale: string | null; defaultAuthorId: number | null; parentId?: string },
 ): WireUpdateArticleRequest {
   const request: WireUpdateArticleRequest = {};
   const translated: Record<string, WireArticleContentRequest> = {};

@@ -3,10 +3,9 @@
  * unchanged bodies whose target's URL changed in this run (a retitled article), are sent again
  * with the URLs now known. Without it the next push would make these writes.
  */
-import { hashField, type FieldHashes } from "../plan/hash.js";
-import { ARTICLE_LINK_SCHEME } from "../render/types.js";
+import type { FieldHashes } from "../plan/hash.js";
 import type { ArticlePlanItem } from "../plan/types.js";
-import { noteArticleUrls, resolveBody, type ApplyRun } from "./apply-run.js";
+import { bodyHashNow, noteArticleUrls, resolveBody, type ApplyRun } from "./apply-run.js";
 import { buildArticleUpdate } from "./build-requests.js";
 import { blockedLocales, recordWrite } from "./lock-updates.js";
 
@@ -15,6 +14,8 @@ export interface LinkRefresh {
   id: string;
   /** Locale -> resolved body to send. */
   bodies: Record<string, string>;
+  /** Locale -> the body field digest of what is sent. */
+  hashes: Record<string, string>;
 }
 
 /** The articles whose bodies now resolve differently from what the lock says was sent. */
@@ -24,29 +25,35 @@ export function findLinkRefreshes(run: ApplyRun, items: readonly ArticlePlanItem
     const entry = run.lock.articles[item.key];
     if (entry === undefined) continue;
     const bodies: Record<string, string> = {};
+    const hashes: Record<string, string> = {};
     for (const [locale, content] of Object.entries(item.content)) {
-      if (!content.body.includes(ARTICLE_LINK_SCHEME)) continue;
+      // A body that was not loaded could not have changed: the composer loads every body that
+      // links to an article this run writes.
+      if (content.placeholders.length === 0 || content.body === undefined) continue;
       const sent = entry.locales[locale]?.fields?.body;
-      const body = resolveBody(run, content.body, locale);
+      const hash = bodyHashNow(run, content, locale);
       // Without a field digest the lock cannot say what body was sent; leave it to the next plan.
-      if (sent !== undefined && hashField(body) !== sent) bodies[locale] = body;
+      if (sent !== undefined && hash !== sent) {
+        bodies[locale] = resolveBody(run, content.body, locale);
+        hashes[locale] = hash;
+      }
     }
-    if (Object.keys(bodies).length > 0) refreshes.push({ item, id: entry.id, bodies });
+    if (Object.keys(bodies).length > 0) refreshes.push({ item, id: entry.id, bodies, hashes });
   }
   return refreshes;
 }
 
 /** Sends one refresh (one request) and records the new body digests in the lock. */
 export async function applyLinkRefresh(run: ApplyRun, refresh: LinkRefresh): Promise<void> {
-  const { item, id, bodies } = refresh;
+  const { item, id, bodies, hashes } = refresh;
   const patches = Object.fromEntries(Object.entries(bodies).map(([locale, body]) => [locale, { body }]));
   const response = await run.api.updateArticle(id, buildArticleUpdate(patches, { defaultLocale: item.defaultLocale, defaultAuthorId: run.plan.defaultAuthorId }));
   const entry = run.lock.articles[item.key];
   if (entry === undefined) return;
   const written: Record<string, FieldHashes> = {};
-  for (const [locale, body] of Object.entries(bodies)) {
+  for (const [locale, hash] of Object.entries(hashes)) {
     const previous = entry.locales[locale]?.fields;
-    if (previous !== undefined) written[locale] = { ...previous, body: hashField(body) };
+    if (previous !== undefined) written[locale] = { ...previous, body: hash };
   }
   recordWrite(entry, written, response, blockedLocales(item));
   noteArticleUrls(run, item.key, response);

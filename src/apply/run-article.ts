@@ -1,18 +1,26 @@
 import { buildArticleCreate, buildArticleUpdate } from "./build-requests.js";
-import { noteArticleUrls, ownedIds, resolveBody, type ApplyRun } from "./apply-run.js";
+import { bodyHashNow, noteArticleUrls, ownedIds, requireBody, resolveBody, type ApplyRun } from "./apply-run.js";
 import { applyLockEffects, blockedLocales, recordUnpublished, recordWrite, takeEntry } from "./lock-updates.js";
 import { createArticleOnce } from "./recover-create.js";
 import type { ItemOutcome, OutcomeKind } from "./types.js";
 import { hashArticleFields, type FieldHashes } from "../plan/hash.js";
-import type { ArticleFields, ArticlePlanItem } from "../plan/types.js";
+import type { ArticleContent, ArticlePlanItem } from "../plan/types.js";
 
-const FIELD_KEYS: Record<string, keyof ArticleFields> = {
+const FIELD_KEYS: Record<string, keyof ArticleContent> = {
   title: "title",
   description: "description",
   body: "body",
   state: "state",
   author: "authorId",
 };
+
+interface LocaleWrite {
+  /** What is sent, body resolved. */
+  content: ArticleContent;
+  /** The body's field digest for that resolution. */
+  bodyHash: string;
+  sent: string[];
+}
 
 function outcome(item: ArticlePlanItem, kind: OutcomeKind, id: string, reason?: string): ItemOutcome {
   const out: ItemOutcome = { type: "article", key: item.key, action: item.action, outcome: kind, id };
@@ -21,12 +29,14 @@ function outcome(item: ArticlePlanItem, kind: OutcomeKind, id: string, reason?: 
 }
 
 /** Locales this item writes, with bodies resolved now (targets created earlier in the run are known). */
-function resolveWrites(run: ApplyRun, item: ArticlePlanItem): Map<string, { content: ArticleFields; sent: string[] }> {
-  const writes = new Map<string, { content: ArticleFields; sent: string[] }>();
+function resolveWrites(run: ApplyRun, item: ArticlePlanItem): Map<string, LocaleWrite> {
+  const writes = new Map<string, LocaleWrite>();
   for (const change of item.locales) {
-    const content = item.content[change.locale];
-    if ((change.change !== "add" && change.change !== "update") || content === undefined) continue;
-    writes.set(change.locale, { content: { ...content, body: resolveBody(run, content.body, change.locale) }, sent: change.fields });
+    const fields = item.content[change.locale];
+    if ((change.change !== "add" && change.change !== "update") || fields === undefined) continue;
+    const body = resolveBody(run, requireBody(fields, item.key, change.locale), change.locale);
+    const content: ArticleContent = { title: fields.title, description: fields.description, body, state: fields.state, authorId: fields.authorId };
+    writes.set(change.locale, { content, bodyHash: bodyHashNow(run, fields, change.locale), sent: change.fields });
   }
   return writes;
 }
@@ -35,10 +45,10 @@ function resolveWrites(run: ApplyRun, item: ArticlePlanItem): Map<string, { cont
  * Digests to record per written locale: the full desired content, except that a field this request
  * did not send keeps the lock's digest (that is what Intercom still holds).
  */
-function writtenHashes(writes: Map<string, { content: ArticleFields; sent: string[] }>, previous: Record<string, FieldHashes | undefined>): Record<string, FieldHashes> {
+function writtenHashes(writes: Map<string, LocaleWrite>, previous: Record<string, FieldHashes | undefined>): Record<string, FieldHashes> {
   const out: Record<string, FieldHashes> = {};
-  for (const [locale, { content, sent }] of writes) {
-    const fields = hashArticleFields(content);
+  for (const [locale, { content, bodyHash, sent }] of writes) {
+    const fields = hashArticleFields({ ...content, bodyHash });
     const before = previous[locale];
     if (before !== undefined) {
       for (const name of Object.keys(fields)) {
@@ -70,7 +80,7 @@ async function createArticle(run: ApplyRun, item: ArticlePlanItem, parentId: str
 
 async function updateArticle(run: ApplyRun, item: ArticlePlanItem, id: string, parentId: string | undefined): Promise<ItemOutcome> {
   const writes = resolveWrites(run, item);
-  const patches: Record<string, Partial<ArticleFields>> = {};
+  const patches: Record<string, Partial<ArticleContent>> = {};
   for (const [locale, { content, sent }] of writes) {
     patches[locale] = Object.fromEntries(sent.map((name) => FIELD_KEYS[name]).filter((k) => k !== undefined).map((k) => [k, content[k]]));
   }

@@ -1,20 +1,22 @@
 /**
  * Child process of the local benchmark: runs the pipeline once on the project named on the command
- * line and prints one JSON line. A fresh process per size keeps each size's peak RSS its own.
+ * line, with the render cache in the folder named second, and prints one JSON line. A fresh process
+ * per run keeps each run's peak RSS its own.
  */
 import { loadConfig } from "../config/load-config.js";
 import { runLocalPipeline } from "./local-pipeline.js";
 import { startRssSampler, type LocalChildReport } from "./local-report.js";
 
 async function main(): Promise<void> {
-  const dir = process.argv[2];
-  if (dir === undefined) throw new Error("usage: local-child <project dir>");
+  const [dir, cacheDir] = process.argv.slice(2);
+  if (dir === undefined || cacheDir === undefined) throw new Error("usage: local-child <project dir> <cache dir>");
   const config = await loadConfig({ cwd: dir, env: {} });
   const sampler = startRssSampler();
-  const run = await runLocalPipeline(config);
+  const run = await runLocalPipeline(config, { cache: cacheDir });
   const report: LocalChildReport = {
     files: run.files,
     errors: run.errors,
+    cacheHits: run.cacheHits,
     steps: run.steps,
     totalMs: run.totalMs,
     peakRssMb: sampler.stop(),

@@ -1,24 +1,22 @@
+import { loadDesiredState } from "../check/load-desired-state.js";
 import type { ResolvedConfig } from "../config/types.js";
-import { buildFromTree } from "../check/load-desired-state.js";
-import { readContentTree } from "../content/read-content-tree.js";
 import { parseMarkdownFile } from "../content/parse-markdown-file.js";
 import type { RenderMarkdown } from "../model/build-article-locale.js";
+import { hashBodyAt } from "../plan/body-hash.js";
 import { hashArticleFields, hashCollectionFields } from "../plan/hash.js";
 import { renderMarkdown } from "../render/render-markdown.js";
 import type { DesiredState } from "../types.js";
 
 /** Milliseconds spent in each step of turning the files into hashed desired state. */
 export interface PipelineSteps {
-  /** Listing and reading the files (decoding included). */
-  read: number;
-  /** Front matter split and YAML. */
+  /** Front matter split and YAML (files not served by the render cache). */
   parse: number;
-  /** Markdown to Intercom HTML. */
+  /** Markdown to Intercom HTML (files not served by the render cache). */
   render: number;
-  /** The model around the renderer: keys, collections, translations, validation. */
-  build: number;
   /** Per-field digests of every item locale, as the planner computes them. */
   hash: number;
+  /** Everything else: listing, reading, cache lookups and save, body summaries, the model. */
+  rest: number;
 }
 
 export interface PipelineRun {
@@ -27,27 +25,28 @@ export interface PipelineRun {
   files: number;
   /** Error diagnostics found (a benchmark tree should have none). */
   errors: number;
+  /** Files served by the render cache. */
+  cacheHits: number;
   steps: PipelineSteps;
   /** Sum of the steps. */
   totalMs: number;
 }
 
+export interface PipelineOptions {
+  /** The render cache folder, or false for none. */
+  cache: string | false;
+  /** A monotonic clock in milliseconds (default `performance.now`). */
+  now?: () => number;
+}
+
 /**
- * Runs the same pipeline as `loadDesiredState` (read, parse, build with render), then hashes the
- * result the way the planner does, timing each step. Parsing is timed on its own by parsing up
- * front and handing `buildFromTree` the parsed files through a memo, so nothing runs twice.
- *
- * @param now a monotonic clock in milliseconds (default `performance.now`)
+ * Runs `loadDesiredState` (the streamed read, parse, render, summarise and build, through the
+ * render cache when given one), then hashes the result the way the planner does, timing the
+ * parser and the renderer through injected wrappers.
  */
-export async function runLocalPipeline(config: ResolvedConfig, now: () => number = () => performance.now()): Promise<PipelineRun> {
-  const started = now();
-  const tree = await readContentTree(config);
-  const read = now();
-
-  // Parse every file once, then give buildFromTree a tree whose parse step is a lookup.
-  const parsed = new Map(tree.markdown.map((file) => [file.file, parseMarkdownFile(file.text, file.file)]));
-  const parsedAt = now();
-
+export async function runLocalPipeline(config: ResolvedConfig, options: PipelineOptions): Promise<PipelineRun> {
+  const now = options.now ?? (() => performance.now());
+  let parseMs = 0;
   let renderMs = 0;
   const timedRender: RenderMarkdown = (markdown, context) => {
     const before = now();
@@ -55,24 +54,23 @@ export async function runLocalPipeline(config: ResolvedConfig, now: () => number
     renderMs += now() - before;
     return result;
   };
-  const { state, diagnostics } = buildFromTree(tree, config, timedRender, (text, file) => parsed.get(file) ?? parseMarkdownFile(text, file));
-  const built = now();
-
-  hashState(state);
-  const hashed = now();
-
-  const steps: PipelineSteps = {
-    read: read - started,
-    parse: parsedAt - read,
-    render: renderMs,
-    build: built - parsedAt - renderMs,
-    hash: hashed - built,
+  const timedParse = (text: string, file: string): ReturnType<typeof parseMarkdownFile> => {
+    const before = now();
+    const result = parseMarkdownFile(text, file);
+    parseMs += now() - before;
+    return result;
   };
+  const started = now();
+  const loaded = await loadDesiredState(config, { render: timedRender, parse: timedParse, cache: options.cache });
+  const built = now();
+  hashState(loaded.state);
+  const hashed = now();
   return {
-    state,
-    files: tree.markdown.length,
-    errors: diagnostics.filter((diagnostic) => diagnostic.severity === "error").length,
-    steps,
+    state: loaded.state,
+    files: loaded.fileCount,
+    errors: loaded.diagnostics.filter((diagnostic) => diagnostic.severity === "error").length,
+    cacheHits: loaded.cache?.hits ?? 0,
+    steps: { parse: parseMs, render: renderMs, hash: hashed - built, rest: built - started - parseMs - renderMs },
     totalMs: hashed - started,
   };
 }
@@ -80,11 +78,15 @@ export async function runLocalPipeline(config: ResolvedConfig, now: () => number
 /** The digests the planner computes per item locale; returned so the work cannot be skipped. */
 export function hashState(state: DesiredState): number {
   let digests = 0;
+  const noUrls = (): undefined => undefined;
   for (const collection of state.collections) {
     for (const locale of Object.values(collection.locales)) digests += Object.keys(hashCollectionFields(locale)).length;
   }
   for (const article of state.articles) {
-    for (const locale of Object.values(article.locales)) digests += Object.keys(hashArticleFields(locale)).length;
+    for (const [code, locale] of Object.entries(article.locales)) {
+      const bodyHash = hashBodyAt({ digest: locale.digest, placeholders: locale.hrefs }, code, noUrls);
+      digests += Object.keys(hashArticleFields({ ...locale, bodyHash })).length;
+    }
   }
   return digests;
 }

@@ -10,6 +10,8 @@ const KB_PER_MB = 1024;
 export interface LocalChildReport {
   files: number;
   errors: number;
+  /** Files served by the render cache. */
+  cacheHits: number;
   steps: PipelineSteps;
   totalMs: number;
   /** Peak resident set size of the process, MiB. */

@@ -21,6 +21,11 @@ export interface RequestTally {
   counts(): RequestCounts;
   /** Milliseconds between the first and the last answered request (0 with fewer than two). */
   activeSpanMs(): number;
+  /**
+   * Milliseconds between the first and the last answered write (0 with fewer than two): the
+   * sending phase, after the listing and the local work that decides what to send.
+   */
+  writeSpanMs(): number;
 }
 
 const LIST_QUERY = /[?&]page=\d+/;
@@ -30,13 +35,19 @@ export function createRequestTally(now: () => number = () => performance.now()):
   const counts: RequestCounts = { requests: 0, writes: 0, listRequests: 0, otherReads: 0, rateLimited: 0, failed: 0 };
   let first: number | null = null;
   let last: number | null = null;
+  let firstWrite: number | null = null;
+  let lastWrite: number | null = null;
   return {
     onRequest(event) {
       const at = now();
       first ??= at;
       last = at;
       counts.requests += 1;
-      if (event.write) counts.writes += 1;
+      if (event.write) {
+        counts.writes += 1;
+        firstWrite ??= at;
+        lastWrite = at;
+      }
       else if (LIST_QUERY.test(event.path)) counts.listRequests += 1;
       else counts.otherReads += 1;
       if (event.status === 429) counts.rateLimited += 1;
@@ -44,5 +55,6 @@ export function createRequestTally(now: () => number = () => performance.now()):
     },
     counts: () => ({ ...counts }),
     activeSpanMs: () => (first === null || last === null ? 0 : last - first),
+    writeSpanMs: () => (firstWrite === null || lastWrite === null ? 0 : lastWrite - firstWrite),
   };
 }

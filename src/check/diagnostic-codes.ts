@@ -24,6 +24,7 @@ export const DIAGNOSTIC_CODES: Readonly<Record<string, DiagnosticCodeInfo>> = {
   "content/symlink-outside": { severity: "error", meaning: "A symbolic link leads outside the project; it is not read." },
   "content/symlink-folder": { severity: "warning", meaning: "A symbolic link to a folder; linked folders are not followed." },
   "content/not-a-file": { severity: "warning", meaning: "A FIFO, socket or device in the tree; it is ignored." },
+  "content/changed-during-run": { severity: "error", meaning: "A file a push sends changed or disappeared after it was read; nothing was sent." },
   "locale/unknown-folder": { severity: "error", meaning: "A locale folder is not an Intercom locale code (suggests the right one)." },
   "locale/missing-folder": { severity: "warning", meaning: "A locale listed in the config has no folder." },
   "locale/source-folder": { severity: "warning", meaning: "A folder for the source locale under the locales dir; it is ignored." },

@@ -7,7 +7,7 @@ import type { DecodeResult } from "./decode-file-text.js";
 import { readTextFile } from "./read-text-file.js";
 import { scanLocaleRoot, toProjectPath, type ScannedFile } from "./scan-locale-root.js";
 import { selectLocaleFolders } from "./select-locale-folders.js";
-import type { ContentFile, ContentTree } from "./types.js";
+import type { ContentFile, ContentTree, ScannedTree } from "./types.js";
 
 /** Files read at once. Enough to keep the disk busy, few enough to stay far from EMFILE. */
 export const READ_CONCURRENCY = 32;
@@ -52,11 +52,11 @@ export interface ReadContentTreeOptions {
 }
 
 /**
- * Reads the content dir and every selected locale folder: markdown decoded (see decodeFileText),
- * assets listed, every path project-relative POSIX. Hostile files (too large, binary, invalid
- * UTF-8, symlinks out of the project) become diagnostics; reading never throws for them.
+ * Lists the content dir and every selected locale folder without reading any markdown: the files
+ * to read (sorted by path), the assets, and the problems found so far. Hostile entries (symlinks
+ * out of the project, unknown locale folders) become diagnostics; listing never throws for them.
  */
-export async function readContentTree(config: ResolvedConfig, options: ReadContentTreeOptions = {}): Promise<ContentTree> {
+export async function scanContentTree(config: ResolvedConfig): Promise<ScannedTree> {
   const diagnostics: Diagnostic[] = [];
   const contentDir = toProjectPath(config.rootDir, config.contentDir);
   const localesDir = toProjectPath(config.rootDir, config.localesDir);
@@ -85,24 +85,35 @@ export async function readContentTree(config: ResolvedConfig, options: ReadConte
   ];
   const scans = await Promise.all(roots.map((root) => scanLocaleRoot({ ...root, rootDir: config.rootDir, allowedRoots })));
 
-  const toRead: ScannedFile[] = [];
+  const markdown: ScannedFile[] = [];
   const assets: string[] = [];
   for (const scan of scans) {
     diagnostics.push(...scan.diagnostics);
     for (const scanned of scan.files) {
-      if (scanned.markdown) toRead.push(scanned);
+      if (scanned.markdown) markdown.push(scanned);
       else assets.push(scanned.file);
     }
   }
+  return { sourceLocale: config.sourceLocale, contentDir, localesDir, locales: selection.locales, markdown: markdown.sort(byPath), assets: assets.sort(), diagnostics };
+}
 
-  const decoded = await mapConcurrent(toRead, READ_CONCURRENCY, async (scanned): Promise<DecodeResult> => {
+/**
+ * Reads the content dir and every selected locale folder: markdown decoded (see decodeFileText),
+ * assets listed, every path project-relative POSIX. Hostile files (too large, binary, invalid
+ * UTF-8, symlinks out of the project) become diagnostics; reading never throws for them. Holds
+ * every text at once: the sync streams instead (src/check/load-desired-state.ts).
+ */
+export async function readContentTree(config: ResolvedConfig, options: ReadContentTreeOptions = {}): Promise<ContentTree> {
+  const scan = await scanContentTree(config);
+  const diagnostics = [...scan.diagnostics];
+  const decoded = await mapConcurrent(scan.markdown, READ_CONCURRENCY, async (scanned): Promise<DecodeResult> => {
     const known = options.knownText?.get(scanned.file);
     return known !== undefined ? { text: known } : readTextFile(scanned.absolutePath, scanned.file);
   });
   const markdown: ContentFile[] = [];
   const unreadable: string[] = [];
   decoded.forEach((result, index) => {
-    const scanned = toRead[index] as ScannedFile;
+    const scanned = scan.markdown[index] as ScannedFile;
     if (result.diagnostic) {
       diagnostics.push(result.diagnostic);
       unreadable.push(scanned.file);
@@ -112,13 +123,13 @@ export async function readContentTree(config: ResolvedConfig, options: ReadConte
   });
 
   return {
-    sourceLocale: config.sourceLocale,
-    contentDir,
-    localesDir,
-    locales: selection.locales,
-    markdown: markdown.sort(byPath),
-    unreadable: unreadable.sort(),
-    assets: assets.sort(),
+    sourceLocale: scan.sourceLocale,
+    contentDir: scan.contentDir,
+    localesDir: scan.localesDir,
+    locales: scan.locales,
+    markdown,
+    unreadable,
+    assets: scan.assets,
     diagnostics,
   };
 }

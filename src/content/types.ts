@@ -1,4 +1,5 @@
 import type { Diagnostic } from "../errors.js";
+import type { ScannedFile } from "./scan-locale-root.js";
 
 /** One markdown file as read from disk: decoded, BOM stripped, line endings normalised to LF. */
 export interface ContentFile {
@@ -30,6 +31,20 @@ export interface ContentTree {
   markdown: ContentFile[];
   /** Markdown files that exist but could not be read (already reported): links to them still resolve. */
   unreadable: string[];
+  /** Every other file (images, attachments), project-relative, sorted. */
+  assets: string[];
+  diagnostics: Diagnostic[];
+}
+
+/** The tree as listed, before any markdown is read (see scanContentTree). */
+export interface ScannedTree {
+  sourceLocale: string;
+  contentDir: string;
+  localesDir: string;
+  /** Translation locales whose folders were listed, sorted. */
+  locales: string[];
+  /** Markdown files to read, sorted by path. */
+  markdown: ScannedFile[];
   /** Every other file (images, attachments), project-relative, sorted. */
   assets: string[];
   diagnostics: Diagnostic[];

@@ -1,9 +1,8 @@
 import type { Diagnostic } from "../errors.js";
-import type { ProjectFiles } from "../render/types.js";
 import type { DesiredArticle, DesiredCollection } from "../types.js";
-import { buildArticleLocale, type RenderMarkdown } from "./build-article-locale.js";
+import { buildArticleLocale } from "./build-article-locale.js";
 import { isCollectionFile, toArticleKey, toFolderKey } from "./content-keys.js";
-import type { ParsedFile } from "./types.js";
+import type { PreparedFile } from "./types.js";
 import { COLLECTION_FIELDS, validateFrontMatter } from "./validate-front-matter.js";
 
 export interface TranslationTargets {
@@ -12,12 +11,9 @@ export interface TranslationTargets {
   articles: ReadonlyMap<string, DesiredArticle>;
   /** Source keys whose file could not be parsed: their translations are skipped quietly. */
   failedKeys: ReadonlySet<string>;
-  render: RenderMarkdown;
-  project: ProjectFiles;
-  assetBaseUrl: string | null;
 }
 
-function addCollectionTranslation(file: ParsedFile & { data: Record<string, unknown> }, targets: TranslationTargets): Diagnostic[] {
+function addCollectionTranslation(file: PreparedFile & { data: Record<string, unknown> }, targets: TranslationTargets): Diagnostic[] {
   const collection = targets.collections.get(toFolderKey(file.relativePath));
   if (collection === undefined) {
     return [
@@ -42,11 +38,11 @@ function addCollectionTranslation(file: ParsedFile & { data: Record<string, unkn
 }
 
 /**
- * Attaches each translation file to the source item at the same relative path, rendering article
- * bodies with the source file as second place to resolve relative paths. A translation without a
+ * Attaches each translation file to the source item at the same relative path (its body was
+ * rendered with the source file as second place to resolve relative paths). A translation without a
  * source is a warning and is skipped. Mutates the given collections and articles. Pure otherwise.
  */
-export function addTranslations(translations: readonly ParsedFile[], targets: TranslationTargets): Diagnostic[] {
+export function addTranslations(translations: readonly PreparedFile[], targets: TranslationTargets): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const seen = new Map<string, string>();
   for (const file of translations) {
@@ -83,13 +79,7 @@ export function addTranslations(translations: readonly ParsedFile[], targets: Tr
       });
       continue;
     }
-    const built = buildArticleLocale(parsed, {
-      render: targets.render,
-      project: targets.project,
-      assetBaseUrl: targets.assetBaseUrl,
-      defaultState: source.state,
-      source,
-    });
+    const built = buildArticleLocale(parsed, { defaultState: source.state, source });
     article.locales[file.locale] = built.locale;
     diagnostics.push(...built.diagnostics);
   }

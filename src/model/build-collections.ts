@@ -2,7 +2,7 @@ import type { Diagnostic } from "../errors.js";
 import type { DesiredCollection } from "../types.js";
 import { isCollectionFile, joinProjectPath, toFolderKey, type KeyedItem } from "./content-keys.js";
 import { humaniseName } from "./humanise-name.js";
-import type { ParsedFile } from "./types.js";
+import type { PreparedFile } from "./types.js";
 import { COLLECTION_FIELDS, validateFrontMatter } from "./validate-front-matter.js";
 
 /**
@@ -40,10 +40,10 @@ export function compareCollectionKeys(a: string, b: string): number {
  * come from its `_collection.md`; a folder without one gets a warning and its name humanised.
  * Folders with no markdown below them (`images/`) are not collections. Pure.
  */
-export function buildCollections(sources: readonly ParsedFile[], sourceLocale: string, contentDir: string): CollectionsResult {
+export function buildCollections(sources: readonly PreparedFile[], sourceLocale: string, contentDir: string): CollectionsResult {
   const diagnostics: Diagnostic[] = [];
   const rawFolders = new Map<string, string>();
-  const collectionFiles = new Map<string, ParsedFile>();
+  const collectionFiles = new Map<string, PreparedFile>();
   const firstFileIn = new Map<string, string>();
 
   for (const source of sources) {
@@ -102,7 +102,7 @@ export function buildCollections(sources: readonly ParsedFile[], sourceLocale: s
       diagnostics.push(...checked.diagnostics);
       if (typeof checked.values.name === "string") name = checked.values.name;
       if (typeof checked.values.description === "string") description = checked.values.description;
-      if (collectionFile.body.trim() !== "") {
+      if (!collectionFile.blankBody) {
         diagnostics.push({
           code: "collection/body-ignored",
           severity: "warning",

@@ -6,30 +6,55 @@ import { addTranslations } from "./add-translations.js";
 import { buildArticleLocale, type RenderMarkdown } from "./build-article-locale.js";
 import { buildCollections, compareCollectionKeys } from "./build-collections.js";
 import { checkKeyCollisions, isCollectionFile, toArticleKey, toFolderKey, type KeyedItem } from "./content-keys.js";
-import { hashSourceText } from "./hash-source-text.js";
-import type { ModelInput, ModelResult, ParsedFile } from "./types.js";
+import { prepareFile, sourceFilesByKey, summarisingRenderer } from "./prepare-file.js";
+import type { ModelInput, ModelResult, PreparedFile, PreparedModelInput } from "./types.js";
 
 function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/**
- * Builds the help center the files describe: collections from folders (parents first), articles
- * from markdown (sorted by key), translations attached by relative path, every body rendered.
- * Every problem is collected, none stops the build. Pure: strings in, state and diagnostics out.
- *
- * @param render the markdown renderer; injectable so the model can be tested on its own
- */
-export function buildDesiredState(input: ModelInput, render: RenderMarkdown = renderMarkdown): ModelResult {
-  const diagnostics: Diagnostic[] = [];
-  const sources: ParsedFile[] = [];
-  const translations: ParsedFile[] = [];
-  for (const file of input.files) (file.locale === input.sourceLocale ? sources : translations).push(file);
-  const project: ProjectFiles = {
+/** The files links and images may point at: every markdown file and every other file. */
+export function projectFilesOf(input: Pick<ModelInput, "contentDir" | "localesDir" | "otherFiles"> & { files: readonly { file: string }[] }): ProjectFiles {
+  return {
     contentDir: input.contentDir,
     localesDir: input.localesDir,
     files: new Set([...input.files.map((file) => file.file), ...input.otherFiles]),
   };
+}
+
+export interface BuildOptions {
+  /** Keep each body's HTML in the state (`html`); by default only its summary is kept. */
+  keepHtml?: boolean;
+}
+
+/**
+ * Builds the help center the files describe, from parsed files held in memory: every body is
+ * prepared (rendered and summarised, see prepareFile), then the state is assembled. The reader
+ * (src/check/load-desired-state.ts) does the same file by file without holding the bodies.
+ *
+ * @param render the markdown renderer; injectable so the model can be tested on its own
+ */
+export function buildDesiredState(input: ModelInput, render: RenderMarkdown = renderMarkdown, options: BuildOptions = {}): ModelResult {
+  const context = {
+    sourceLocale: input.sourceLocale,
+    project: projectFilesOf(input),
+    assetBaseUrl: input.assetBaseUrl,
+    sourceFiles: sourceFilesByKey(input.files, input.sourceLocale),
+    renderBody: summarisingRenderer(render, options.keepHtml ?? false),
+  };
+  return assembleDesiredState({ ...input, files: input.files.map((file) => prepareFile(file, context)) });
+}
+
+/**
+ * Assembles the help center from prepared files: collections from folders (parents first),
+ * articles from markdown (sorted by key), translations attached by relative path. Every problem
+ * is collected, none stops the build. Pure: metadata in, state and diagnostics out.
+ */
+export function assembleDesiredState(input: PreparedModelInput): ModelResult {
+  const diagnostics: Diagnostic[] = [];
+  const sources: PreparedFile[] = [];
+  const translations: PreparedFile[] = [];
+  for (const file of input.files) (file.locale === input.sourceLocale ? sources : translations).push(file);
 
   const built = buildCollections(sources, input.sourceLocale, input.contentDir);
   diagnostics.push(...built.diagnostics);
@@ -47,33 +72,20 @@ export function buildDesiredState(input: ModelInput, render: RenderMarkdown = re
       failedKeys.add(key);
       continue;
     }
-    const { locale, markdown, diagnostics: found } = buildArticleLocale(
-      { ...source, data: source.data },
-      { render, project, assetBaseUrl: input.assetBaseUrl, defaultState: input.defaultState },
-    );
+    const { locale, diagnostics: found } = buildArticleLocale({ ...source, data: source.data }, { defaultState: input.defaultState });
     diagnostics.push(...found);
     const folder = toFolderKey(source.relativePath);
     articles.set(key, {
       key,
       parentKey: folder === "" ? null : folder,
       locales: { [input.sourceLocale]: locale },
-      sourceTextHash: hashSourceText({ title: locale.title, description: locale.description, body: markdown }),
+      sourceTextHash: source.sourceTextHash ?? "",
     });
   }
   keyedItems.sort((a, b) => compareStrings(a.file, b.file));
   diagnostics.push(...checkKeyCollisions(keyedItems));
 
-  diagnostics.push(
-    ...addTranslations(translations, {
-      sourceLocale: input.sourceLocale,
-      collections: built.collections,
-      articles,
-      failedKeys,
-      render,
-      project,
-      assetBaseUrl: input.assetBaseUrl,
-    }),
-  );
+  diagnostics.push(...addTranslations(translations, { sourceLocale: input.sourceLocale, collections: built.collections, articles, failedKeys }));
 
   return {
     state: {

@@ -1,8 +1,9 @@
 import type { FieldPosition } from "../content/types.js";
 import type { Diagnostic } from "../errors.js";
+import type { BodySummary } from "../plan/body-summary.js";
 import type { ArticleState, DesiredState } from "../types.js";
 
-/** One markdown file after parsing (see parseMarkdownFile), ready for the model. */
+/** One markdown file after parsing (see parseMarkdownFile), ready to be prepared (see prepareFile). */
 export interface ParsedFile {
   /** Project-relative POSIX path. */
   file: string;
@@ -14,6 +15,34 @@ export interface ParsedFile {
   positions: Record<string, FieldPosition>;
   body: string;
   bodyStartLine: number;
+}
+
+/** An article body rendered, then reduced to what the model keeps: a summary, its links and findings. */
+export interface RenderedBody extends BodySummary {
+  /** Keys of the articles linked to, deduplicated, in first-seen order. */
+  links: string[];
+  diagnostics: Diagnostic[];
+  /** The HTML, only when the model was asked to keep it. */
+  html?: string;
+}
+
+/**
+ * A parsed file once its body has been used up: rendered and summarised for an article, checked
+ * for being blank, hashed for `source_hash`. No markdown and no HTML: memory holds metadata only.
+ */
+export interface PreparedFile {
+  file: string;
+  locale: string;
+  relativePath: string;
+  data: Record<string, unknown> | null;
+  positions: Record<string, FieldPosition>;
+  bodyStartLine: number;
+  /** True when the markdown below the front matter holds only whitespace. */
+  blankBody: boolean;
+  /** Articles with readable front matter (translations: with a source file): the rendered body. */
+  rendered: RenderedBody | null;
+  /** Source articles with readable front matter: `hashSourceText` of title, description, markdown. */
+  sourceTextHash: string | null;
 }
 
 /** Everything buildDesiredState needs: strings and lists, no file system. */
@@ -30,6 +59,11 @@ export interface ModelInput {
   defaultState: ArticleState;
   /** Ends with "/" when set. */
   assetBaseUrl: string | null;
+}
+
+/** The model's input once every file is prepared: what assembleDesiredState needs. */
+export interface PreparedModelInput extends Omit<ModelInput, "files"> {
+  files: readonly PreparedFile[];
 }
 
 export interface ModelResult {

@@ -1,7 +1,8 @@
 import type { DesiredArticle, LockEntry, RemoteArticle } from "../types.js";
 import { hashArticleLocale } from "./hash.js";
 import { PENDING_ID, pickMoveSource, type PlanContext } from "./plan-context.js";
-import { lookupUrl, resolveLinks } from "./resolve-links.js";
+import { hashBodyAt } from "./body-hash.js";
+import { lookupUrl } from "./resolve-links.js";
 import { normaliseText } from "./visible-text.js";
 
 /** Which Intercom article (if any) a desired article is. */
@@ -27,8 +28,8 @@ function addUrls(ctx: PlanContext, key: string, remote: RemoteArticle): void {
 function sourceHash(ctx: PlanContext, article: DesiredArticle): string | undefined {
   const source = article.locales[ctx.sourceLocale];
   if (source === undefined) return undefined;
-  const { body } = resolveLinks(source.body, ctx.sourceLocale, lookupUrl(ctx.urls, ctx.sourceLocale));
-  return hashArticleLocale({ ...source, body });
+  const bodyHash = hashBodyAt({ digest: source.digest, placeholders: source.hrefs }, ctx.sourceLocale, lookupUrl(ctx.urls, ctx.sourceLocale));
+  return hashArticleLocale({ title: source.title, description: source.description, bodyHash, state: source.state, authorId: source.authorId });
 }
 
 function findAdoptable(ctx: PlanContext, article: DesiredArticle): RemoteArticle | undefined {

@@ -21,11 +21,11 @@ export const COLLECTION_FIELD_NAMES: readonly CollectionFieldName[] = ["name", "
 
 export type FieldHashes = Record<string, string>;
 
-/** The input of an article locale hash; `body` has its links resolved (what is actually sent). */
+/** The input of an article locale hash; `bodyHash` comes from {@link hashBody}. */
 export interface ArticleHashInput {
   title: string;
   description: string;
-  body: string;
+  bodyHash: string;
   state: ArticleState;
   authorId: number | null;
 }
@@ -61,10 +61,22 @@ export function hashArticleFields(input: ArticleHashInput): FieldHashes {
   return {
     title: hashField(input.title),
     description: hashField(input.description),
-    body: hashField(input.body),
+    body: input.bodyHash,
     state: hashField(input.state),
     author: hashField(input.authorId),
   };
+}
+
+/**
+ * The body's field digest: the digest of its HTML with placeholders plus the URLs those
+ * placeholders resolve to, in order. Equal exactly when the HTML sent would be equal, and
+ * computable from a body summary, without the HTML.
+ *
+ * @param digest sha256 of the HTML with `intercom-sync:` placeholders (see plan/body-summary.ts)
+ * @param resolvedPlaceholders each placeholder as sent (URL and anchor, or the stand-in `#`)
+ */
+export function hashBody(digest: string, resolvedPlaceholders: readonly string[]): string {
+  return hashField([digest, ...resolvedPlaceholders]);
 }
 
 /** Per-field digests of a collection locale. */
@@ -72,7 +84,7 @@ export function hashCollectionFields(input: CollectionFields): FieldHashes {
   return { name: hashField(input.name), description: hashField(input.description) };
 }
 
-/** Hash of an article locale as pushed: title, description, resolved body, state, explicit author. */
+/** Hash of an article locale as pushed: title, description, body (with its links), state, explicit author. */
 export function hashArticleLocale(input: ArticleHashInput): string {
   return combineFieldHashes(hashArticleFields(input));
 }

@@ -1,19 +1,20 @@
 import type { DesiredArticle, DesiredArticleLocale, RemoteArticleLocale } from "../types.js";
 import { parentIdOf, resolveArticleIdentities, type ArticleIdentity } from "./article-identity.js";
 import { chooseExistingAction, collectChanges, describeExisting, type LocaleOutcome } from "./assemble-item.js";
+import { digestText, placeholdersOf } from "./body-summary.js";
 import { diffLocale, type LocaleDecision } from "./diff-locale.js";
-import { ARTICLE_FIELD_NAMES, hashArticleFields, type FieldHashes } from "./hash.js";
+import { ARTICLE_FIELD_NAMES, hashArticleFields, hashBody, type FieldHashes } from "./hash.js";
 import type { PlanContext } from "./plan-context.js";
-import { lookupUrl, resolveLinks, UNRESOLVED_LINK_HREF } from "./resolve-links.js";
+import { lookupUrl, resolveHrefs, UNRESOLVED_LINK_HREF } from "./resolve-links.js";
 import type { ArticleFields, ArticlePlanItem } from "./types.js";
-import { normaliseText, toLinkTargets, toVisibleText } from "./visible-text.js";
+import { normaliseText, readHtml, type HtmlReading } from "./visible-text.js";
 
 interface PreparedLocale {
   locale: string;
-  /** Content to send, body with placeholders. */
+  /** Content to send, body by digest and placeholders (its HTML only when the model kept it). */
   fields: ArticleFields;
-  /** Body with links resolved as far as known now. */
-  resolvedBody: string;
+  /** Every href of the body with links resolved as far as known now. */
+  resolvedHrefs: string[];
   hashes: FieldHashes;
   outdated: boolean;
   source: DesiredArticleLocale;
@@ -31,9 +32,17 @@ function prepareLocales(ctx: PlanContext, article: DesiredArticle, pendingKeys: 
     if (text === undefined) continue;
     const outdated = isOutdated(article, locale, text, ctx.sourceLocale);
     const state = outdated && ctx.options.outdatedTranslations === "draft" ? "draft" : text.state;
-    const fields: ArticleFields = { title: text.title, description: text.description, body: text.body, state, authorId: text.authorId };
-    const { body: resolvedBody, unresolved } = resolveLinks(text.body, locale, urlOf);
-    for (const target of unresolved.filter((key) => !pendingKeys.has(key))) {
+    const resolved = resolveHrefs(text.hrefs, locale, urlOf);
+    const fields: ArticleFields = {
+      title: text.title,
+      description: text.description,
+      digest: text.digest,
+      placeholders: placeholdersOf(text.hrefs),
+      state,
+      authorId: text.authorId,
+    };
+    if (text.html !== undefined) fields.body = text.html;
+    for (const target of resolved.unresolved.filter((key) => !pendingKeys.has(key))) {
       ctx.warnings.push({
         code: "plan/unknown-link-target",
         severity: "warning",
@@ -42,18 +51,28 @@ function prepareLocales(ctx: PlanContext, article: DesiredArticle, pendingKeys: 
         location: { file: text.file },
       });
     }
-    prepared.push({ locale, fields, resolvedBody, hashes: hashArticleFields({ ...fields, body: resolvedBody }), outdated, source: text });
+    const bodyHash = hashBody(text.digest, resolved.placeholders);
+    prepared.push({
+      locale,
+      fields,
+      resolvedHrefs: resolved.hrefs,
+      hashes: hashArticleFields({ title: text.title, description: text.description, bodyHash, state, authorId: text.authorId }),
+      outdated,
+      source: text,
+    });
   }
   return prepared;
 }
 
-function differingFields(local: PreparedLocale, remote: RemoteArticleLocale): string[] {
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((value, index) => value === b[index]);
+}
+
+function differingFields(local: PreparedLocale, remote: RemoteArticleLocale, reading: HtmlReading): string[] {
   const out: string[] = [];
   if (normaliseText(local.fields.title) !== normaliseText(remote.title)) out.push("title");
   if (normaliseText(local.fields.description) !== normaliseText(remote.description ?? "")) out.push("description");
-  const remoteBody = remote.body ?? "";
-  const sameLinks = toLinkTargets(local.resolvedBody).join("\n") === toLinkTargets(remoteBody).join("\n");
-  if (toVisibleText(local.resolvedBody) !== toVisibleText(remoteBody) || !sameLinks) out.push("body");
+  if (digestText(reading.text) !== local.source.textDigest || !sameList(local.resolvedHrefs, reading.hrefs)) out.push("body");
   if (local.fields.state !== remote.state) out.push("state");
   if (local.fields.authorId !== null && local.fields.authorId !== remote.authorId) out.push("author");
   return out;
@@ -64,12 +83,11 @@ function differingFields(local: PreparedLocale, remote: RemoteArticleLocale): st
  * text, and a stand-in href wherever a link differs. A push killed after such a write leaves it
  * unrecorded; it is finished, not reported as an edit made in Intercom.
  */
-function hasOnlyStaleLinks(local: PreparedLocale, remote: RemoteArticleLocale): boolean {
-  if (differingFields(local, remote).join() !== "body") return false;
-  const remoteBody = remote.body ?? "";
-  if (toVisibleText(local.resolvedBody) !== toVisibleText(remoteBody)) return false;
-  const wanted = toLinkTargets(local.resolvedBody);
-  const got = toLinkTargets(remoteBody);
+function hasOnlyStaleLinks(local: PreparedLocale, remote: RemoteArticleLocale, reading: HtmlReading): boolean {
+  if (differingFields(local, remote, reading).join() !== "body") return false;
+  if (digestText(reading.text) !== local.source.textDigest) return false;
+  const wanted = local.resolvedHrefs;
+  const got = reading.hrefs;
   return wanted.length === got.length && got.every((href, index) => href === wanted[index] || href === UNRESOLVED_LINK_HREF);
 }
 
@@ -120,6 +138,9 @@ function planExisting(
   const content: Record<string, ArticleFields> = {};
   for (const local of prepared) {
     const remoteLocale = remote.locales[local.locale];
+    // Intercom's HTML is read only when a decision needs it, and then once.
+    let reading: HtmlReading | undefined;
+    const readRemote = (): HtmlReading => (reading ??= readHtml(remoteLocale?.body ?? ""));
     const raw = diffLocale({
       desired: local.hashes,
       fieldNames: ARTICLE_FIELD_NAMES,
@@ -129,8 +150,8 @@ function planExisting(
           ? undefined
           : {
               updatedAt: remoteLocale.updatedAt,
-              differingFields: () => differingFields(local, remoteLocale),
-              hasOnlyStaleLinks: () => hasOnlyStaleLinks(local, remoteLocale),
+              differingFields: () => differingFields(local, remoteLocale, readRemote()),
+              hasOnlyStaleLinks: () => hasOnlyStaleLinks(local, remoteLocale, readRemote()),
             },
       force: ctx.options.force,
     });

@@ -43,7 +43,8 @@ export function resolveLinks(body: string, locale: string, urlOf: UrlLookup): Re
       if (!unresolved.includes(key)) unresolved.push(key);
       return `href=${quote}${UNRESOLVED_LINK_HREF}${quote}`;
     }
-    return `href=${quote}${escapeAttribute(url + (anchor ?? ""))}${quote}`;
+    // The anchor is still escaped as in the HTML; decode it so it is not escaped twice.
+    return `href=${quote}${escapeAttribute(url + decodeAmpersands(anchor ?? ""))}${quote}`;
   });
   return { body: resolved, unresolved };
 }
@@ -54,4 +55,37 @@ export function resolveLinks(body: string, locale: string, urlOf: UrlLookup): Re
  */
 export function lookupUrl(urls: Record<string, Record<string, string>>, sourceLocale: string): UrlLookup {
   return (key, locale) => urls[key]?.[locale] ?? urls[key]?.[sourceLocale];
+}
+
+export interface ResolvedHrefs {
+  /** Every href, placeholders replaced by what `resolveLinks` would write (anchor kept). */
+  hrefs: string[];
+  /** The resolved placeholders only, in order: with the body digest, the body's lock digest. */
+  placeholders: string[];
+  /** Keys whose URL was unknown, deduplicated, in first-seen order. */
+  unresolved: string[];
+}
+
+/**
+ * Resolves the placeholder hrefs of a body summary (decoded `intercom-sync:KEY[#anchor]`) the way
+ * {@link resolveLinks} resolves them in the HTML: the same URL and anchor, or
+ * {@link UNRESOLVED_LINK_HREF}. Other hrefs pass through. No HTML needed.
+ */
+export function resolveHrefs(hrefs: readonly string[], locale: string, urlOf: UrlLookup): ResolvedHrefs {
+  const out: ResolvedHrefs = { hrefs: [], placeholders: [], unresolved: [] };
+  for (const href of hrefs) {
+    if (!href.startsWith(ARTICLE_LINK_SCHEME)) {
+      out.hrefs.push(href);
+      continue;
+    }
+    const rest = href.slice(ARTICLE_LINK_SCHEME.length);
+    const hash = rest.indexOf("#");
+    const key = hash === -1 ? rest : rest.slice(0, hash);
+    const url = urlOf(key, locale);
+    if (url === undefined && !out.unresolved.includes(key)) out.unresolved.push(key);
+    const resolved = url === undefined ? UNRESOLVED_LINK_HREF : url + (hash === -1 ? "" : rest.slice(hash));
+    out.hrefs.push(resolved);
+    out.placeholders.push(resolved);
+  }
+  return out;
 }

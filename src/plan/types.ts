@@ -24,14 +24,31 @@ export type PlanAction =
 
 export type LocaleChangeKind = "add" | "update" | "drift" | "conflict";
 
-/** The fields of one article locale, as hashed and sent. `authorId` null = the default author. */
-export interface ArticleFields {
+/** The fields of one article locale as a request sends them. `authorId` null = the default author. */
+export interface ArticleContent {
   title: string;
   description: string;
-  /** With `intercom-sync:KEY` placeholders; links are resolved when the request is built. */
+  /** The HTML sent, links resolved. */
   body: string;
   state: ArticleState;
   authorId: number | null;
+}
+
+/**
+ * The fields of one article locale, as hashed and sent. The body is described by its digest and
+ * placeholders (all the planner needs); its HTML is loaded only for what is written.
+ */
+export interface ArticleFields extends Omit<ArticleContent, "body"> {
+  /**
+   * HTML with `intercom-sync:KEY` placeholders; links are resolved when the request is built.
+   * Absent until loaded: the composer fills it for the locales a push may send (see
+   * `bodiesToLoad`); `planSync` sets it only when the desired state kept its HTML.
+   */
+  body?: string;
+  /** sha256 of the HTML with placeholders: the model's `digest`. */
+  digest: string;
+  /** The body's placeholder hrefs in order (`intercom-sync:KEY#anchor`), for its lock digest. */
+  placeholders: string[];
 }
 
 export interface CollectionFields {
@@ -130,8 +147,11 @@ export interface Plan {
    * help center object does not say); null when the help center has no items yet.
    */
   remoteDefaultLocale: string | null;
-  /** Author of articles whose front matter names none. */
-  defaultAuthorId: number;
+  /**
+   * Author of articles whose front matter names none; null until needed: the composer asks `/me`
+   * only when the plan writes an article with no author (see `needsDefaultAuthor`).
+   */
+  defaultAuthorId: number | null;
   items: PlanItem[];
   /** Intercom URL per article key and locale, known when planning (link targets). */
   urls: Record<string, Record<string, string>>;
@@ -148,7 +168,8 @@ export interface PlanOptions {
   onDelete: OnDelete;
   /** Overwrite remote edits (conflicts and drift become updates). */
   force: boolean;
-  defaultAuthorId: number;
+  /** The configured author, or null when it comes from `/me` later (only for plans that need it). */
+  defaultAuthorId: number | null;
   outdatedTranslations: OutdatedTranslations;
 }
 

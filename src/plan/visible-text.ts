@@ -7,20 +7,26 @@ const BLOCK_TAGS: ReadonlySet<string> = new Set([
   "td", "tfoot", "th", "thead", "tr", "ul",
 ]);
 
-/**
- * The text a reader sees in an HTML fragment: tags stripped, entities decoded, whitespace
- * collapsed. Intercom rewrites stored HTML (classes, ids, heading levels), so adoption compares
- * this instead of markup.
- */
-export function toVisibleText(html: string): string {
+/** What a reader sees of an HTML fragment, and where its links lead. */
+export interface HtmlReading {
+  /** Tags stripped, entities decoded, whitespace collapsed (see toVisibleText). */
+  text: string;
+  /** `<a href>` values in order, entities decoded (see toLinkTargets). */
+  hrefs: string[];
+}
+
+/** Reads an HTML fragment once for both its visible text and its link targets. */
+export function readHtml(html: string): HtmlReading {
   const parts: string[] = [];
+  const hrefs: string[] = [];
   const parser = new Parser(
     {
       ontext(text) {
         parts.push(text);
       },
-      onopentag(name) {
+      onopentag(name, attributes) {
         if (BLOCK_TAGS.has(name)) parts.push(" ");
+        if (name === "a" && attributes.href !== undefined) hrefs.push(attributes.href);
       },
       onclosetag(name) {
         if (BLOCK_TAGS.has(name)) parts.push(" ");
@@ -30,7 +36,16 @@ export function toVisibleText(html: string): string {
   );
   parser.write(html);
   parser.end();
-  return normaliseText(parts.join(""));
+  return { text: normaliseText(parts.join("")), hrefs };
+}
+
+/**
+ * The text a reader sees in an HTML fragment: tags stripped, entities decoded, whitespace
+ * collapsed. Intercom rewrites stored HTML (classes, ids, heading levels), so adoption compares
+ * this instead of markup.
+ */
+export function toVisibleText(html: string): string {
+  return readHtml(html).text;
 }
 
 /** Collapses runs of whitespace (including non-breaking spaces) and trims. */
@@ -44,16 +59,5 @@ export function normaliseText(text: string): string {
  * reads the same as the finished one, so adoption compares these too.
  */
 export function toLinkTargets(html: string): string[] {
-  const hrefs: string[] = [];
-  const parser = new Parser(
-    {
-      onopentag(name, attributes) {
-        if (name === "a" && attributes.href !== undefined) hrefs.push(attributes.href);
-      },
-    },
-    { decodeEntities: true },
-  );
-  parser.write(html);
-  parser.end();
-  return hrefs;
+  return readHtml(html).hrefs;
 }

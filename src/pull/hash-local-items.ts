@@ -5,7 +5,8 @@
  * Pull records these for the files it writes, so the next push finds nothing to do.
  */
 import { combineFieldHashes, hashArticleFields, hashCollectionFields, type FieldHashes } from "../plan/hash.js";
-import { lookupUrl, resolveLinks } from "../plan/resolve-links.js";
+import { hashBodyAt } from "../plan/body-hash.js";
+import { lookupUrl } from "../plan/resolve-links.js";
 import type { OutdatedTranslations } from "../plan/types.js";
 import type { DesiredArticle, DesiredCollection, DesiredState, LockLocale, RemoteState } from "../types.js";
 
@@ -37,8 +38,8 @@ function hashArticle(article: DesiredArticle, locale: string, sourceLocale: stri
   if (text === undefined) return undefined;
   const outdated = locale !== sourceLocale && text.sourceHash !== undefined && text.sourceHash !== article.sourceTextHash;
   const state = outdated && policy === "draft" ? "draft" : text.state;
-  const { body } = resolveLinks(text.body, locale, lookupUrl(urls, sourceLocale));
-  return hashArticleFields({ title: text.title, description: text.description, body, state, authorId: text.authorId });
+  const bodyHash = hashBodyAt({ digest: text.digest, placeholders: text.hrefs }, locale, lookupUrl(urls, sourceLocale));
+  return hashArticleFields({ title: text.title, description: text.description, bodyHash, state, authorId: text.authorId });
 }
 
 function hashCollection(collection: DesiredCollection, locale: string): FieldHashes | undefined {

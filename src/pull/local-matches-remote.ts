@@ -3,6 +3,7 @@
  * push compares before adopting an item: normalised text and the visible text of the body, never
  * the HTML (Intercom rewrites it). Such a file is kept as written and recorded in the lock.
  */
+import { digestText } from "../plan/body-summary.js";
 import { normaliseText, toVisibleText } from "../plan/visible-text.js";
 import type { DesiredArticleLocale, DesiredCollectionLocale, RemoteArticleLocale, RemoteCollectionLocale } from "../types.js";
 
@@ -12,7 +13,7 @@ export function articleMatchesRemote(local: DesiredArticleLocale, remote: Remote
     normaliseText(local.title) === normaliseText(remote.title) &&
     normaliseText(local.description) === normaliseText(remote.description) &&
     local.state === remote.state &&
-    toVisibleText(local.body) === toVisibleText(remote.body)
+    local.textDigest === digestText(toVisibleText(remote.body))
   );
 }
 

@@ -1,7 +1,10 @@
 import pLimit from "p-limit";
 
-/** Items per page asked of list endpoints. */
-export const DEFAULT_PAGE_SIZE = 50;
+/**
+ * Items per page asked of list endpoints: the most Intercom's list endpoints return per page (a
+ * larger `per_page` is capped there), so a listing costs as few requests as it can.
+ */
+export const DEFAULT_PAGE_SIZE = 150;
 /** Pages fetched at once after the first one told how many there are. */
 export const PAGE_CONCURRENCY = 4;
 /** Full listings tried while the de-duplicated count falls short of `total_count`. */

@@ -1,6 +1,14 @@
-import type { RenderMarkdown } from "../model/build-article-locale.js";
+import type { Diagnostic } from "../errors.js";
+import { summarisingRenderer } from "../model/prepare-file.js";
+import type { RenderedBody } from "../model/types.js";
 import { renderMarkdown } from "../render/render-markdown.js";
-import type { ProjectFiles, RenderContext, RenderResult } from "../render/types.js";
+import type { ProjectFiles, RenderContext } from "../render/types.js";
+
+/** What a cached renderer returns: the real renderer's result, or the model's summary of it. */
+export interface CacheableRender {
+  links: string[];
+  diagnostics: Diagnostic[];
+}
 
 /**
  * A memoising renderer for the watcher: rendering is the costly part of building the desired
@@ -8,8 +16,8 @@ import type { ProjectFiles, RenderContext, RenderResult } from "../render/types.
  * context and reused while the markdown is the same; relative links and images also depend on
  * which files exist, so the whole cache starts over when the set of project files changes.
  */
-export interface RenderCache {
-  render: RenderMarkdown;
+export interface RenderCache<R extends CacheableRender = RenderedBody> {
+  render: (markdown: string, context: RenderContext) => R;
   /**
    * Ends a build: entries not used since the previous `sweep` are dropped, so edits made during
    * a long session do not pile up. Returns how many bodies were rendered (not cached) in the build.
@@ -24,21 +32,26 @@ function contextKey(context: RenderContext): string {
   return JSON.stringify([file, locale, sourceFile ?? null, bodyStartLine, assetBaseUrl, project.contentDir, project.localesDir]);
 }
 
-function copyResult(result: RenderResult): RenderResult {
-  return { html: result.html, links: [...result.links], diagnostics: result.diagnostics.map((d) => ({ ...d, location: { ...d.location } })) };
+function copyResult<R extends CacheableRender>(result: R): R {
+  return { ...result, links: [...result.links], diagnostics: result.diagnostics.map((d) => ({ ...d, location: { ...d.location } })) };
 }
 
-interface Entry {
+interface Entry<R> {
   markdown: string;
-  result: RenderResult;
+  result: R;
 }
 
-/** Wraps `render` (default: the real renderer) with a cache. */
-export function createRenderCache(render: RenderMarkdown = renderMarkdown): RenderCache {
+/**
+ * Wraps `render` with a cache. The default renders straight to the model's summaries, so the
+ * session keeps digests rather than HTML and a cached body is not summarised again.
+ */
+export function createRenderCache<R extends CacheableRender = RenderedBody>(
+  render: (markdown: string, context: RenderContext) => R = summarisingRenderer(renderMarkdown) as unknown as (markdown: string, context: RenderContext) => R,
+): RenderCache<R> {
   // One entry per file and context; the markdown is compared, not hashed (an unchanged body is
   // the very same string the parse cache handed out, so the comparison is immediate).
-  let current = new Map<string, Entry>();
-  let previous = new Map<string, Entry>();
+  let current = new Map<string, Entry<R>>();
+  let previous = new Map<string, Entry<R>>();
   let rendered = 0;
   // Each build makes one ProjectFiles set; its fingerprint is computed once per set.
   const fingerprints = new WeakMap<ReadonlySet<string>, string>();

@@ -11,7 +11,7 @@ import { visibleItems } from "../plan/format-plan.js";
 import type { Plan } from "../plan/types.js";
 import type { IntercomApi } from "../remote/api.js";
 import { fetchRemoteState } from "../remote/fetch-remote-state.js";
-import { planAgainst } from "../sync.js";
+import { loadPlanBodies, planAgainst } from "../sync.js";
 import type { LockFile, RemoteState } from "../types.js";
 import { foldRemoteWrites, type RemoteWrite } from "./fold-writes.js";
 import type { ParseCache } from "./parse-cache.js";
@@ -82,7 +82,7 @@ function shownWarnings(diagnostics: readonly Diagnostic[], changed: StepInput["c
  * as in `push`. Mutates `state` (lock, remote, staleness).
  */
 export async function runSyncStep(state: SessionState, input: StepInput): Promise<StepResult> {
-  const built = buildFromTree(input.tree, state.config, input.renderCache.render, input.parseCache.parse);
+  const built = buildFromTree(input.tree, state.config, { renderBody: input.renderCache.render, parse: input.parseCache.parse });
   const rendered = input.renderCache.sweep();
   input.parseCache.retain(input.tree.markdown.map((file) => file.file));
   const diagnostics = sortDiagnostics(built.diagnostics);
@@ -108,6 +108,8 @@ export async function runSyncStep(state: SessionState, input: StepInput): Promis
     return result;
   }
 
+  // Only the bodies this run sends are rendered again (the cache keeps summaries).
+  await loadPlanBodies(plan, built.state, built.loadBody);
   state.journal = [];
   const applied = await applyPlan(plan, {
     api: state.api,

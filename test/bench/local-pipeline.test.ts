@@ -20,8 +20,8 @@ describe("runLocalPipeline", () => {
 
   it("builds exactly the state loadDesiredState builds", async () => {
     const config = await loadConfig({ cwd: dir, env: {} });
-    const timed = await runLocalPipeline(config);
-    const loaded = await loadDesiredState(config);
+    const timed = await runLocalPipeline(config, { cache: false });
+    const loaded = await loadDesiredState(config, { cache: false });
     expect(timed.state).toEqual(loaded.state);
     expect(timed.files).toBe(loaded.fileCount);
     expect(timed.errors).toBe(0);
@@ -31,20 +31,32 @@ describe("runLocalPipeline", () => {
     const config = await loadConfig({ cwd: dir, env: {} });
     let tick = 0;
     // Every reading of the clock moves it by 1 ms.
-    const run = await runLocalPipeline(config, () => (tick += 1));
-    const { read, parse, render, build, hash } = run.steps;
-    expect(read).toBe(1);
-    expect(parse).toBe(1);
-    // Two readings per rendered body: one before, one after.
+    const run = await runLocalPipeline(config, { cache: false, now: () => (tick += 1) });
+    const { parse, render, hash, rest } = run.steps;
+    // Two readings per parsed file and per rendered body: one before, one after.
+    expect(parse).toBe(run.files);
     expect(render).toBe(run.state.articles.reduce((sum, article) => sum + Object.keys(article.locales).length, 0));
-    expect(build).toBeGreaterThan(0);
     expect(hash).toBe(1);
-    expect(read + parse + render + build + hash).toBeCloseTo(run.totalMs);
+    expect(rest).toBeGreaterThan(0);
+    expect(parse + render + hash + rest).toBeCloseTo(run.totalMs);
+  });
+
+  it("renders nothing on a second run with the render cache, and builds the same state", async () => {
+    const config = await loadConfig({ cwd: dir, env: {} });
+    const cache = path.join(dir, ".cache");
+    const cold = await runLocalPipeline(config, { cache });
+    let tick = 0;
+    const warm = await runLocalPipeline(config, { cache, now: () => (tick += 1) });
+    expect(cold.cacheHits).toBe(0);
+    expect(warm.cacheHits).toBe(warm.files);
+    expect(warm.steps.render).toBe(0);
+    expect(warm.steps.parse).toBe(0);
+    expect(warm.state).toEqual(cold.state);
   });
 
   it("hashes every field of every item locale", async () => {
     const config = await loadConfig({ cwd: dir, env: {} });
-    const { state } = await runLocalPipeline(config);
+    const { state } = await runLocalPipeline(config, { cache: false });
     const collectionLocales = state.collections.reduce((sum, collection) => sum + Object.keys(collection.locales).length, 0);
     const articleLocales = state.articles.reduce((sum, article) => sum + Object.keys(article.locales).length, 0);
     expect(hashState(state)).toBe(collectionLocales * 2 + articleLocales * 5);

@@ -12,6 +12,8 @@ describe("createRequestTally", () => {
     tally.onRequest({ method: "PUT", path: "/articles/1", status: null, write: true });
     expect(tally.counts()).toEqual({ requests: 5, writes: 3, listRequests: 1, otherReads: 1, rateLimited: 1, failed: 1 });
     expect(tally.activeSpanMs()).toBe(40);
+    // Writes were answered at 30, 40 and 50.
+    expect(tally.writeSpanMs()).toBe(20);
   });
 
   it("reports no span before two requests", () => {
@@ -19,5 +21,6 @@ describe("createRequestTally", () => {
     expect(tally.activeSpanMs()).toBe(0);
     tally.onRequest({ method: "GET", path: "/me", status: 200, write: false });
     expect(tally.activeSpanMs()).toBe(0);
+    expect(tally.writeSpanMs()).toBe(0);
   });
 });

@@ -4,6 +4,7 @@ import { buildDesiredState } from "../../src/model/build-desired-state.js";
 import { MAX_COLLECTION_DEPTH } from "../../src/model/build-collections.js";
 import type { RenderMarkdown } from "../../src/model/build-article-locale.js";
 import type { ModelInput, ParsedFile } from "../../src/model/types.js";
+import { digestText, summariseBody } from "../../src/plan/body-summary.js";
 
 /** A parsed file as parseMarkdownFile would return it, for a path under `content/` or `locales/<code>/`. */
 function file(file: string, data: Record<string, unknown> | null, body = "Some text.\n"): ParsedFile {
@@ -80,12 +81,26 @@ describe("buildDesiredState", () => {
       file: "content/a.md",
       title: "A",
       description: "About A",
-      body: "<p>Some text.</p>",
+      ...summariseBody("<p>Some text.</p>"),
       state: "published",
       authorId: 7,
       links: [],
     });
     expect(b?.locales.en).toMatchObject({ state: "draft", authorId: null, description: "" });
+  });
+
+  it("keeps a summary of each body, and its HTML only when asked", () => {
+    const { render } = recordingRenderer();
+    const files = [file("content/a.md", { title: "A" }, "[B](b.md) and [out](https://example.com)\n"), file("content/b.md", { title: "B" })];
+    const render2: RenderMarkdown = (markdown, context) => ({ ...render(markdown, context), html: '<p><a href="intercom-sync:b">B</a> <a href="https://example.com">out</a></p>' });
+    const lean = buildDesiredState(input(files), render2).state.articles[0]?.locales.en;
+    expect(lean?.html).toBeUndefined();
+    expect(lean).not.toHaveProperty("body");
+    expect(lean?.hrefs).toEqual(["intercom-sync:b", "https://example.com"]);
+    expect(lean?.textDigest).toBe(digestText("B out"));
+    const kept = buildDesiredState(input(files), render2, { keepHtml: true }).state.articles[0]?.locales.en;
+    expect(kept?.html).toBe('<p><a href="intercom-sync:b">B</a> <a href="https://example.com">out</a></p>');
+    expect(kept?.digest).toBe(lean?.digest);
   });
 
   it("renders every locale with the right context", () => {

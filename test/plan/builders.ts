@@ -2,6 +2,8 @@
  * Small builders for planner tests: a desired tree, and the remote + lock that a successful push
  * of that tree would leave behind (`syncedWorld`), which tests then edit to set up a scenario.
  */
+import { hashBodyAt } from "../../src/plan/body-hash.js";
+import { summariseBody } from "../../src/plan/body-summary.js";
 import { hashArticleFields, hashCollectionFields, combineFieldHashes } from "../../src/plan/hash.js";
 import { lookupUrl, resolveLinks } from "../../src/plan/resolve-links.js";
 import type { PlanInput, PlanOptions } from "../../src/plan/types.js";
@@ -23,6 +25,7 @@ export const SYNCED_AT = 1_000;
 interface ArticleText {
   title?: string;
   description?: string;
+  /** Rendered HTML (placeholders included). */
   body?: string;
   state?: ArticleState;
   authorId?: number | null;
@@ -32,11 +35,14 @@ interface ArticleText {
 
 function articleLocale(key: string, locale: string, text: ArticleText, sourceLocale = "en"): DesiredArticleLocale {
   const file = locale === sourceLocale ? `content/${key}.md` : `locales/${locale}/${key}.md`;
+  const html = text.body ?? `<p>Body of ${key} (${locale})</p>`;
+  // As the model builds it when asked to keep the HTML: the summary, plus the HTML itself.
   const out: DesiredArticleLocale = {
     file,
     title: text.title ?? `Title of ${key}`,
     description: text.description ?? "",
-    body: text.body ?? `<p>Body of ${key} (${locale})</p>`,
+    ...summariseBody(html),
+    html,
     state: text.state ?? "published",
     authorId: text.authorId ?? null,
     links: text.links ?? [],
@@ -126,7 +132,7 @@ export function syncedWorld(desired: DesiredState, enabled?: string[]): { remote
     };
     const entry: LockEntry = { id, locales: {} };
     for (const [locale, text] of Object.entries(a.locales)) {
-      const { body } = resolveLinks(text.body, locale, lookupUrl(urls, "en"));
+      const { body } = resolveLinks(text.html ?? "", locale, lookupUrl(urls, "en"));
       ra.locales[locale] = {
         title: text.title,
         description: text.description,
@@ -137,7 +143,8 @@ export function syncedWorld(desired: DesiredState, enabled?: string[]): { remote
         updatedAt: SYNCED_AT,
         url: urlFor(id, locale),
       };
-      const fields = hashArticleFields({ ...text, body });
+      const bodyHash = hashBodyAt({ digest: text.digest, placeholders: text.hrefs }, locale, lookupUrl(urls, "en"));
+      const fields = hashArticleFields({ ...text, bodyHash });
       entry.locales[locale] = { hash: combineFieldHashes(fields), updatedAt: SYNCED_AT, fields };
     }
     lock.articles[a.key] = entry;

@@ -39,7 +39,8 @@ export async function createPullProject(seed: EmulatorSeed, config: Record<strin
   const emulator = await startTestEmulator({ seed, clock: () => now, rateLimit: null });
   const dir = await mkdtemp(path.join(os.tmpdir(), "intercom-sync-pull-"));
   await writeFile(path.join(dir, "intercom-sync.config.json"), JSON.stringify({ defaultState: "published", ...config }));
-  const env = { INTERCOM_API_URL: emulator.url, INTERCOM_ACCESS_TOKEN: TEST_TOKEN };
+  // The render cache stays in the temp folder (outside content/ and locales/), removed with it.
+  const env = { INTERCOM_API_URL: emulator.url, INTERCOM_ACCESS_TOKEN: TEST_TOKEN, INTERCOM_SYNC_CACHE_DIR: path.join(dir, ".intercom-sync-cache") };
   return {
     dir,
     emulator,

@@ -58,6 +58,8 @@ export async function createTestProject(
     INTERCOM_API_URL: emulator.url,
     INTERCOM_ACCESS_TOKEN: TEST_TOKEN,
     NO_COLOR: "1",
+    // The render cache stays in the temp folder (outside content/ and locales/), removed with it.
+    INTERCOM_SYNC_CACHE_DIR: path.join(dir, ".intercom-sync-cache"),
     ...options.extraEnv,
   };
   let seen = 0;

@@ -1,0 +1,72 @@
+/**
+ * One file's text to its prepared form (front matter parsed, body rendered and summarised), through
+ * the render cache when there is one. The text is not kept: the result holds metadata only.
+ */
+import type { ParsedMarkdown } from "../content/parse-markdown-file.js";
+import type { Diagnostic } from "../errors.js";
+import { detachValue } from "../model/detach-strings.js";
+import { prepareFile, renderSourceOf, type FilePlace, type PrepareContext } from "../model/prepare-file.js";
+import type { PreparedFile } from "../model/types.js";
+import { recordLookups } from "./recording-files.js";
+import type { CachedResult, RenderCache } from "./render-cache.js";
+import { renderCacheKey } from "./render-cache-key.js";
+
+/** The front-matter parser's signature (src/content/parse-markdown-file.ts), injectable for the benchmark. */
+export type ParseMarkdown = (text: string, file: string) => ParsedMarkdown;
+
+export interface PreparedText {
+  prepared: PreparedFile;
+  /** Findings of the front-matter parser. */
+  parseDiagnostics: Diagnostic[];
+}
+
+/** True for values that JSON gives back unchanged (YAML can produce `.nan` and `.inf`). */
+function isJsonSafe(value: unknown): boolean {
+  if (value === null || typeof value === "string" || typeof value === "boolean") return true;
+  if (typeof value === "number") return Number.isFinite(value);
+  if (Array.isArray(value)) return value.every(isJsonSafe);
+  if (typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) return Object.values(value as object).every(isJsonSafe);
+  return false;
+}
+
+function toCached(prepared: PreparedFile): CachedResult {
+  const { file: _file, locale: _locale, relativePath: _relativePath, ...result } = prepared;
+  return result;
+}
+
+/**
+ * Parses and prepares one file, or takes its result from `cache` when the cache holds one for the
+ * same text and context whose existence lookups still hold. Every result read or made is kept in
+ * the cache, so saving it afterwards drops the files that are gone.
+ */
+export function prepareText(text: string, place: FilePlace, context: PrepareContext, parse: ParseMarkdown, cache: RenderCache | null): PreparedText {
+  const { file, locale, relativePath } = place;
+  if (cache === null) {
+    const parsed = parse(text, file);
+    return { prepared: prepareFile({ file, locale, relativePath, ...parsed }, context), parseDiagnostics: detachValue(parsed.diagnostics) };
+  }
+  const key = renderCacheKey({
+    file,
+    locale,
+    sourceFile: renderSourceOf(place, context)?.sourceFile,
+    assetBaseUrl: context.assetBaseUrl,
+    contentDir: context.project.contentDir,
+    localesDir: context.project.localesDir,
+    text,
+  });
+  const hit = cache.get(file, key, context.project.files);
+  if (hit !== undefined) {
+    cache.keep(file, hit);
+    return { prepared: { file, locale, relativePath, ...hit.result }, parseDiagnostics: hit.parseDiagnostics };
+  }
+  const parsed = parse(text, file);
+  const recorder = recordLookups(context.project.files);
+  const prepared = prepareFile({ file, locale, relativePath, ...parsed }, { ...context, project: { ...context.project, files: recorder.files } });
+  const recorded = recorder.lookups();
+  const intern = context.intern ?? ((text: string) => text);
+  const lookups = recorded === null ? null : { found: recorded.found.map(intern), missing: recorded.missing.map(intern) };
+  const parseDiagnostics = detachValue(parsed.diagnostics);
+  if (lookups !== null && isJsonSafe(parsed.data)) cache.keep(file, { key, result: toCached(prepared), parseDiagnostics, lookups });
+  return { prepared, parseDiagnostics };
+}
+
