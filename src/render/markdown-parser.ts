@@ -36,6 +36,21 @@ markdownParser.renderer.rules.softbreak = () => " ";
 
 installFastParserState(markdownParser);
 
+/** The parse env key set when markdown-it's nesting limit cut a body short (0-based line). */
+export const NESTING_CUT_AT = "intercomSyncNestingCutAt";
+
+// Past `maxNesting` (100) markdown-it silently drops the rest of a block: note where, so the
+// renderer reports an error instead of sending a body with text missing.
+const tokenizeBlocks = markdownParser.block.tokenize.bind(markdownParser.block);
+markdownParser.block.tokenize = (state, startLine, endLine) => {
+  if (state.level >= markdownParser.options.maxNesting && startLine < endLine) {
+    const env = state.env as Record<string, unknown>;
+    const previous = env[NESTING_CUT_AT];
+    if (typeof previous !== "number" || startLine < previous) env[NESTING_CUT_AT] = startLine;
+  }
+  tokenizeBlocks(state, startLine, endLine);
+};
+
 const TokenClass = new markdownParser.core.State("", markdownParser, {}).Token;
 
 /** A new markdown-it token (for blocks the renderer writes itself, such as video iframes). */

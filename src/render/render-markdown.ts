@@ -1,5 +1,5 @@
 import { RenderDiagnostics } from "./diagnostics.js";
-import { markdownParser } from "./markdown-parser.js";
+import { markdownParser, NESTING_CUT_AT } from "./markdown-parser.js";
 import { rewriteMkDocsBlocks, type MkDocsFinding } from "./mkdocs.js";
 import { RawHtmlSanitizer } from "./raw-html.js";
 import { rewriteUrl, type RenderState } from "./render-state.js";
@@ -45,8 +45,13 @@ export function renderMarkdown(markdown: string, context: RenderContext): Render
     lastTemplateLine: -1,
     sanitizer: new RawHtmlSanitizer(diagnostics, (kind, value, line) => rewriteUrl(state, kind, value, line)),
   };
-  const env = {};
+  const env: Record<string, unknown> = {};
   const tokens = transformBlocks(markdownParser.parse(rewrite.markdown, env), state);
+  const cutAt = env[NESTING_CUT_AT];
+  if (typeof cutAt === "number") {
+    diagnostics.add("error", "render/nesting-too-deep", cutAt, `Blocks nest more than ${markdownParser.options.maxNesting} levels deep here; the text inside would be lost`,
+      "Flatten the nested quotes or lists.");
+  }
   let html = markdownParser.renderer.render(tokens, markdownParser.options, env);
   if (state.sanitizer.wroteList) html = removeEmptyLists(html);
   return { html, links: state.links, diagnostics: diagnostics.finish() };

@@ -119,13 +119,19 @@ describe("hostile or broken input", () => {
     expect(project.state().articles).toHaveLength(10);
   });
 
-  it("survives markdown nested a hundred thousand levels deep, and keeps the text of realistic nesting", async () => {
+  it("refuses markdown nested a hundred thousand levels deep with an error, and keeps the text of realistic nesting", async () => {
     project = await createTestProject();
     await project.write("content/writing/nested.md", article("title: Nested", `${"> ".repeat(100_000)}deep\n\n${"- ".repeat(20_000)}list\n`));
-    await project.write("content/writing/quoted.md", article("title: Quoted", `${"> ".repeat(20)}quoted twenty deep\n\n${"  ".repeat(0)}- a\n  - b\n    - c\n`));
+    await project.write("content/writing/quoted.md", article("title: Quoted", `${"> ".repeat(20)}quoted twenty deep\n\n- a\n  - b\n    - c\n`));
+    const refused = await project.cli("push");
+    expect(refused.stdout + refused.stderr).not.toContain("This is a bug");
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/content\/writing\/nested\.md[\s\S]*render\/nesting-too-deep/);
+    expect(project.takeWrites()).toEqual([]);
+
+    await project.remove("content/writing/nested.md");
     const run = await project.cli("push");
-    expect(run.stdout + run.stderr).not.toContain("This is a bug");
-    expect([0, 1]).toContain(run.code);
+    expect(run.code, run.stderr).toBe(0);
     const quoted = project.state().articles.find((a) => a.locales.en?.title === "Quoted");
     expect(quoted?.locales.en?.body).toContain("quoted twenty deep");
   });

@@ -56,3 +56,16 @@ describe("renderMarkdown", () => {
     expect(render("plain\n").html).toBe("<p>plain</p>\n");
   });
 });
+
+describe("renderMarkdown nesting", () => {
+  it("reports an error where blocks nest deeper than the parser keeps, instead of dropping text", () => {
+    const markdown = `Intro\n\n${"> ".repeat(150)}deep\n`;
+    const result = render(markdown);
+    expect(result.diagnostics).toContainEqual(expect.objectContaining({ code: "render/nesting-too-deep", severity: "error", location: expect.objectContaining({ line: 3 }) }));
+  });
+
+  it("says nothing for realistic nesting", () => {
+    const result = render(`${"> ".repeat(20)}quoted\n\n- a\n  - b\n    - c\n`);
+    expect(result.diagnostics.filter((d) => d.code === "render/nesting-too-deep")).toEqual([]);
+  });
+});
