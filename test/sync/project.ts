@@ -6,21 +6,16 @@ import { cp, mkdtemp, readFile, rm, writeFile, mkdir, rename } from "node:fs/pro
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { Writable } from "node:stream";
 import { expect } from "vitest";
-import { main } from "../../src/cli/program.js";
 import type { EmulatorOptions, EmulatorSnapshot } from "../../src/emulator/index.js";
 import { planProject, pushProject, type PlanProjectOptions, type PushProjectOptions } from "../../src/sync.js";
 import { startTestEmulator, TEST_TOKEN, type TestEmulator } from "../support/emulator.js";
 import { loadConformanceChecker } from "../support/openapi-conformance.js";
+import { runCliInProcess, type CliRun } from "../support/run-cli.js";
 
 export const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
-export interface CliRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+export type { CliRun };
 
 export interface TestProject {
   dir: string;
@@ -80,24 +75,7 @@ export async function createTestProject(
     },
     push: (extra = {}) => pushProject({ cwd: dir, env, ...extra }),
     plan: (extra = {}) => planProject({ cwd: dir, env, ...extra }),
-    cli: async (...args) => {
-      let stdout = "";
-      let stderr = "";
-      const sink = (append: (text: string) => void): Writable =>
-        new Writable({
-          write(chunk: Buffer, _encoding, callback) {
-            append(chunk.toString("utf8"));
-            callback();
-          },
-        });
-      const code = await main(["node", "intercom-sync", ...args], {
-        cwd: dir,
-        env,
-        stdout: sink((text) => (stdout += text)),
-        stderr: sink((text) => (stderr += text)),
-      });
-      return { code, stdout, stderr };
-    },
+    cli: (...args) => runCliInProcess(args, { cwd: dir, env }),
     takeWrites: () => {
       const writes = emulator.requests.slice(seen).filter((entry) => entry.write);
       seen = emulator.requests.length;
