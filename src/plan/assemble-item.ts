@@ -1,7 +1,8 @@
 import type { LockLocale } from "../types.js";
 import type { LocaleDecision } from "./diff-locale.js";
 import { combineFieldHashes, type FieldHashes } from "./hash.js";
-import type { PlanAction, PlanLocaleChange } from "./types.js";
+import type { PlanContext } from "./plan-context.js";
+import type { PlanAction, PlanItemType, PlanLocaleChange } from "./types.js";
 
 export interface LocaleOutcome {
   locale: string;
@@ -88,4 +89,25 @@ export function describeExisting(action: PlanAction, details: { previousKey?: st
     default:
       return "unchanged";
   }
+}
+
+/**
+ * The parts of a create (or recreate) item that do not depend on its type: every locale is added
+ * with all of its fields.
+ */
+export function newItemBase(
+  ctx: PlanContext,
+  item: { type: PlanItemType; key: string; parentKey: string | null; recreate: boolean; locales: readonly string[]; fieldNames: readonly string[] },
+): { type: PlanItemType; action: PlanAction; key: string; parentKey: string | null; level: number; reason: string; locales: PlanLocaleChange[]; write: true; defaultLocale: string | null } {
+  return {
+    type: item.type,
+    action: item.recreate ? "recreate" : "create",
+    key: item.key,
+    parentKey: item.parentKey,
+    level: 0,
+    reason: item.recreate ? "deleted in Intercom; creating it again" : `new ${item.type}`,
+    locales: item.locales.map((locale) => ({ locale, change: "add", fields: [...item.fieldNames] })),
+    write: true,
+    defaultLocale: ctx.remoteDefaultLocale,
+  };
 }

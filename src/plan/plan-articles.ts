@@ -1,6 +1,6 @@
 import type { DesiredArticle, DesiredArticleLocale, RemoteArticleLocale } from "../types.js";
 import { parentIdOf, resolveArticleIdentities, type ArticleIdentity } from "./article-identity.js";
-import { chooseExistingAction, collectChanges, describeExisting, type LocaleOutcome } from "./assemble-item.js";
+import { chooseExistingAction, collectChanges, describeExisting, newItemBase, type LocaleOutcome } from "./assemble-item.js";
 import { digestText, placeholdersOf } from "./body-summary.js";
 import { diffLocale, type LocaleDecision } from "./diff-locale.js";
 import { ARTICLE_FIELD_NAMES, hashArticleFields, hashBody, type FieldHashes } from "./hash.js";
@@ -112,18 +112,8 @@ function planCreate(ctx: PlanContext, article: DesiredArticle, prepared: Prepare
     const decision = applyOutdatedPolicy(ctx, article, local, { kind: "add", fields: [...ARTICLE_FIELD_NAMES] });
     if (decision.kind === "add") content[local.locale] = local.fields;
   }
-  return {
-    type: "article",
-    action: recreate ? "recreate" : "create",
-    key: article.key,
-    parentKey: article.parentKey,
-    level: 0,
-    reason: recreate ? "deleted in Intercom; creating it again" : "new article",
-    locales: Object.keys(content).map((locale) => ({ locale, change: "add", fields: [...ARTICLE_FIELD_NAMES] })),
-    write: true,
-    defaultLocale: ctx.remoteDefaultLocale,
-    content,
-  };
+  const base = newItemBase(ctx, { type: "article", key: article.key, parentKey: article.parentKey, recreate, locales: Object.keys(content), fieldNames: ARTICLE_FIELD_NAMES });
+  return { ...base, type: "article", content };
 }
 
 function planExisting(

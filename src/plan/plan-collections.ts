@@ -1,5 +1,5 @@
 import type { DesiredCollection, LockEntry, RemoteCollection } from "../types.js";
-import { chooseExistingAction, collectChanges, describeExisting, type LocaleOutcome } from "./assemble-item.js";
+import { chooseExistingAction, collectChanges, describeExisting, newItemBase, type LocaleOutcome } from "./assemble-item.js";
 import { diffLocale } from "./diff-locale.js";
 import { COLLECTION_FIELD_NAMES, hashCollectionFields, hashCollectionLocale } from "./hash.js";
 import { PENDING_ID, pickMoveSource, type PlanContext } from "./plan-context.js";
@@ -66,18 +66,8 @@ function planCreate(ctx: PlanContext, collection: DesiredCollection, recreate: b
     const fields = fieldsOf(collection, locale);
     if (fields !== undefined) content[locale] = fields;
   }
-  return {
-    type: "collection",
-    action: recreate ? "recreate" : "create",
-    key: collection.key,
-    parentKey: collection.parentKey,
-    level: 0,
-    reason: recreate ? "deleted in Intercom; creating it again" : "new collection",
-    locales: Object.keys(content).map((locale) => ({ locale, change: "add", fields: [...COLLECTION_FIELD_NAMES] })),
-    write: true,
-    defaultLocale: ctx.remoteDefaultLocale,
-    content,
-  };
+  const base = newItemBase(ctx, { type: "collection", key: collection.key, parentKey: collection.parentKey, recreate, locales: Object.keys(content), fieldNames: COLLECTION_FIELD_NAMES });
+  return { ...base, type: "collection", content };
 }
 
 function differingFields(desired: CollectionFields, remote: { name: string; description: string }): string[] {
