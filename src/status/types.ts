@@ -23,15 +23,8 @@ export interface LocaleStatus {
   missingKeys: string[];
 }
 
-export interface StatusTotals {
-  total: number;
-  translated: number;
-  missing: number;
-  outdated: number;
-  unstamped: number;
-  upToDate: number;
-  translatedPercent: number;
-}
+/** The counts of every locale added up (the file lists are per locale only). */
+export type StatusTotals = Pick<LocaleStatus, "total" | "translated" | "missing" | "outdated" | "unstamped" | "upToDate" | "translatedPercent">;
 
 export interface StatusReport {
   sourceLocale: string;
