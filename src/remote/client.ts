@@ -13,6 +13,7 @@ import type {
 } from "../intercom/wire.js";
 import type { IntercomApi } from "./api.js";
 import type { HttpMethod } from "./errors.js";
+import { createIdleAwareDispatcher } from "./idle-connections.js";
 import { DEFAULT_PAGE_SIZE, listAllPages, type PageOf } from "./list-all-pages.js";
 import { createRateLimitPacer } from "./rate-limit-pacer.js";
 import { requestWithPolicy, type Logger, type PolicyDeps, type PolicyOptions, type RequestEvent } from "./request-with-policy.js";
@@ -34,7 +35,7 @@ export interface ClientOptions {
   token: string;
   /** `Intercom-Version` header. Default "2.16". */
   apiVersion?: string;
-  /** undici dispatcher; default undici's global one. Tests pass a `MockAgent`. */
+  /** undici dispatcher; default: a pool renewed after idle gaps (see idle-connections.ts). Tests pass a `MockAgent`. */
   dispatcher?: Dispatcher;
   /** Milliseconds since the epoch. Default `Date.now`. */
   clock?: () => number;
@@ -53,6 +54,11 @@ export interface ClientOptions {
   onRequest?: (event: RequestEvent) => void;
 }
 
+/** The given dispatcher for every attempt, else a pool renewed after idle gaps. */
+function dispatcherOf(given: Dispatcher | undefined, clock: () => number): () => Dispatcher {
+  return given === undefined ? createIdleAwareDispatcher(clock) : () => given;
+}
+
 /**
  * An `IntercomApi` over HTTP: bearer auth, paging, pacing from rate-limit headers, retries with
  * backoff for idempotent requests, and `IntercomApiError` for every failure.
@@ -68,7 +74,7 @@ export function createIntercomClient(options: ClientOptions): IntercomApi {
       token: options.token,
       apiVersion: options.apiVersion ?? DEFAULT_API_VERSION,
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
+      dispatcher: dispatcherOf(options.dispatcher, clock),
     },
     pacer: createRateLimitPacer({
       clock,

@@ -19,7 +19,8 @@ export interface TransportOptions {
   token: string;
   apiVersion: string;
   timeoutMs: number;
-  dispatcher?: Dispatcher;
+  /** The undici dispatcher of each attempt; default undici's global one. */
+  dispatcher?: () => Dispatcher;
 }
 
 /** Network error codes raised before any byte of the request reached the server. */
@@ -51,7 +52,7 @@ export async function sendRequest(req: HttpRequest, options: TransportOptions): 
       headers,
       body: req.body === undefined ? undefined : JSON.stringify(req.body),
       signal: controller.signal,
-      ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
+      ...(options.dispatcher ? { dispatcher: options.dispatcher() } : {}),
     });
     const text = await response.body.text();
     return { kind: "response", status: response.statusCode, headers: response.headers, body: parseJson(text) };
