@@ -9,17 +9,17 @@ import type { Diagnostic } from "../errors.js";
 import type { RenderMarkdown } from "../model/build-article-locale.js";
 import { assembleDesiredState, projectFilesOf } from "../model/build-desired-state.js";
 import { createInterner } from "../model/detach-strings.js";
-import { sourceFilesByKey, summarisingRenderer, type FilePlace, type PrepareContext, type RenderBody } from "../model/prepare-file.js";
+import { sourceFilesByKey, summarisingRenderer, type FilePlace, type PrepareContext } from "../model/prepare-file.js";
 import type { ModelResult, PreparedFile } from "../model/types.js";
 import { renderMarkdown } from "../render/render-markdown.js";
 import type { DesiredState } from "../types.js";
 import { createBodyLoader, type BodyLoader } from "./body-loader.js";
-import { prepareText, type ParseMarkdown } from "./prepare-text.js";
+import { prepareText, type ParseMarkdown, type PrepareText } from "./prepare-text.js";
 import type { RenderCacheStats } from "./render-cache.js";
 import { openRenderCache, renderCacheDir } from "./render-cache-store.js";
 import { sortDiagnostics } from "./sort-diagnostics.js";
 
-export type { ParseMarkdown } from "./prepare-text.js";
+export type { ParseMarkdown, PrepareText } from "./prepare-text.js";
 export type { BodyLoader } from "./body-loader.js";
 
 export interface LoadedState {
@@ -51,8 +51,8 @@ export interface LoadOptions {
 export interface BuildFromTreeOptions {
   /** The markdown renderer (default: the real one). */
   render?: RenderMarkdown;
-  /** Renders straight to summaries (the watcher's memoising renderer); overrides `render` for the build. */
-  renderBody?: RenderBody;
+  /** Prepares each file (the watcher's memo); default: parse and render every file afresh. */
+  prepare?: PrepareText;
   /** The front-matter parser (default: the real one). */
   parse?: ParseMarkdown;
   /** Keep each body's HTML in the state. */
@@ -82,12 +82,13 @@ export function buildFromTree(tree: ContentTree, config: ConfigSubset, options: 
     project: projectFilesOf({ ...tree, files: tree.markdown, otherFiles: [...tree.assets, ...tree.unreadable] }),
     assetBaseUrl: config.assetBaseUrl,
     sourceFiles: sourceFilesByKey(tree.markdown, tree.sourceLocale),
-    renderBody: options.renderBody ?? summarisingRenderer(render, options.keepHtml ?? false),
+    renderBody: summarisingRenderer(render, options.keepHtml ?? false),
     intern: createInterner(),
   };
+  const prepare = options.prepare ?? ((text, place, prepareContext, parseText) => prepareText(text, place, prepareContext, parseText, null));
   const diagnostics: Diagnostic[] = [...tree.diagnostics];
   const files: PreparedFile[] = tree.markdown.map((content) => {
-    const { prepared, parseDiagnostics } = prepareText(content.text, content, context, parse, null);
+    const { prepared, parseDiagnostics } = prepare(content.text, content, context, parse);
     diagnostics.push(...parseDiagnostics);
     return prepared;
   });

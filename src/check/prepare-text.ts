@@ -7,7 +7,7 @@ import type { Diagnostic } from "../errors.js";
 import { detachValue } from "../model/detach-strings.js";
 import { prepareFile, renderSourceOf, type FilePlace, type PrepareContext } from "../model/prepare-file.js";
 import type { PreparedFile } from "../model/types.js";
-import { recordLookups } from "./recording-files.js";
+import { recordLookups, type RecordedLookups } from "./recording-files.js";
 import type { CachedResult, RenderCache } from "./render-cache.js";
 import { renderCacheKey } from "./render-cache-key.js";
 
@@ -32,6 +32,31 @@ function isJsonSafe(value: unknown): boolean {
 function toCached(prepared: PreparedFile): CachedResult {
   const { file: _file, locale: _locale, relativePath: _relativePath, ...result } = prepared;
   return result;
+}
+
+/** Signature of prepareText without the cache: how the model builder prepares each file. */
+export type PrepareText = (text: string, place: FilePlace, context: PrepareContext, parse: ParseMarkdown) => PreparedText;
+
+export interface RecordedPreparation extends PreparedText {
+  /** The existence lookups the render made; null when it enumerated the files (not cacheable). */
+  lookups: RecordedLookups | null;
+  /** Front matter JSON gives back unchanged (`.nan` and `.inf` do not survive a cache file). */
+  jsonSafe: boolean;
+}
+
+/**
+ * Parses and prepares one file afresh, recording the existence lookups its render makes: the
+ * result stays valid while the text, the context and those answers stay the same.
+ */
+export function prepareRecorded(text: string, place: FilePlace, context: PrepareContext, parse: ParseMarkdown): RecordedPreparation {
+  const { file, locale, relativePath } = place;
+  const parsed = parse(text, file);
+  const recorder = recordLookups(context.project.files);
+  const prepared = prepareFile({ file, locale, relativePath, ...parsed }, { ...context, project: { ...context.project, files: recorder.files } });
+  const recorded = recorder.lookups();
+  const intern = context.intern ?? ((text: string) => text);
+  const lookups = recorded === null ? null : { found: recorded.found.map(intern), missing: recorded.missing.map(intern) };
+  return { prepared, parseDiagnostics: detachValue(parsed.diagnostics), lookups, jsonSafe: isJsonSafe(parsed.data) };
 }
 
 /**
@@ -59,14 +84,7 @@ export function prepareText(text: string, place: FilePlace, context: PrepareCont
     cache.keep(file, hit);
     return { prepared: { file, locale, relativePath, ...hit.result }, parseDiagnostics: hit.parseDiagnostics };
   }
-  const parsed = parse(text, file);
-  const recorder = recordLookups(context.project.files);
-  const prepared = prepareFile({ file, locale, relativePath, ...parsed }, { ...context, project: { ...context.project, files: recorder.files } });
-  const recorded = recorder.lookups();
-  const intern = context.intern ?? ((text: string) => text);
-  const lookups = recorded === null ? null : { found: recorded.found.map(intern), missing: recorded.missing.map(intern) };
-  const parseDiagnostics = detachValue(parsed.diagnostics);
-  if (lookups !== null && isJsonSafe(parsed.data)) cache.keep(file, { key, result: toCached(prepared), parseDiagnostics, lookups });
+  const { prepared, parseDiagnostics, lookups, jsonSafe } = prepareRecorded(text, place, context, parse);
+  if (lookups !== null && jsonSafe) cache.keep(file, { key, result: toCached(prepared), parseDiagnostics, lookups });
   return { prepared, parseDiagnostics };
 }
-

@@ -14,8 +14,7 @@ import { fetchRemoteState } from "../remote/fetch-remote-state.js";
 import { loadPlanBodies, planAgainst } from "../sync.js";
 import type { LockFile, RemoteState } from "../types.js";
 import { foldRemoteWrites, type RemoteWrite } from "./fold-writes.js";
-import type { ParseCache } from "./parse-cache.js";
-import type { RenderCache } from "./render-cache.js";
+import type { PreparedCache } from "./prepared-cache.js";
 import type { RunChange, RunStatus } from "./types.js";
 
 /** What a watch session knows between runs: the remote as last listed plus its own writes, and the lock. */
@@ -35,8 +34,7 @@ export interface SessionState {
 
 export interface StepInput {
   tree: ContentTree;
-  renderCache: RenderCache;
-  parseCache: ParseCache;
+  prepared: PreparedCache;
   /** Warnings are shown for these files only (all of them on the first run). */
   changedFiles: ReadonlySet<string> | "all";
   refresh: boolean;
@@ -76,15 +74,14 @@ function shownWarnings(diagnostics: readonly Diagnostic[], changed: StepInput["c
 }
 
 /**
- * One incremental sync: build the desired state from the cached tree (renders come from the
- * cache unless a body or the set of files changed), plan against the remote the session knows,
+ * One incremental sync: build the desired state from the cached tree (unchanged files come
+ * prepared from the memo), plan against the remote the session knows,
  * apply, and fold the answers back into that remote. Content errors stop it before any request,
  * as in `push`. Mutates `state` (lock, remote, staleness).
  */
 export async function runSyncStep(state: SessionState, input: StepInput): Promise<StepResult> {
-  const built = buildFromTree(input.tree, state.config, { renderBody: input.renderCache.render, parse: input.parseCache.parse });
-  const rendered = input.renderCache.sweep();
-  input.parseCache.retain(input.tree.markdown.map((file) => file.file));
+  const built = buildFromTree(input.tree, state.config, { prepare: input.prepared.prepare });
+  const rendered = input.prepared.sweep();
   const diagnostics = sortDiagnostics(built.diagnostics);
   const errors = diagnostics.filter((d) => d.severity === "error");
   const warnings = shownWarnings(diagnostics, input.changedFiles);

@@ -74,7 +74,7 @@ export interface WatchRunSummary {
   counts: Record<OutcomeKind, number>;
   /** Write requests that got an answer. */
   writes: number;
-  /** Bodies rendered (not taken from the render cache). */
+  /** Files parsed and rendered afresh (not taken from the memo of prepared files). */
   rendered: number;
   /** Errors that stopped the run, then warnings about the files that changed. */
   diagnostics: Diagnostic[];

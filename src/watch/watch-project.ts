@@ -1,7 +1,7 @@
 /**
  * `intercom-sync watch` as a library: push once, then push the difference on every change. The
- * composer of the watch: the scheduler decides when, the content and render caches decide what
- * to read and render again, the sync step plans and applies against the remote kept in memory.
+ * composer of the watch: the scheduler decides when, the content cache and the memo of prepared
+ * files decide what to read and render again, the sync step plans and applies against the remote kept in memory.
  */
 import path from "node:path";
 import { CONFIG_FILE_NAMES } from "../config/defaults.js";
@@ -15,9 +15,8 @@ import { classifyChanges } from "./classify-changes.js";
 import { createContentCache } from "./content-cache.js";
 import { startFileWatcher, type FileWatcher } from "./file-watcher.js";
 import { observeApi } from "./observe-api.js";
-import { createParseCache } from "./parse-cache.js";
 import { describeRunError, reloadChangedConfig, type ConfigReload } from "./reload-config.js";
-import { createRenderCache } from "./render-cache.js";
+import { createPreparedCache } from "./prepared-cache.js";
 import { createRunScheduler, type RunBatch } from "./run-scheduler.js";
 import { runSyncStep, zeroCounts, type SessionState } from "./sync-step.js";
 import {
@@ -56,8 +55,7 @@ export async function watchProject(options: WatchOptions = {}): Promise<WatchSes
   const config = await resolveProjectConfig(options);
   const runLock = await acquireRunLock(config.rootDir, { timeoutMs: options.runLockTimeoutMs });
   const content = createContentCache();
-  const renderCache = createRenderCache();
-  const parseCache = createParseCache();
+  const prepared = createPreparedCache();
   let runs = 0;
   let interrupted = false;
   let runAbort: AbortController | null = null;
@@ -121,8 +119,7 @@ export async function watchProject(options: WatchOptions = {}): Promise<WatchSes
     try {
       const step = await runSyncStep(state, {
         tree: update.tree,
-        renderCache,
-        parseCache,
+        prepared,
         changedFiles: batch.initial ? "all" : new Set(readPlan.changed),
         refresh: batch.refresh,
         signal: runAbort.signal,

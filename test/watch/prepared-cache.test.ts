@@ -1,0 +1,115 @@
+import { describe, expect, it } from "vitest";
+import { buildFromTree } from "../../src/check/load-desired-state.js";
+import type { ContentFile, ContentTree } from "../../src/content/types.js";
+import { renderMarkdown } from "../../src/render/render-markdown.js";
+import type { RenderContext } from "../../src/render/types.js";
+import { createPreparedCache } from "../../src/watch/prepared-cache.js";
+
+const config = { defaultState: "draft" as const, assetBaseUrl: null };
+
+function file(path: string, text: string): ContentFile {
+  const [root, ...rest] = path.split("/");
+  const locale = root === "content" ? "en" : (rest.shift() ?? "");
+  return { file: path, locale, relativePath: rest.join("/"), text };
+}
+
+function tree(files: ContentFile[], assets: string[] = []): ContentTree {
+  const locales = [...new Set(files.filter((f) => f.locale !== "en").map((f) => f.locale))].sort();
+  return { sourceLocale: "en", contentDir: "content", localesDir: "locales", locales, markdown: [...files].sort((a, b) => (a.file < b.file ? -1 : 1)), unreadable: [], assets, diagnostics: [] };
+}
+
+function article(title: string, body: string): string {
+  return `---\ntitle: ${title}\n---\n${body}\n`;
+}
+
+/** The real renderer, counting the files it renders. */
+function countingRender() {
+  const rendered: string[] = [];
+  const render = (markdown: string, context: RenderContext) => {
+    rendered.push(context.file);
+    return renderMarkdown(markdown, context);
+  };
+  return { rendered, render };
+}
+
+describe("createPreparedCache", () => {
+  it("prepares an unchanged file once and hands back the same result; a changed file is prepared again", () => {
+    const { rendered, render } = countingRender();
+    const cache = createPreparedCache();
+    const a = file("content/a.md", article("A", "Alpha"));
+    const b = file("content/b.md", article("B", "Beta"));
+    const first = buildFromTree(tree([a, b]), config, { render, prepare: cache.prepare });
+    expect(cache.sweep()).toBe(2);
+
+    const edited = file("content/b.md", article("B", "Beta, edited"));
+    const second = buildFromTree(tree([a, edited]), config, { render, prepare: cache.prepare });
+    expect(cache.sweep()).toBe(1);
+    expect(rendered).toEqual(["content/a.md", "content/b.md", "content/b.md"]);
+    expect(second.state.articles.find((x) => x.key === "a")?.locales.en?.digest).toBe(first.state.articles.find((x) => x.key === "a")?.locales.en?.digest);
+    expect(second.state.articles.find((x) => x.key === "b")?.locales.en?.digest).not.toBe(first.state.articles.find((x) => x.key === "b")?.locales.en?.digest);
+  });
+
+  it("prepares again only the files whose link or image targets appeared or went away", () => {
+    const { rendered, render } = countingRender();
+    const cache = createPreparedCache();
+    const linking = file("content/a.md", article("A", "See [the guide](guide.md) and ![logo](logo.png)."));
+    const other = file("content/b.md", article("B", "No links here."));
+    buildFromTree(tree([linking, other]), config, { render, prepare: cache.prepare });
+    cache.sweep();
+
+    const built = buildFromTree(tree([linking, other, file("content/guide.md", article("Guide", "Text"))]), config, { render, prepare: cache.prepare });
+    expect(cache.sweep()).toBe(2);
+    expect(rendered.slice(2).sort()).toEqual(["content/a.md", "content/guide.md"]);
+    expect(built.diagnostics.filter((d) => d.location.file === "content/a.md").map((d) => d.code)).toEqual(["render/missing-image"]);
+
+    buildFromTree(tree([linking, other, file("content/guide.md", article("Guide", "Text"))], ["content/logo.png"]), config, { render, prepare: cache.prepare });
+    expect(cache.sweep()).toBe(1);
+    expect(rendered.at(-1)).toBe("content/a.md");
+  });
+
+  it("prepares a translation again when the source file it resolves paths against changes", () => {
+    const { rendered, render } = countingRender();
+    const cache = createPreparedCache();
+    const translation = file("locales/fr/guide.md", article("Guide FR", "Texte"));
+    buildFromTree(tree([file("content/guide.md", article("Guide", "Text")), translation]), config, { render, prepare: cache.prepare });
+    cache.sweep();
+    buildFromTree(tree([file("content/guide.md", article("Guide", "Text")), translation]), config, { render, prepare: cache.prepare });
+    expect(cache.sweep()).toBe(0);
+    // The source is gone: the translation is no longer rendered at all (the model reports it).
+    const built = buildFromTree(tree([translation]), config, { render, prepare: cache.prepare });
+    expect(cache.sweep()).toBe(1);
+    expect(rendered).toEqual(["content/guide.md", "locales/fr/guide.md"]);
+    expect(built.diagnostics.map((d) => d.location.file)).toContain("locales/fr/guide.md");
+  });
+
+  it("forgets files a build no longer prepared", () => {
+    const { rendered, render } = countingRender();
+    const cache = createPreparedCache();
+    const a = file("content/a.md", article("A", "Alpha"));
+    const b = file("content/b.md", article("B", "Beta"));
+    buildFromTree(tree([a, b]), config, { render, prepare: cache.prepare });
+    cache.sweep();
+    buildFromTree(tree([b]), config, { render, prepare: cache.prepare });
+    cache.sweep();
+    buildFromTree(tree([a, b]), config, { render, prepare: cache.prepare });
+    expect(cache.sweep()).toBe(1);
+    expect(rendered).toEqual(["content/a.md", "content/b.md", "content/a.md"]);
+  });
+
+  it("builds exactly what a build without the memo builds, edit after edit", () => {
+    const cache = createPreparedCache();
+    const versions: ContentFile[][] = [
+      [file("content/a.md", article("A", "Links to [b](b.md)")), file("content/b.md", article("B", "Beta")), file("locales/fr/a.md", article("A fr", "Vers [b](../../content/b.md)"))],
+      [file("content/a.md", article("A", "Links to [b](b.md)")), file("content/b.md", article("B2", "Beta two")), file("locales/fr/a.md", article("A fr", "Vers [b](../../content/b.md)"))],
+      [file("content/a.md", article("A", "Links to [b](b.md)")), file("locales/fr/a.md", article("A fr", "Vers [b](../../content/b.md)"))],
+      [file("content/a.md", article("A", "Links to [b](b.md), again")), file("content/b.md", article("B", "Beta")), file("locales/fr/a.md", article("A fr", "Vers b"))],
+    ];
+    for (const files of versions) {
+      const memo = buildFromTree(tree(files), config, { prepare: cache.prepare });
+      cache.sweep();
+      const fresh = buildFromTree(tree(files), config);
+      expect(memo.state).toEqual(fresh.state);
+      expect(memo.diagnostics).toEqual(fresh.diagnostics);
+    }
+  });
+});
