@@ -5,9 +5,9 @@
 import path from "node:path";
 import type { Dispatcher } from "undici";
 import { applyPlan } from "./apply/apply-plan.js";
-import type { ApplyProgressEvent, ApplyResult } from "./apply/types.js";
+import type { ApplyProgressEvent, ApplyResult, PlanBodyLoader } from "./apply/types.js";
 import { loadDesiredState, type BodyLoader } from "./check/load-desired-state.js";
-import { loadPlanBodies } from "./check/plan-bodies.js";
+import { createPlanBodyLoader, loadPlanBodies } from "./check/plan-bodies.js";
 import { loadConfig } from "./config/load-config.js";
 import type { ResolvedConfig } from "./config/types.js";
 import { SyncError, type Diagnostic } from "./errors.js";
@@ -25,7 +25,7 @@ import { fetchRemoteState } from "./remote/fetch-remote-state.js";
 import type { Logger, RequestEvent } from "./remote/request-with-policy.js";
 import type { DesiredState, LockFile, RemoteState } from "./types.js";
 
-export { loadPlanBodies };
+export { createPlanBodyLoader, loadPlanBodies };
 
 export interface ProjectOptions {
   /** Folder to find the config in. Default: the process's working directory. */
@@ -167,14 +167,17 @@ export function planAgainst(
 }
 
 /**
- * Makes a plan ready to apply: the bodies it may send are rendered again (see bodiesToLoad; before
+ * Makes a plan ready to apply: the bodies it writes are rendered again (see bodiesToLoad; before
  * the first write, so the requests then go out at the pace the rate limit allows), and the default
  * author is asked of `/me` only when the plan writes an article with no author of its own and the
- * config names none. A plan with nothing to write costs no request and no render here.
+ * config names none. A plan with nothing to write costs no request and no render here. Returns
+ * the loader apply's second pass renders any other body with.
  */
-export async function preparePlanForApply(plan: Plan, run: Pick<PlanRun, "config" | "desired" | "loadBody">, api: IntercomApi): Promise<void> {
-  await loadPlanBodies(plan, run.desired, run.loadBody);
+export async function preparePlanForApply(plan: Plan, run: Pick<PlanRun, "config" | "desired" | "loadBody">, api: IntercomApi): Promise<PlanBodyLoader> {
+  const loadBody = createPlanBodyLoader(run.desired, run.loadBody);
+  await loadPlanBodies(plan, loadBody);
   if (plan.defaultAuthorId === null && needsDefaultAuthor(plan)) plan.defaultAuthorId = await resolveDefaultAuthor(run.config, api);
+  return loadBody;
 }
 
 async function planWith(config: ResolvedConfig, api: IntercomApi, options: PlanProjectOptions): Promise<PlanRun> {
@@ -208,9 +211,11 @@ export async function pushProject(options: PushProjectOptions = {}): Promise<Pus
     const planned = await planWith(config, api, options);
     if (options.dryRun) return planned;
     // A plan with blocking errors is refused by applyPlan before any request; nothing to prepare.
-    if (planned.plan.errors.every((error) => error.code === "plan/conflict")) await preparePlanForApply(planned.plan, planned, api);
+    const applicable = planned.plan.errors.every((error) => error.code === "plan/conflict");
+    const loadBody = applicable ? await preparePlanForApply(planned.plan, planned, api) : undefined;
     const result = await applyPlan(planned.plan, {
       api,
+      loadBody,
       lock: planned.lock,
       concurrency: config.concurrency,
       saveLock: (lock) => writeLockAtomic(planned.lockFile, lock),

@@ -52,6 +52,7 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyResul
     saver: createLockSaver(deps.saveLock, () => lock),
     unavailableCollections: new Set(),
   };
+  if (deps.loadBody !== undefined) run.loadBody = deps.loadBody;
   const concurrency = Math.max(1, Math.floor(deps.concurrency ?? DEFAULT_CONCURRENCY));
   const active = plan.items.filter((item) => !isInert(item));
   // Lock-only noops (forgotten items, dropped locales) report nothing.

@@ -6,6 +6,7 @@ import type { ArticleFields, Plan } from "../plan/types.js";
 import type { IntercomApi } from "../remote/api.js";
 import type { LockFile } from "../types.js";
 import type { LockSaver } from "./lock-saver.js";
+import type { PlanBodyLoader } from "./types.js";
 
 /** The state one `applyPlan` call shares between its items. */
 export interface ApplyRun {
@@ -19,6 +20,8 @@ export interface ApplyRun {
   saver: LockSaver;
   /** Collection keys that failed or were skipped in this run: their children are skipped too. */
   unavailableCollections: Set<string>;
+  /** Renders a body the plan does not carry (see ApplyDeps.loadBody). */
+  loadBody?: PlanBodyLoader;
 }
 
 /** Resolves an article body's link placeholders with the URLs known at this point of the run. */

@@ -1,19 +1,18 @@
 /**
  * The second pass: bodies written with a stand-in for a link target that did not exist yet, or
  * unchanged bodies whose target's URL changed in this run (a retitled article), are sent again
- * with the URLs now known. Without it the next push would make these writes.
+ * with the URLs now known. Without it the next push would make these writes. Unchanged bodies are
+ * rendered here, only when needed.
  */
 import type { FieldHashes } from "../plan/hash.js";
-import type { ArticlePlanItem } from "../plan/types.js";
-import { bodyHashNow, noteArticleUrls, resolveBody, type ApplyRun } from "./apply-run.js";
+import type { ArticleFields, ArticlePlanItem } from "../plan/types.js";
+import { bodyHashNow, noteArticleUrls, requireBody, resolveBody, type ApplyRun } from "./apply-run.js";
 import { buildArticleUpdate } from "./build-requests.js";
 import { blockedLocales, recordWrite } from "./lock-updates.js";
 
 export interface LinkRefresh {
   item: ArticlePlanItem;
   id: string;
-  /** Locale -> resolved body to send. */
-  bodies: Record<string, string>;
   /** Locale -> the body field digest of what is sent. */
   hashes: Record<string, string>;
 }
@@ -24,29 +23,33 @@ export function findLinkRefreshes(run: ApplyRun, items: readonly ArticlePlanItem
   for (const item of items) {
     const entry = run.lock.articles[item.key];
     if (entry === undefined) continue;
-    const bodies: Record<string, string> = {};
     const hashes: Record<string, string> = {};
     for (const [locale, content] of Object.entries(item.content)) {
-      // A body that was not loaded could not have changed: the composer loads every body that
-      // links to an article this run writes.
-      if (content.placeholders.length === 0 || content.body === undefined) continue;
+      // Without a loader, only bodies the plan carries can be sent again.
+      if (content.placeholders.length === 0 || (content.body === undefined && run.loadBody === undefined)) continue;
       const sent = entry.locales[locale]?.fields?.body;
       const hash = bodyHashNow(run, content, locale);
       // Without a field digest the lock cannot say what body was sent; leave it to the next plan.
-      if (sent !== undefined && hash !== sent) {
-        bodies[locale] = resolveBody(run, content.body, locale);
-        hashes[locale] = hash;
-      }
+      if (sent !== undefined && hash !== sent) hashes[locale] = hash;
     }
-    if (Object.keys(bodies).length > 0) refreshes.push({ item, id: entry.id, bodies, hashes });
+    if (Object.keys(hashes).length > 0) refreshes.push({ item, id: entry.id, hashes });
   }
   return refreshes;
 }
 
+/** The HTML of a body to send again: the plan's, else rendered now (rare: a target's URL changed). */
+async function bodyOf(run: ApplyRun, item: ArticlePlanItem, locale: string, content: ArticleFields): Promise<string> {
+  if (content.body === undefined && run.loadBody !== undefined) return run.loadBody(item, locale);
+  return requireBody(content, item.key, locale);
+}
+
 /** Sends one refresh (one request) and records the new body digests in the lock. */
 export async function applyLinkRefresh(run: ApplyRun, refresh: LinkRefresh): Promise<void> {
-  const { item, id, bodies, hashes } = refresh;
-  const patches = Object.fromEntries(Object.entries(bodies).map(([locale, body]) => [locale, { body }]));
+  const { item, id, hashes } = refresh;
+  const patches: Record<string, { body: string }> = {};
+  for (const [locale, content] of Object.entries(item.content)) {
+    if (locale in hashes) patches[locale] = { body: resolveBody(run, await bodyOf(run, item, locale, content), locale) };
+  }
   const response = await run.api.updateArticle(id, buildArticleUpdate(patches, { defaultLocale: item.defaultLocale, defaultAuthorId: run.plan.defaultAuthorId }));
   const entry = run.lock.articles[item.key];
   if (entry === undefined) return;

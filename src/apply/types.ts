@@ -1,6 +1,6 @@
 import type { LockFile } from "../types.js";
 import type { IntercomApi } from "../remote/api.js";
-import type { PlanAction, PlanItemType } from "../plan/types.js";
+import type { ArticlePlanItem, PlanAction, PlanItemType } from "../plan/types.js";
 
 export type OutcomeKind = "created" | "updated" | "moved" | "adopted" | "unpublished" | "deleted" | "skipped" | "failed";
 
@@ -44,7 +44,15 @@ export interface ApplyDeps {
   helpCenterId?: string;
   /** Article key -> locale -> URL from the remote state. Default: the plan's `urls`. */
   remoteUrls?: Record<string, Record<string, string>>;
+  /**
+   * Renders a body the plan does not carry: the second pass needs the unchanged bodies whose link
+   * targets' URLs changed during the run. Without it such bodies are left to the next push.
+   */
+  loadBody?: PlanBodyLoader;
 }
+
+/** Fills and returns the HTML of one article locale of a plan (see createPlanBodyLoader). */
+export type PlanBodyLoader = (item: ArticlePlanItem, locale: string) => Promise<string>;
 
 export interface ApplyResult {
   /** One per item that does something, in plan order, plus link refreshes of unchanged articles. */

@@ -2,7 +2,7 @@ import { startEmulator } from "../emulator/index.js";
 import { SyncError } from "../errors.js";
 import { createBenchProject } from "./bench-project.js";
 import type { StartEmulator } from "./measure-push.js";
-import { mutateArticleInDir } from "./mutate-article.js";
+import { editArticleFile, pickArticleInDir } from "./mutate-article.js";
 
 /** Edits measured after the first push; the median is reported. */
 export const WATCH_EDITS = 5;
@@ -97,8 +97,10 @@ export async function measureWatch(
             },
           };
         });
+        // The file is chosen (the tree listed) before the clock starts: the save alone is timed.
+        const file = await pickArticleInDir(project.dir, edit);
         const started = performance.now();
-        await mutateArticleInDir(project.dir, edit);
+        await editArticleFile(project.dir, file, edit);
         await written;
         latenciesMs.push(performance.now() - started);
         waiting = null;

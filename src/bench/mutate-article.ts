@@ -66,8 +66,17 @@ export function mutateTreeArticle(tree: GeneratedTree, seed: number, options: Mu
 
 /** IO variant of {@link mutateOneArticle}: reads the tree under `dir` and rewrites one file. */
 export async function mutateArticleInDir(dir: string, seed: number, options: MutateOptions = {}): Promise<ArticleMutation> {
+  return editArticleFile(dir, await pickArticleInDir(dir, seed, options), seed);
+}
+
+/** The file {@link mutateArticleInDir} edits for `seed`, found by listing the tree under `dir`. */
+export async function pickArticleInDir(dir: string, seed: number, options: MutateOptions = {}): Promise<string> {
   const paths = await fg([`${CONTENT_DIR}/**/*.md`, `${LOCALES_DIR}/*/**/*.md`], { cwd: dir, onlyFiles: true });
-  const path = chooseArticle(paths, seed, options);
+  return chooseArticle(paths, seed, options);
+}
+
+/** Appends the edit for `seed` to the project-relative file `path` under `dir`, the way a save would. */
+export async function editArticleFile(dir: string, path: string, seed: number): Promise<ArticleMutation> {
   const content = appendEdit(await readFile(join(dir, path), "utf8"), path, seed);
   await writeFile(join(dir, path), content);
   return { path, content };

@@ -1,21 +1,14 @@
 /**
- * Which article bodies a plan needs as HTML. The planner works from body digests; a push renders
- * again only the bodies it may send: the locales it writes, and the unchanged locales whose links
- * point at an article this run writes (its URL may change, and apply's second pass then sends
- * the body again with the new URL). A no-op plan needs none.
+ * Which article bodies a plan needs as HTML before its first write. The planner works from body
+ * digests; a push renders again only the locales it writes. An unchanged body whose link target's
+ * URL changes during the run is rendered by apply's second pass, if and when that happens (see
+ * `ApplyDeps.loadBody`). A no-op plan needs none.
  */
-import { ARTICLE_LINK_SCHEME } from "../render/types.js";
 import type { ArticlePlanItem, Plan } from "./types.js";
 
 export interface BodyRequest {
   item: ArticlePlanItem;
   locale: string;
-}
-
-function linkKey(placeholder: string): string {
-  const rest = placeholder.slice(ARTICLE_LINK_SCHEME.length);
-  const hash = rest.indexOf("#");
-  return hash === -1 ? rest : rest.slice(0, hash);
 }
 
 function writtenLocales(item: ArticlePlanItem): Set<string> {
@@ -24,15 +17,10 @@ function writtenLocales(item: ArticlePlanItem): Set<string> {
 
 /** The article locales whose `content[locale].body` a push must fill before apply. Pure. */
 export function bodiesToLoad(plan: Plan): BodyRequest[] {
-  const articles = plan.items.filter((item): item is ArticlePlanItem => item.type === "article");
-  const writtenKeys = new Set(articles.filter((item) => item.write).map((item) => item.key));
   const requests: BodyRequest[] = [];
-  for (const item of articles) {
-    const written = item.write ? writtenLocales(item) : new Set<string>();
-    for (const [locale, content] of Object.entries(item.content)) {
-      if (content.body !== undefined) continue;
-      if (written.has(locale) || content.placeholders.some((href) => writtenKeys.has(linkKey(href)))) requests.push({ item, locale });
-    }
+  for (const item of plan.items) {
+    if (item.type !== "article" || !item.write) continue;
+    for (const locale of writtenLocales(item)) if (item.content[locale]?.body === undefined) requests.push({ item, locale });
   }
   return requests;
 }

@@ -1,8 +1,15 @@
-import type { PrepareText } from "../check/prepare-text.js";
-import { prepareRecorded } from "../check/prepare-text.js";
+import { prepareRecorded, type PreparedText, type PrepareText } from "../check/prepare-text.js";
 import { lookupsHold, type RecordedLookups } from "../check/recording-files.js";
-import { renderSourceOf, type FilePlace, type PrepareContext } from "../model/prepare-file.js";
-import type { PreparedText } from "../check/prepare-text.js";
+import type { RenderMarkdown } from "../model/build-article-locale.js";
+import { renderSourceOf, summarisingRenderer, type FilePlace, type PrepareContext } from "../model/prepare-file.js";
+import type { PreparedFile } from "../model/types.js";
+import { renderMarkdown } from "../render/render-markdown.js";
+
+/**
+ * Files per build whose HTML is kept: a save's few files are about to be sent, and keeping their
+ * HTML spares rendering them a second time; a first build's thousands would only fill memory.
+ */
+export const KEEP_HTML_PER_BUILD = 200;
 
 /**
  * The watcher's memo of prepared files. Between two saves almost every file is unchanged, and
@@ -33,8 +40,16 @@ function contextKeyOf(place: FilePlace, context: PrepareContext): string {
   return JSON.stringify([place.locale, place.relativePath, sourceFile, context.assetBaseUrl, context.project.contentDir, context.project.localesDir]);
 }
 
-/** Creates an empty memo; a session keeps one for its whole life. */
-export function createPreparedCache(): PreparedCache {
+/** The result as remembered: without HTML, which only the build that made it may use. */
+function withoutHtml(prepared: PreparedFile): PreparedFile {
+  if (prepared.rendered?.html === undefined) return prepared;
+  const { html: _html, ...rendered } = prepared.rendered;
+  return { ...prepared, rendered };
+}
+
+/** Creates an empty memo; a session keeps one for its whole life. `render` is the markdown renderer. */
+export function createPreparedCache(render: RenderMarkdown = renderMarkdown): PreparedCache {
+  const renderKeepingHtml = summarisingRenderer(render, true);
   let current = new Map<string, Entry>();
   let previous = new Map<string, Entry>();
   let prepared = 0;
@@ -48,9 +63,9 @@ export function createPreparedCache(): PreparedCache {
         return entry.result;
       }
       prepared += 1;
-      const made = prepareRecorded(text, place, context, parse);
+      const made = prepareRecorded(text, place, prepared <= KEEP_HTML_PER_BUILD ? { ...context, renderBody: renderKeepingHtml } : context, parse);
       const result: PreparedText = { prepared: made.prepared, parseDiagnostics: made.parseDiagnostics };
-      if (made.lookups !== null) current.set(place.file, { text, context: key, lookups: made.lookups, result });
+      if (made.lookups !== null) current.set(place.file, { text, context: key, lookups: made.lookups, result: { ...result, prepared: withoutHtml(made.prepared) } });
       else current.delete(place.file);
       return result;
     },

@@ -11,7 +11,7 @@ import { visibleItems } from "../plan/format-plan.js";
 import type { Plan } from "../plan/types.js";
 import type { IntercomApi } from "../remote/api.js";
 import { fetchRemoteState } from "../remote/fetch-remote-state.js";
-import { loadPlanBodies, planAgainst } from "../sync.js";
+import { createPlanBodyLoader, loadPlanBodies, planAgainst } from "../sync.js";
 import type { LockFile, RemoteState } from "../types.js";
 import { foldRemoteWrites, type RemoteWrite } from "./fold-writes.js";
 import type { PreparedCache } from "./prepared-cache.js";
@@ -106,7 +106,8 @@ export async function runSyncStep(state: SessionState, input: StepInput): Promis
   }
 
   // Only the bodies this run sends are rendered again (the cache keeps summaries).
-  await loadPlanBodies(plan, built.state, built.loadBody);
+  const loadBody = createPlanBodyLoader(built.state, built.loadBody);
+  await loadPlanBodies(plan, loadBody);
   state.journal = [];
   const applied = await applyPlan(plan, {
     api: state.api,
@@ -114,6 +115,7 @@ export async function runSyncStep(state: SessionState, input: StepInput): Promis
     concurrency: state.config.concurrency,
     saveLock: (lock) => writeLockAtomic(state.lockFile, lock),
     signal: input.signal,
+    loadBody,
   });
   state.lock = applied.lock;
   state.remote = foldRemoteWrites(state.remote, state.journal);

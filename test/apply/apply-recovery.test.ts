@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { WireCreateArticleRequest } from "../../src/intercom/wire.js";
-import { article, collection, desiredState } from "../plan/builders.js";
+import { applyPlan } from "../../src/apply/apply-plan.js";
+import { loadPlanBodies } from "../../src/check/plan-bodies.js";
+import type { ArticlePlanItem } from "../../src/plan/types.js";
+import { article, collection, desiredState, withoutHtml } from "../plan/builders.js";
 import { FakeIntercomApi } from "../support/fake-intercom-api.js";
 import { planNow, push } from "./helpers.js";
 
@@ -38,6 +41,40 @@ describe("applyPlan: links, lost responses and interruptions", () => {
     const target = api.articles.get(result.lock.articles.target?.id ?? "");
     expect(api.articles.get(result.lock.articles.guide?.id ?? "")?.contents.en?.body).toContain(`${target?.contents.en?.url}#setup`);
     expect(planNow(api, after, result.lock).summary.writes).toBe(0);
+  });
+
+  it("renders an unchanged body in the second pass only when its link target's URL changed", async () => {
+    const api = new FakeIntercomApi();
+    const guide = article("guide", { body: link("target"), links: ["target"] });
+    let lock = (await push(api, desiredState({ articles: [guide, article("target", { title: "Old", body: "<p>v1</p>" })] }))).result.lock;
+    const steps = [
+      { title: "Old", wanted: ["target en"] },
+      { title: "New name", wanted: ["target en", "guide en"] },
+    ];
+    for (const { title, wanted } of steps) {
+      const edited = desiredState({ articles: [guide, article("target", { title, body: `<p>${title}</p>` })] });
+      const html = new Map(edited.articles.map((a) => [a.key, a.locales.en?.html ?? ""]));
+      const loaded: string[] = [];
+      const loadBody = async (item: ArticlePlanItem, locale: string): Promise<string> => {
+        loaded.push(`${item.key} ${locale}`);
+        return html.get(item.key) ?? "";
+      };
+      const plan = planNow(api, withoutHtml(edited), lock);
+      await loadPlanBodies(plan, async (item, locale) => {
+        const body = await loadBody(item, locale);
+        const content = item.content[locale];
+        if (content !== undefined) content.body = body;
+        return body;
+      });
+      const result = await applyPlan(plan, { api, lock, concurrency: 4, saveLock: async () => undefined, loadBody });
+      expect(result.outcomes.filter((o) => o.outcome === "failed")).toEqual([]);
+      expect(loaded).toEqual(wanted);
+      lock = result.lock;
+      expect(planNow(api, edited, lock).summary.writes).toBe(0);
+    }
+    const target = api.articles.get(lock.articles.target?.id ?? "");
+    expect(target?.contents.en?.title).toBe("New name");
+    expect(api.articles.get(lock.articles.guide?.id ?? "")?.contents.en?.body).toContain(`${target?.contents.en?.url}#setup`);
   });
 
   it("adopts an article whose create response was lost instead of creating it twice", async () => {

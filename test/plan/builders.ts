@@ -160,3 +160,10 @@ export function planOptions(overrides: Partial<PlanOptions> = {}): PlanOptions {
 export function planInput(desired: DesiredState, world: { remote: RemoteState; lock: LockFile }, options: Partial<PlanOptions> = {}): PlanInput {
   return { desired, remote: world.remote, lock: world.lock, options: planOptions(options) };
 }
+
+/** The state with the HTML dropped, as the composer gets it from a read that keeps summaries only. */
+export function withoutHtml(desired: DesiredState): DesiredState {
+  const copy = structuredClone(desired);
+  for (const item of copy.articles) for (const locale of Object.values(item.locales)) delete locale.html;
+  return copy;
+}

@@ -3,7 +3,7 @@ import { buildFromTree } from "../../src/check/load-desired-state.js";
 import type { ContentFile, ContentTree } from "../../src/content/types.js";
 import { renderMarkdown } from "../../src/render/render-markdown.js";
 import type { RenderContext } from "../../src/render/types.js";
-import { createPreparedCache } from "../../src/watch/prepared-cache.js";
+import { createPreparedCache, KEEP_HTML_PER_BUILD } from "../../src/watch/prepared-cache.js";
 
 const config = { defaultState: "draft" as const, assetBaseUrl: null };
 
@@ -35,7 +35,7 @@ function countingRender() {
 describe("createPreparedCache", () => {
   it("prepares an unchanged file once and hands back the same result; a changed file is prepared again", () => {
     const { rendered, render } = countingRender();
-    const cache = createPreparedCache();
+    const cache = createPreparedCache(render);
     const a = file("content/a.md", article("A", "Alpha"));
     const b = file("content/b.md", article("B", "Beta"));
     const first = buildFromTree(tree([a, b]), config, { render, prepare: cache.prepare });
@@ -51,7 +51,7 @@ describe("createPreparedCache", () => {
 
   it("prepares again only the files whose link or image targets appeared or went away", () => {
     const { rendered, render } = countingRender();
-    const cache = createPreparedCache();
+    const cache = createPreparedCache(render);
     const linking = file("content/a.md", article("A", "See [the guide](guide.md) and ![logo](logo.png)."));
     const other = file("content/b.md", article("B", "No links here."));
     buildFromTree(tree([linking, other]), config, { render, prepare: cache.prepare });
@@ -69,7 +69,7 @@ describe("createPreparedCache", () => {
 
   it("prepares a translation again when the source file it resolves paths against changes", () => {
     const { rendered, render } = countingRender();
-    const cache = createPreparedCache();
+    const cache = createPreparedCache(render);
     const translation = file("locales/fr/guide.md", article("Guide FR", "Texte"));
     buildFromTree(tree([file("content/guide.md", article("Guide", "Text")), translation]), config, { render, prepare: cache.prepare });
     cache.sweep();
@@ -82,9 +82,21 @@ describe("createPreparedCache", () => {
     expect(built.diagnostics.map((d) => d.location.file)).toContain("locales/fr/guide.md");
   });
 
+  it("keeps the HTML of the files it prepares afresh, for that build only, and of no more than a few", () => {
+    const cache = createPreparedCache();
+    const many = Array.from({ length: KEEP_HTML_PER_BUILD + 5 }, (_, i) => file(`content/a${i}.md`, article(`A${i}`, `Text ${i}`)));
+    const first = buildFromTree(tree(many), config, { prepare: cache.prepare });
+    cache.sweep();
+    expect(first.state.articles.filter((a) => a.locales.en?.html !== undefined)).toHaveLength(KEEP_HTML_PER_BUILD);
+    const edited = many.map((f, i) => (i === 3 ? file(f.file, article("A3", "Edited")) : f));
+    const second = buildFromTree(tree(edited), config, { prepare: cache.prepare });
+    cache.sweep();
+    expect(second.state.articles.filter((a) => a.locales.en?.html !== undefined).map((a) => [a.key, a.locales.en?.html])).toEqual([["a3", "<p>Edited</p>\n"]]);
+  });
+
   it("forgets files a build no longer prepared", () => {
     const { rendered, render } = countingRender();
-    const cache = createPreparedCache();
+    const cache = createPreparedCache(render);
     const a = file("content/a.md", article("A", "Alpha"));
     const b = file("content/b.md", article("B", "Beta"));
     buildFromTree(tree([a, b]), config, { render, prepare: cache.prepare });
@@ -107,7 +119,16 @@ describe("createPreparedCache", () => {
     for (const files of versions) {
       const memo = buildFromTree(tree(files), config, { prepare: cache.prepare });
       cache.sweep();
-      const fresh = buildFromTree(tree(files), config);
+      const fresh = buildFromTree(tree(files), config, { keepHtml: true });
+      // Files prepared afresh come with their HTML (they are about to be sent); it must be the same.
+      for (const [index, desired] of memo.state.articles.entries()) {
+        for (const [locale, text] of Object.entries(desired.locales)) {
+          const wanted = fresh.state.articles[index]?.locales[locale];
+          if (text.html !== undefined) expect(text.html).toBe(wanted?.html);
+          delete text.html;
+          if (wanted !== undefined) delete wanted.html;
+        }
+      }
       expect(memo.state).toEqual(fresh.state);
       expect(memo.diagnostics).toEqual(fresh.diagnostics);
     }
