@@ -47,10 +47,12 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyResul
     plan,
     api: deps.api,
     lock,
-    urls: structuredClone({ ...plan.urls, ...(deps.remoteUrls ?? {}) }),
+    // A shallow copy: noteArticleUrls replaces a key's URLs, never changes them in place.
+    urls: { ...plan.urls, ...(deps.remoteUrls ?? {}) },
     helpCenterId: deps.helpCenterId ?? plan.helpCenterId,
     saver: createLockSaver(deps.saveLock, () => lock),
     unavailableCollections: new Set(),
+    newUrls: new Set(),
   };
   if (deps.loadBody !== undefined) run.loadBody = deps.loadBody;
   const concurrency = Math.max(1, Math.floor(deps.concurrency ?? DEFAULT_CONCURRENCY));

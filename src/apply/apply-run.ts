@@ -20,6 +20,8 @@ export interface ApplyRun {
   saver: LockSaver;
   /** Collection keys that failed or were skipped in this run: their children are skipped too. */
   unavailableCollections: Set<string>;
+  /** Article keys whose URL in some locale was learned or changed by a write of this run. */
+  newUrls: Set<string>;
   /** Renders a body the plan does not carry (see ApplyDeps.loadBody). */
   loadBody?: PlanBodyLoader;
 }
@@ -44,11 +46,13 @@ export function requireBody(content: ArticleFields, key: string, locale: string)
 
 /** Learns an article's URLs from a write response, for later link resolution. */
 export function noteArticleUrls(run: ApplyRun, key: string, response: WireArticle): void {
-  const urls = { ...(run.urls[key] ?? {}) };
+  const known = run.urls[key] ?? {};
+  const urls = { ...known };
   if (response.url !== null && response.url !== "") urls[response.default_locale] = response.url;
   for (const [locale, content] of Object.entries(response.translated_content ?? {})) {
     if (locale !== "type" && content !== null && typeof content === "object" && content.url !== "") urls[locale] = content.url;
   }
+  if (Object.entries(urls).some(([locale, url]) => known[locale] !== url)) run.newUrls.add(key);
   run.urls[key] = urls;
 }
 

@@ -4,6 +4,7 @@
  * with the URLs now known. Without it the next push would make these writes. Unchanged bodies are
  * rendered here, only when needed.
  */
+import { placeholderTarget } from "../plan/body-summary.js";
 import type { FieldHashes } from "../plan/hash.js";
 import type { ArticleFields, ArticlePlanItem } from "../plan/types.js";
 import { bodyHashNow, noteArticleUrls, requireBody, resolveBody, type ApplyRun } from "./apply-run.js";
@@ -17,16 +18,26 @@ export interface LinkRefresh {
   hashes: Record<string, string>;
 }
 
-/** The articles whose bodies now resolve differently from what the lock says was sent. */
+/** True when a body links to an article whose URL this run learned or changed. */
+function linksToNewUrl(run: ApplyRun, content: ArticleFields): boolean {
+  return content.placeholders.some((placeholder) => run.newUrls.has(placeholderTarget(placeholder)));
+}
+
+/**
+ * The articles whose bodies now resolve differently from what the lock says was sent. Only bodies
+ * linking to an article whose URL this run learned can (a stand-in `#` written before a target
+ * existed is one of those too), so the others are not even hashed.
+ */
 export function findLinkRefreshes(run: ApplyRun, items: readonly ArticlePlanItem[]): LinkRefresh[] {
   const refreshes: LinkRefresh[] = [];
+  if (run.newUrls.size === 0) return refreshes;
   for (const item of items) {
     const entry = run.lock.articles[item.key];
     if (entry === undefined) continue;
     const hashes: Record<string, string> = {};
     for (const [locale, content] of Object.entries(item.content)) {
       // Without a loader, only bodies the plan carries can be sent again.
-      if (content.placeholders.length === 0 || (content.body === undefined && run.loadBody === undefined)) continue;
+      if (!linksToNewUrl(run, content) || (content.body === undefined && run.loadBody === undefined)) continue;
       const sent = entry.locales[locale]?.fields?.body;
       const hash = bodyHashNow(run, content, locale);
       // Without a field digest the lock cannot say what body was sent; leave it to the next plan.

@@ -36,3 +36,10 @@ export function isPlaceholder(href: string): boolean {
 export function placeholdersOf(hrefs: readonly string[]): string[] {
   return hrefs.filter(isPlaceholder);
 }
+
+/** The article key a placeholder points at (`intercom-sync:KEY#anchor` -> `KEY`). */
+export function placeholderTarget(placeholder: string): string {
+  const rest = placeholder.slice(ARTICLE_LINK_SCHEME.length);
+  const hash = rest.indexOf("#");
+  return hash === -1 ? rest : rest.slice(0, hash);
+}
