@@ -20,7 +20,11 @@ export function bodiesToLoad(plan: Plan): BodyRequest[] {
   const requests: BodyRequest[] = [];
   for (const item of plan.items) {
     if (item.type !== "article" || !item.write) continue;
-    for (const locale of writtenLocales(item)) if (item.content[locale]?.body === undefined) requests.push({ item, locale });
+    // A removal's writes (unpublishing) carry no content, so no body.
+    for (const locale of writtenLocales(item)) {
+      const content = item.content[locale];
+      if (content !== undefined && content.body === undefined) requests.push({ item, locale });
+    }
   }
   return requests;
 }
