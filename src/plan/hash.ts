@@ -30,28 +30,8 @@ export interface ArticleHashInput {
   authorId: number | null;
 }
 
-/** Distinct texts remembered by {@link memoisedSha256Hex} before it starts over. */
-const DIGEST_MEMO_LIMIT = 200_000;
-const digestMemo = new Map<string, string>();
-
 function sha256Hex(text: string, length: number): string {
   return createHash("sha256").update(text).digest("hex").slice(0, length);
-}
-
-/**
- * sha256Hex remembered by text. The planner digests every field of every locale on each run, and
- * the watcher plans the whole tree on every save with nearly all of them unchanged: the same
- * titles and body digests come back run after run.
- */
-function memoisedSha256Hex(text: string, length: number): string {
-  const key = `${length}:${text}`;
-  let digest = digestMemo.get(key);
-  if (digest === undefined) {
-    if (digestMemo.size >= DIGEST_MEMO_LIMIT) digestMemo.clear();
-    digest = sha256Hex(text, length);
-    digestMemo.set(key, digest);
-  }
-  return digest;
 }
 
 /** JSON with object keys sorted, so equal values always give equal text. */
@@ -68,12 +48,12 @@ export function stableJson(value: unknown): string {
 
 /** Digest of one field value (string, number, null). */
 export function hashField(value: unknown): string {
-  return memoisedSha256Hex(stableJson(value), FIELD_HASH_LENGTH);
+  return sha256Hex(stableJson(value), FIELD_HASH_LENGTH);
 }
 
 /** The locale hash for a set of field digests. */
 export function combineFieldHashes(fields: FieldHashes): string {
-  return memoisedSha256Hex(stableJson(fields), LOCALE_HASH_LENGTH);
+  return sha256Hex(stableJson(fields), LOCALE_HASH_LENGTH);
 }
 
 /** Per-field digests of an article locale. */
