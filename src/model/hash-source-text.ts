@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
 /** Bumped if the normalisation below ever changes, so old `source_hash` values read as outdated. */
 const HASH_VERSION = "v1";
@@ -29,5 +29,5 @@ function normaliseText(text: string): string {
  */
 export function hashSourceText(text: SourceText): string {
   const normalised = [text.title.trim(), text.description.trim(), normaliseText(text.body)].join("\u0000");
-  return createHash("sha256").update(`${HASH_VERSION}\u0000${normalised}`).digest("hex");
+  return hash("sha256", `${HASH_VERSION}\u0000${normalised}`);
 }

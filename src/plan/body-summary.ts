@@ -3,7 +3,7 @@
  * model keeps these per article locale so that memory grows with the number of files, not with
  * the size of their bodies; only what a plan writes is rendered again (see src/check/body-loader.ts).
  */
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { ARTICLE_LINK_SCHEME } from "../render/types.js";
 import { readHtml } from "./visible-text.js";
 
@@ -18,7 +18,7 @@ export interface BodySummary {
 
 /** sha256 (hex) of a string. */
 export function digestText(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
+  return hash("sha256", text);
 }
 
 /** Summarises rendered HTML (one parse for the text and the links). Pure. */

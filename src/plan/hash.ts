@@ -7,7 +7,7 @@
  * author comes from config or `/me` and can differ between a laptop and CI; hashing the resolved id
  * would make every push from the other machine rewrite every article.
  */
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { ArticleState } from "../types.js";
 import type { ArticleFieldName, CollectionFieldName, CollectionFields } from "./types.js";
 
@@ -55,12 +55,12 @@ export function holdFieldDigestMemo(): () => void {
 }
 
 function sha256Hex(text: string, length: number): string {
-  if (memoHolders === 0 || text.length > DIGEST_MEMO_MAX_TEXT) return createHash("sha256").update(text).digest("hex").slice(0, length);
+  if (memoHolders === 0 || text.length > DIGEST_MEMO_MAX_TEXT) return hash("sha256", text).slice(0, length);
   const key = `${length}:${text}`;
   let digest = digestMemo.get(key);
   if (digest === undefined) {
     if (digestMemo.size >= DIGEST_MEMO_LIMIT) digestMemo.clear();
-    digest = createHash("sha256").update(text).digest("hex").slice(0, length);
+    digest = hash("sha256", text).slice(0, length);
     digestMemo.set(key, digest);
   }
   return digest;
