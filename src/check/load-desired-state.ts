@@ -3,7 +3,7 @@ import type { ResolvedConfig } from "../config/types.js";
 import { mapConcurrent } from "../content/map-concurrent.js";
 import { parseMarkdownFile } from "../content/parse-markdown-file.js";
 import { READ_CONCURRENCY, scanContentTree } from "../content/read-content-tree.js";
-import { readTextFile } from "../content/read-text-file.js";
+import { readFileBytes, readTextFile } from "../content/read-text-file.js";
 import type { ContentTree } from "../content/types.js";
 import type { Diagnostic } from "../errors.js";
 import type { RenderMarkdown } from "../model/build-article-locale.js";
@@ -14,7 +14,7 @@ import type { ModelResult, PreparedFile } from "../model/types.js";
 import { renderMarkdown } from "../render/render-markdown.js";
 import type { DesiredState } from "../types.js";
 import { createBodyLoader, type BodyLoader } from "./body-loader.js";
-import { prepareText, type ParseMarkdown, type PrepareText } from "./prepare-text.js";
+import { prepareBytes, prepareText, type ParseMarkdown, type PrepareText } from "./prepare-text.js";
 import type { RenderCacheStats } from "./render-cache.js";
 import { openRenderCache, renderCacheDir } from "./render-cache-store.js";
 import { sortDiagnostics } from "./sort-diagnostics.js";
@@ -85,7 +85,7 @@ export function buildFromTree(tree: ContentTree, config: ConfigSubset, options: 
     renderBody: summarisingRenderer(render, options.keepHtml ?? false),
     intern: createInterner(),
   };
-  const prepare = options.prepare ?? ((text, place, prepareContext, parseText) => prepareText(text, place, prepareContext, parseText, null));
+  const prepare = options.prepare ?? ((text, place, prepareContext, parseText) => prepareText(text, place, prepareContext, parseText));
   const diagnostics: Diagnostic[] = [...tree.diagnostics];
   const files: PreparedFile[] = tree.markdown.map((content) => {
     const { prepared, parseDiagnostics } = prepare(content.text, content, context, parse);
@@ -149,9 +149,8 @@ export async function loadDesiredState(config: ResolvedConfig, options: LoadOpti
   const diagnostics: Diagnostic[] = [...scan.diagnostics];
   const unreadable: string[] = [];
   const results = await mapConcurrent(scan.markdown, READ_CONCURRENCY, async (scanned) => {
-    const read = await readTextFile(scanned.absolutePath, scanned.file);
-    if (read.diagnostic) return read.diagnostic;
-    return prepareText(read.text, placeOf(scanned), context, parse, cache);
+    const read = await readFileBytes(scanned.absolutePath, scanned.file);
+    return read.diagnostic ?? prepareBytes(read.bytes, placeOf(scanned), context, parse, cache);
   });
   const files: PreparedFile[] = [];
   results.forEach((result, index) => {

@@ -2,6 +2,7 @@
  * One file's text to its prepared form (front matter parsed, body rendered and summarised), through
  * the render cache when there is one. The text is not kept: the result holds metadata only.
  */
+import { decodeFileText } from "../content/decode-file-text.js";
 import type { ParsedMarkdown } from "../content/parse-markdown-file.js";
 import type { Diagnostic } from "../errors.js";
 import { detachValue } from "../model/detach-strings.js";
@@ -59,16 +60,24 @@ export function prepareRecorded(text: string, place: FilePlace, context: Prepare
   return { prepared, parseDiagnostics: detachValue(parsed.diagnostics), lookups, jsonSafe: isJsonSafe(parsed.data) };
 }
 
+/** Parses and prepares one file's text, with no cache. */
+export function prepareText(text: string, place: FilePlace, context: PrepareContext, parse: ParseMarkdown): PreparedText {
+  const { file, locale, relativePath } = place;
+  const parsed = parse(text, file);
+  return { prepared: prepareFile({ file, locale, relativePath, ...parsed }, context), parseDiagnostics: detachValue(parsed.diagnostics) };
+}
+
 /**
- * Parses and prepares one file, or takes its result from `cache` when the cache holds one for the
- * same text and context whose existence lookups still hold. Every result read or made is kept in
- * the cache, so saving it afterwards drops the files that are gone.
+ * Prepares one file from its bytes as read: from `cache` when it holds a result for the same bytes
+ * and context whose existence lookups still hold (the bytes are then not even decoded), otherwise
+ * decoded, parsed and prepared afresh. Every result read or made is kept in the cache, so saving
+ * it afterwards drops the files that are gone. Bytes that are not text give their diagnostic.
  */
-export function prepareText(text: string, place: FilePlace, context: PrepareContext, parse: ParseMarkdown, cache: RenderCache | null): PreparedText {
+export function prepareBytes(bytes: Uint8Array, place: FilePlace, context: PrepareContext, parse: ParseMarkdown, cache: RenderCache | null): PreparedText | Diagnostic {
   const { file, locale, relativePath } = place;
   if (cache === null) {
-    const parsed = parse(text, file);
-    return { prepared: prepareFile({ file, locale, relativePath, ...parsed }, context), parseDiagnostics: detachValue(parsed.diagnostics) };
+    const decoded = decodeFileText(bytes, file);
+    return decoded.diagnostic ?? prepareText(decoded.text, place, context, parse);
   }
   const key = renderCacheKey({
     file,
@@ -77,14 +86,16 @@ export function prepareText(text: string, place: FilePlace, context: PrepareCont
     assetBaseUrl: context.assetBaseUrl,
     contentDir: context.project.contentDir,
     localesDir: context.project.localesDir,
-    text,
+    bytes,
   });
   const hit = cache.get(file, key, context.project.files);
   if (hit !== undefined) {
     cache.keep(file, hit);
     return { prepared: { file, locale, relativePath, ...hit.result }, parseDiagnostics: hit.parseDiagnostics };
   }
-  const { prepared, parseDiagnostics, lookups, jsonSafe } = prepareRecorded(text, place, context, parse);
+  const decoded = decodeFileText(bytes, file);
+  if (decoded.diagnostic) return decoded.diagnostic;
+  const { prepared, parseDiagnostics, lookups, jsonSafe } = prepareRecorded(decoded.text, place, context, parse);
   if (lookups !== null && jsonSafe) cache.keep(file, { key, result: toCached(prepared), parseDiagnostics, lookups });
   return { prepared, parseDiagnostics };
 }

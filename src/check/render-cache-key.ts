@@ -29,12 +29,15 @@ export interface RenderCacheKeyInput {
   assetBaseUrl: string | null;
   contentDir: string;
   localesDir: string;
-  /** The file's decoded text. */
-  text: string;
+  /**
+   * The file's bytes as read. Its text is a function of them, and hashing bytes spares decoding
+   * a file whose result the cache holds.
+   */
+  bytes: Uint8Array;
 }
 
 /** sha256 (hex) over the renderer version and every input of one file's parse and render. */
 export function renderCacheKey(input: RenderCacheKeyInput): string {
   const header = JSON.stringify([RENDER_CACHE_VERSION, PACKAGE_VERSION, input.file, input.locale, input.sourceFile ?? null, input.assetBaseUrl, input.contentDir, input.localesDir]);
-  return createHash("sha256").update(header).update("\u0000").update(input.text).digest("hex");
+  return createHash("sha256").update(header).update("\u0000").update(input.bytes).digest("hex");
 }

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import type { Diagnostic } from "../errors.js";
 import { decodeFileText, type DecodeResult } from "./decode-file-text.js";
 
 /** Markdown files larger than this are refused without being read: no article is this big. */
@@ -37,14 +38,16 @@ function readBytes(absolutePath: string, maxBytes: number): Promise<ReadBytes> {
   });
 }
 
+/** A file's bytes as read, or why they could not be. */
+export type ReadBytesResult = { bytes: Uint8Array; diagnostic?: undefined } | { bytes?: undefined; diagnostic: Diagnostic };
+
 /**
- * Reads one markdown file and decodes it (see decodeFileText). A file over `maxBytes` is refused
- * without being read.
+ * Reads one markdown file's bytes. A file over `maxBytes` is refused without being read.
  *
  * @param absolutePath where to read
  * @param file the project-relative path diagnostics name
  */
-export async function readTextFile(absolutePath: string, file: string, maxBytes = MAX_MARKDOWN_BYTES): Promise<DecodeResult> {
+export async function readFileBytes(absolutePath: string, file: string, maxBytes = MAX_MARKDOWN_BYTES): Promise<ReadBytesResult> {
   let read: ReadBytes;
   try {
     read = await readBytes(absolutePath, maxBytes);
@@ -70,5 +73,11 @@ export async function readTextFile(absolutePath: string, file: string, maxBytes 
       },
     };
   }
-  return decodeFileText(read.bytes, file);
+  return { bytes: read.bytes };
+}
+
+/** Reads one markdown file and decodes it (see decodeFileText); see readFileBytes for the rest. */
+export async function readTextFile(absolutePath: string, file: string, maxBytes = MAX_MARKDOWN_BYTES): Promise<DecodeResult> {
+  const read = await readFileBytes(absolutePath, file, maxBytes);
+  return read.diagnostic ? { diagnostic: read.diagnostic } : decodeFileText(read.bytes, file);
 }
