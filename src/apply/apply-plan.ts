@@ -119,7 +119,9 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyResul
     );
   }
 
-  run.saver.request();
+  // Each item asked for its own save; this last one is for a lock that changed otherwise (a new
+  // help center). A run that did nothing leaves the file as it is, as a no-op push should.
+  if (active.length > 0 || extra.length > 0 || lock.helpCenterId !== deps.lock.helpCenterId) run.saver.request();
   const lockError = await run.saver.flush();
   const all = [...plan.items.flatMap((item) => outcomes.get(item) ?? []), ...extra];
   const counts = countOutcomes(all);

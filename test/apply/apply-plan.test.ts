@@ -94,6 +94,16 @@ describe("applyPlan", () => {
     expect(api.collections.size).toBe(0);
   });
 
+  it("leaves the lock file alone when there is nothing to do", async () => {
+    const api = new FakeIntercomApi();
+    const first = await push(api, tree);
+    const again = await push(api, tree, first.result.lock);
+    expect(again.plan.summary.writes).toBe(0);
+    expect(again.result.ok).toBe(true);
+    expect(again.saves).toEqual([]);
+    expect(again.result.lock).toEqual(first.result.lock);
+  });
+
   it("saves the lock one save at a time and ends with the ids Intercom gave", async () => {
     const api = new FakeIntercomApi();
     let saving = 0;
