@@ -90,7 +90,8 @@ export function formatBenchTable(report: BenchReport): string {
   if (growth !== null) out.push(`growth: ${fixed(growth, 2)}x time per article from the smallest to the largest size (1.00 = linear)`);
   out.push("");
   out.push(
-    `2-4. pushes of ${fixed(push.articles)} articles (${fixed(push.articleLocales)} article locales), emulator limit ${push.rateLimit.limit} requests / ${push.rateLimit.windowMs} ms (${fixed(push.allowedRate)}/s)`,
+    `2-4. pushes of ${fixed(push.articles)} articles (${fixed(push.articleLocales)} article locales), emulator limit ${push.rateLimit.limit} requests / ${push.rateLimit.windowMs} ms (${fixed(push.allowedRate)}/s), ` +
+      `answering from ${push.emulatorOnOwnThread ? "a thread of its own" : "the benchmark's thread"}`,
   );
   out.push(
     table([

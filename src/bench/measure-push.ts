@@ -2,10 +2,11 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import { Agent } from "undici";
 import { SyncError } from "../errors.js";
-import { startEmulator, type Emulator, type EmulatorOptions, type RateLimitSettings } from "../emulator/index.js";
+import type { EmulatorOptions, RateLimitSettings } from "../emulator/index.js";
 import { DEFAULT_PAGE_SIZE } from "../remote/list-all-pages.js";
 import { pushProject, type PushRun } from "../sync.js";
 import { createBenchProject } from "./bench-project.js";
+import { startBenchEmulator, type BenchEmulator } from "./emulator-thread.js";
 import { mutateArticleInDir } from "./mutate-article.js";
 import { createRequestTally, type RequestCounts } from "./request-tally.js";
 
@@ -21,7 +22,7 @@ const MS_PER_SECOND = 1000;
 const CACHE_FOLDER = ".bench-cache";
 
 /** Starts the emulator a measurement runs against (tests pass one that checks every response). */
-export type StartEmulator = (options: EmulatorOptions) => Promise<Emulator>;
+export type StartEmulator = (options: EmulatorOptions) => Promise<BenchEmulator>;
 
 export interface PushStep extends RequestCounts {
   wallMs: number;
@@ -40,6 +41,8 @@ export interface PushResult {
   /** Article locales pushed (one per markdown file). */
   articleLocales: number;
   rateLimit: RateLimitSettings;
+  /** True when the emulator answered from a thread of its own (see bench/emulator-thread.ts). */
+  emulatorOnOwnThread: boolean;
   /** Requests per second the limit allows. */
   allowedRate: number;
   /** List pages a full listing of the pushed help center needs (1 help-center page included). */
@@ -97,13 +100,13 @@ export async function measurePush(
 ): Promise<PushResult> {
   const rateLimit = options.rateLimit ?? SCALED_RATE_LIMIT;
   const project = await createBenchProject(articles);
-  const emulator = await (options.startEmulator ?? startEmulator)({ rateLimit: { ...rateLimit } });
+  const emulator = await (options.startEmulator ?? startBenchEmulator)({ rateLimit: { ...rateLimit } });
   try {
     const cacheDir = path.join(project.dir, CACHE_FOLDER);
     const env: NodeJS.ProcessEnv = { INTERCOM_API_URL: emulator.url, INTERCOM_ACCESS_TOKEN: BENCH_TOKEN, INTERCOM_SYNC_CACHE_DIR: cacheDir };
     const allowedRate = (rateLimit.limit * MS_PER_SECOND) / rateLimit.windowMs;
     const first = await measureStep(project.dir, env, allowedRate);
-    const state = emulator.state.dump();
+    const state = await emulator.state.dump();
     const expectedListRequests = 1 + pagesFor(state.collections.length) + pagesFor(state.articles.length);
     const noop = await measureStep(project.dir, env, allowedRate);
     await rm(cacheDir, { recursive: true, force: true });
@@ -121,6 +124,7 @@ export async function measurePush(
       articles,
       articleLocales: first.run.desired.articles.reduce((sum, article) => sum + Object.keys(article.locales).length, 0),
       rateLimit: { ...rateLimit },
+      emulatorOnOwnThread: emulator.onOwnThread === true,
       allowedRate,
       expectedListRequests,
       first: withoutRun(first),

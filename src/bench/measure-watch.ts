@@ -1,4 +1,4 @@
-import { startEmulator } from "../emulator/index.js";
+import { startBenchEmulator } from "./emulator-thread.js";
 import { SyncError } from "../errors.js";
 import { createBenchProject } from "./bench-project.js";
 import type { StartEmulator } from "./measure-push.js";
@@ -67,7 +67,7 @@ export async function measureWatch(
   const watch = await loadWatchModule();
   if (watch === null) return { available: false, reason: "watch not available" };
   const project = await createBenchProject(articles);
-  const emulator = await (options.startEmulator ?? startEmulator)({ rateLimit: null });
+  const emulator = await (options.startEmulator ?? startBenchEmulator)({ rateLimit: null });
   let waiting: { resolve: () => void } | null = null;
   let firstRun: () => void = () => undefined;
   const firstRunDone = new Promise<void>((resolve) => (firstRun = resolve));
