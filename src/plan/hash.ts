@@ -30,40 +30,9 @@ export interface ArticleHashInput {
   authorId: number | null;
 }
 
-/** Distinct texts remembered while digests are remembered, before the memo starts over. */
-const DIGEST_MEMO_LIMIT = 50_000;
-/** Longer texts (bodies with their links) are hashed every time: cheap next to their memory. */
-const DIGEST_MEMO_MAX_TEXT = 256;
-const digestMemo = new Map<string, string>();
-let memoHolders = 0;
-
-/**
- * Remembers the digests of short texts until the returned function is called (by every holder).
- * A watch session plans the whole tree on every save with nearly every title and field set
- * unchanged, and this spares a third of its planning time; a one-off run would only pay the
- * memory (tens of MB at 10,000 articles), so only the watcher holds it.
- */
-export function holdFieldDigestMemo(): () => void {
-  memoHolders += 1;
-  let held = true;
-  return () => {
-    if (!held) return;
-    held = false;
-    memoHolders -= 1;
-    if (memoHolders === 0) digestMemo.clear();
-  };
-}
-
+/** sha256 (hex) of `text`, cut to `length` characters. One-shot `hash`: planning makes tens of thousands of these. */
 function sha256Hex(text: string, length: number): string {
-  if (memoHolders === 0 || text.length > DIGEST_MEMO_MAX_TEXT) return hash("sha256", text).slice(0, length);
-  const key = `${length}:${text}`;
-  let digest = digestMemo.get(key);
-  if (digest === undefined) {
-    if (digestMemo.size >= DIGEST_MEMO_LIMIT) digestMemo.clear();
-    digest = hash("sha256", text).slice(0, length);
-    digestMemo.set(key, digest);
-  }
-  return digest;
+  return hash("sha256", text).slice(0, length);
 }
 
 /** JSON with object keys sorted, so equal values always give equal text. */

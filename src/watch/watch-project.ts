@@ -7,7 +7,6 @@ import path from "node:path";
 import { CONFIG_FILE_NAMES } from "../config/defaults.js";
 import type { ResolvedConfig } from "../config/types.js";
 import { readLock } from "../lock/read-write-lock.js";
-import { holdFieldDigestMemo } from "../plan/hash.js";
 import { acquireRunLock } from "../lock/run-lock.js";
 import type { IntercomApi } from "../remote/api.js";
 import { fetchRemoteState } from "../remote/fetch-remote-state.js";
@@ -57,7 +56,6 @@ export async function watchProject(options: WatchOptions = {}): Promise<WatchSes
   const runLock = await acquireRunLock(config.rootDir, { timeoutMs: options.runLockTimeoutMs });
   const content = createContentCache();
   const prepared = createPreparedCache();
-  const releaseDigestMemo = holdFieldDigestMemo();
   let runs = 0;
   let interrupted = false;
   let runAbort: AbortController | null = null;
@@ -175,7 +173,6 @@ export async function watchProject(options: WatchOptions = {}): Promise<WatchSes
   } catch (error) {
     await (watcher as FileWatcher | null)?.close();
     await runLock.release();
-    releaseDigestMemo();
     throw error;
   }
 
@@ -189,8 +186,7 @@ export async function watchProject(options: WatchOptions = {}): Promise<WatchSes
       // The running push starts no new request; those in flight finish and apply saves the lock.
       await scheduler.close();
       await runLock.release();
-      releaseDigestMemo();
-      const result = { runs, interrupted };
+        const result = { runs, interrupted };
       markClosed(result);
       return result;
     })();
