@@ -57,9 +57,10 @@ export async function startEmulatorThread(script: string, options: EmulatorOptio
       pending?.resolve(reply);
     });
     const fail = (error: Error): void => {
-      exited = error;
-      reject(error);
-      for (const pending of waiting.values()) pending.reject(error);
+      // An uncaught error is followed by the exit: the error is the one worth reporting.
+      exited ??= error;
+      reject(exited);
+      for (const pending of waiting.values()) pending.reject(exited);
       waiting.clear();
     };
     worker.on("error", fail);

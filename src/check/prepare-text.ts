@@ -1,6 +1,7 @@
 /**
- * One file's text to its prepared form (front matter parsed, body rendered and summarised), through
- * the render cache when there is one. The text is not kept: the result holds metadata only.
+ * One file's bytes or text to its prepared form (front matter parsed, body rendered and
+ * summarised), through the render cache when there is one. The text is not kept: the result holds
+ * metadata only.
  */
 import { decodeFileText } from "../content/decode-file-text.js";
 import type { ParsedMarkdown } from "../content/parse-markdown-file.js";
