@@ -2,7 +2,7 @@ import type { LockLocale } from "../types.js";
 import type { LocaleDecision } from "./diff-locale.js";
 import { combineFieldHashes, type FieldHashes } from "./hash.js";
 import type { PlanContext } from "./plan-context.js";
-import type { PlanAction, PlanItemType, PlanLocaleChange } from "./types.js";
+import type { PlanAction, PlanItemBase, PlanItemType, PlanLocaleChange } from "./types.js";
 
 export interface LocaleOutcome {
   locale: string;
@@ -55,7 +55,7 @@ export function collectChanges(outcomes: readonly LocaleOutcome[]): CollectedCha
 }
 
 /** The action of an item that exists in Intercom and stays in the tree. */
-export function chooseExistingAction(options: {
+function chooseExistingAction(options: {
   adopted: boolean;
   moved: boolean;
   writes: boolean;
@@ -73,7 +73,7 @@ const DRIFT_REASON = "changed in Intercom since the last push; run `intercom-syn
 const CONFLICT_REASON = "changed locally and in Intercom since the last push; pull and merge, or push --force to overwrite";
 
 /** A short reason for an existing item's action. */
-export function describeExisting(action: PlanAction, details: { previousKey?: string; moveParent: boolean }): string {
+function describeExisting(action: PlanAction, details: { previousKey?: string; moveParent: boolean }): string {
   switch (action) {
     case "adopt":
       return "matches an existing Intercom item (same parent and title) that the lock did not know";
@@ -110,4 +110,51 @@ export function newItemBase(
     write: true,
     defaultLocale: ctx.remoteDefaultLocale,
   };
+}
+
+/**
+ * A plan item for something Intercom already holds, whatever its type: its action and reason from
+ * the collected locale changes and the move, and what the lock records or forgets without a write
+ * (adopted matches, locales no longer in the tree or no longer managed).
+ */
+export function existingItem<T extends PlanItemType, C>(
+  ctx: PlanContext,
+  item: {
+    type: T;
+    key: string;
+    parentKey: string | null;
+    remote: { id: string; defaultLocale: string | null };
+    adopted: boolean;
+    previousKey: string | undefined;
+    moveParent: boolean;
+    collected: CollectedChanges;
+    content: C;
+    /** Locales the lock entry holds. */
+    lockedLocales: readonly string[];
+    /** Whether the tree still has this locale of the item. */
+    hasLocale: (locale: string) => boolean;
+  },
+): PlanItemBase & { type: T; content: C } {
+  const { previousKey, moveParent, collected } = item;
+  const write = moveParent || collected.writeLocales.length > 0;
+  const action = chooseExistingAction({ adopted: item.adopted, moved: moveParent || previousKey !== undefined, writes: write, collected });
+  const planned: PlanItemBase & { type: T; content: C } = {
+    type: item.type,
+    action,
+    key: item.key,
+    id: item.remote.id,
+    parentKey: item.parentKey,
+    level: 0,
+    reason: describeExisting(action, { previousKey, moveParent }),
+    locales: collected.changes,
+    write,
+    defaultLocale: item.remote.defaultLocale,
+    content: item.content,
+  };
+  if (previousKey !== undefined) planned.previousKey = previousKey;
+  if (moveParent) planned.moveParent = true;
+  if (Object.keys(collected.record).length > 0) planned.record = collected.record;
+  const dropLocales = item.lockedLocales.filter((locale) => !item.hasLocale(locale) || !ctx.managed.includes(locale));
+  if (dropLocales.length > 0) planned.dropLocales = dropLocales;
+  return planned;
 }

@@ -1,6 +1,6 @@
 import type { DesiredArticle, DesiredArticleLocale, RemoteArticleLocale } from "../types.js";
 import { parentIdOf, resolveArticleIdentities, type ArticleIdentity } from "./article-identity.js";
-import { chooseExistingAction, collectChanges, describeExisting, newItemBase, type LocaleOutcome } from "./assemble-item.js";
+import { collectChanges, existingItem, newItemBase, type LocaleOutcome } from "./assemble-item.js";
 import { digestText, placeholdersOf } from "./body-summary.js";
 import { diffLocale, type LocaleDecision } from "./diff-locale.js";
 import { ARTICLE_FIELD_NAMES, hashArticleFields, hashBody, type FieldHashes } from "./hash.js";
@@ -168,27 +168,19 @@ function planExisting(
       location: { file: article.locales[ctx.sourceLocale]?.file ?? article.key },
     });
   }
-  const writes = moveParent || collected.writeLocales.length > 0;
-  const action = chooseExistingAction({ adopted: identity.kind === "adopt", moved: moveParent || previousKey !== undefined, writes, collected });
-  const item: ArticlePlanItem = {
+  return existingItem(ctx, {
     type: "article",
-    action,
     key: article.key,
-    id: remote.id,
     parentKey: article.parentKey,
-    level: 0,
-    reason: describeExisting(action, { previousKey, moveParent }),
-    locales: collected.changes,
-    write: writes,
-    defaultLocale: remote.defaultLocale,
+    remote,
+    adopted: identity.kind === "adopt",
+    previousKey,
+    moveParent,
+    collected,
     content,
-  };
-  if (previousKey !== undefined) item.previousKey = previousKey;
-  if (moveParent) item.moveParent = true;
-  if (Object.keys(collected.record).length > 0) item.record = collected.record;
-  const dropLocales = Object.keys(entry?.locales ?? {}).filter((locale) => article.locales[locale] === undefined || !ctx.managed.includes(locale));
-  if (dropLocales.length > 0) item.dropLocales = dropLocales;
-  return item;
+    lockedLocales: Object.keys(entry?.locales ?? {}),
+    hasLocale: (locale) => article.locales[locale] !== undefined,
+  });
 }
 
 /** Plans every article in the tree: identity first (owned, moved, adopted, new), then per-locale diffs. */

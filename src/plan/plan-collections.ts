@@ -1,5 +1,5 @@
 import type { DesiredCollection, LockEntry, RemoteCollection } from "../types.js";
-import { chooseExistingAction, collectChanges, describeExisting, newItemBase, type LocaleOutcome } from "./assemble-item.js";
+import { collectChanges, existingItem, newItemBase, type LocaleOutcome } from "./assemble-item.js";
 import { diffLocale } from "./diff-locale.js";
 import { COLLECTION_FIELD_NAMES, hashCollectionFields, hashCollectionLocale } from "./hash.js";
 import { PENDING_ID, pickMoveSource, type PlanContext } from "./plan-context.js";
@@ -106,27 +106,19 @@ function planExisting(
   const collected = collectChanges(outcomes);
   const previousKey = identity.kind === "owned" ? identity.previousKey : undefined;
   const moveParent = parentId !== remote.parentId;
-  const writes = moveParent || collected.writeLocales.length > 0;
-  const action = chooseExistingAction({ adopted: identity.kind === "adopt", moved: moveParent || previousKey !== undefined, writes, collected });
-  const item: CollectionPlanItem = {
+  return existingItem(ctx, {
     type: "collection",
-    action,
     key: collection.key,
-    id: remote.id,
     parentKey: collection.parentKey,
-    level: 0,
-    reason: describeExisting(action, { previousKey, moveParent }),
-    locales: collected.changes,
-    write: writes,
-    defaultLocale: remote.defaultLocale,
+    remote,
+    adopted: identity.kind === "adopt",
+    previousKey,
+    moveParent,
+    collected,
     content,
-  };
-  if (previousKey !== undefined) item.previousKey = previousKey;
-  if (moveParent) item.moveParent = true;
-  if (Object.keys(collected.record).length > 0) item.record = collected.record;
-  const dropLocales = Object.keys(entry?.locales ?? {}).filter((locale) => fieldsOf(collection, locale) === undefined || !ctx.managed.includes(locale));
-  if (dropLocales.length > 0) item.dropLocales = dropLocales;
-  return item;
+    lockedLocales: Object.keys(entry?.locales ?? {}),
+    hasLocale: (locale) => fieldsOf(collection, locale) !== undefined,
+  });
 }
 
 /**

@@ -69,7 +69,8 @@ export interface PlanLocaleChange {
   note?: string;
 }
 
-interface PlanItemBase {
+/** What every plan item has, whatever its type. */
+export interface PlanItemBase {
   action: PlanAction;
   /** Key in the tree (for a removal: the key that disappeared). */
   key: string;
