@@ -1,24 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { LOCALES } from "../../src/locales.js";
-import { startTestEmulator } from "../support/emulator.js";
-import type { TestEmulator } from "../support/emulator.js";
+import { useEmulatorPerTest } from "../support/emulator.js";
 import { callApi } from "../support/http.js";
 
 const AUTHOR = 991000001;
 const OTHER_AUTHOR = 991000002;
 
-let emulator: TestEmulator;
-let now = 1_700_000_000_000;
-beforeEach(async () => {
-  now = 1_700_000_000_000;
-  emulator = await startTestEmulator({ clock: () => now });
-});
-afterEach(async () => {
-  await emulator.close();
-});
+const running = useEmulatorPerTest();
 
-const create = (body: unknown) => callApi(emulator.url, "POST", "/articles", { body });
-const update = (id: string, body: unknown) => callApi(emulator.url, "PUT", `/articles/${id}`, { body });
+const create = (body: unknown) => callApi(running.emulator.url, "POST", "/articles", { body });
+const update = (id: string, body: unknown) => callApi(running.emulator.url, "PUT", `/articles/${id}`, { body });
 
 describe("emulator articles", () => {
   it("creates an article with 200, string id, 37 locale keys and a per-locale url", async () => {
@@ -54,7 +45,7 @@ describe("emulator articles", () => {
   });
 
   it("creates in a collection given an integer parent_id and reports integer parent_ids", async () => {
-    const collection = (await callApi(emulator.url, "POST", "/help_center/collections", { body: { name: "Docs" } })).body;
+    const collection = (await callApi(running.emulator.url, "POST", "/help_center/collections", { body: { name: "Docs" } })).body;
     const response = await create({ title: "Inside", author_id: AUTHOR, parent_id: Number(collection.id), parent_type: "collection" });
     expect(response.body.parent_ids).toEqual([Number(collection.id)]);
   });
@@ -125,18 +116,18 @@ describe("emulator articles", () => {
     expect(malformed.body.type).toBe("error.list");
     const array = await create([1, 2]);
     expect(array.status).toBe(400);
-    expect(emulator.state.dump().articles).toHaveLength(0);
+    expect(running.emulator.state.dump().articles).toHaveLength(0);
   });
 
   it("gets, lists and deletes an article", async () => {
     const created = (await create({ title: "Short lived", author_id: AUTHOR })).body;
-    const fetched = await callApi(emulator.url, "GET", `/articles/${created.id}`);
+    const fetched = await callApi(running.emulator.url, "GET", `/articles/${created.id}`);
     expect(fetched.body).toMatchObject({ id: created.id, title: "Short lived" });
     expect(fetched.body.statistics.type).toBe("article_statistics");
-    const deleted = await callApi(emulator.url, "DELETE", `/articles/${created.id}`);
+    const deleted = await callApi(running.emulator.url, "DELETE", `/articles/${created.id}`);
     expect(deleted.body).toEqual({ id: created.id, object: "article", deleted: true });
-    expect((await callApi(emulator.url, "GET", `/articles/${created.id}`)).status).toBe(404);
-    expect((await callApi(emulator.url, "DELETE", `/articles/${created.id}`)).status).toBe(404);
+    expect((await callApi(running.emulator.url, "GET", `/articles/${created.id}`)).status).toBe(404);
+    expect((await callApi(running.emulator.url, "DELETE", `/articles/${created.id}`)).status).toBe(404);
   });
 });
 
@@ -154,7 +145,7 @@ describe("emulator article updates", () => {
 
   it("leaves locales it does not mention untouched and keeps the state without one", async () => {
     const created = await createMultilingual();
-    now += 60_000;
+    running.advance(60_000);
     const response = await update(created.id, { translated_content: { de: { body: "<p>Deutsch</p>" } } });
     expect(response.status).toBe(200);
     const translated = response.body.translated_content;
@@ -165,7 +156,7 @@ describe("emulator article updates", () => {
 
   it("bumps updated_at only of the locales whose content changed, and of the article", async () => {
     const created = await createMultilingual();
-    now += 60_000;
+    running.advance(60_000);
     const response = await update(created.id, { translated_content: { fr: { title: "Guide FR v2" } } });
     const translated = response.body.translated_content;
     expect(translated.fr.updated_at).toBe(1_700_000_060);
@@ -176,7 +167,7 @@ describe("emulator article updates", () => {
 
   it("does not bump anything when a PUT resends identical content", async () => {
     const created = await createMultilingual();
-    now += 60_000;
+    running.advance(60_000);
     const response = await update(created.id, { title: "Guide", body: "<p>English</p>", translated_content: { fr: { title: "Guide FR" } } });
     expect(response.body.updated_at).toBe(created.updated_at);
     expect(response.body.translated_content.fr.updated_at).toBe(1_700_000_000);
@@ -208,7 +199,7 @@ describe("emulator article updates", () => {
 
   it("moves an article with a string parent_id (and out of its collection with null)", async () => {
     const created = await createMultilingual();
-    const collection = (await callApi(emulator.url, "POST", "/help_center/collections", { body: { name: "Docs" } })).body;
+    const collection = (await callApi(running.emulator.url, "POST", "/help_center/collections", { body: { name: "Docs" } })).body;
     const moved = await update(created.id, { parent_id: collection.id, parent_type: "collection" });
     expect(moved.body.parent_ids).toEqual([Number(collection.id)]);
     const out = await update(created.id, { parent_id: null });
@@ -219,7 +210,7 @@ describe("emulator article updates", () => {
     const created = await createMultilingual();
     const response = await update(created.id, { title: "Changed", translated_content: { ko: { title: "x" } } });
     expect(response.status).toBe(400);
-    const fetched = await callApi(emulator.url, "GET", `/articles/${created.id}`);
+    const fetched = await callApi(running.emulator.url, "GET", `/articles/${created.id}`);
     expect(fetched.body.title).toBe("Guide");
   });
 

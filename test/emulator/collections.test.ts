@@ -1,21 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { LOCALES } from "../../src/locales.js";
 import { MAX_COLLECTION_DEPTH } from "../../src/emulator/index.js";
-import { startTestEmulator } from "../support/emulator.js";
-import type { TestEmulator } from "../support/emulator.js";
+import { useEmulatorPerTest } from "../support/emulator.js";
 import { callApi } from "../support/http.js";
 
-let emulator: TestEmulator;
-let now = 1_700_000_000_000;
-beforeEach(async () => {
-  now = 1_700_000_000_000;
-  emulator = await startTestEmulator({ clock: () => now });
-});
-afterEach(async () => {
-  await emulator.close();
-});
+const running = useEmulatorPerTest();
 
-const create = (body: unknown) => callApi(emulator.url, "POST", "/help_center/collections", { body });
+const create = (body: unknown) => callApi(running.emulator.url, "POST", "/help_center/collections", { body });
 
 describe("emulator collections", () => {
   it("creates a collection with 200 and Intercom's shape", async () => {
@@ -44,7 +35,7 @@ describe("emulator collections", () => {
     const child = (await create({ name: "Child", parent_id: parent.id })).body;
     expect(child.parent_id).toBe(parent.id);
     expect(child.help_center_id).toBeNull();
-    const fetched = await callApi(emulator.url, "GET", `/help_center/collections/${child.id}`);
+    const fetched = await callApi(running.emulator.url, "GET", `/help_center/collections/${child.id}`);
     expect(fetched.body.help_center_id).toBeNull();
   });
 
@@ -53,8 +44,8 @@ describe("emulator collections", () => {
       await create({ name: "Billing", translated_content: { fr: { name: "Facturation", description: "Payer" }, de: { name: "Abrechnung" } } })
     ).body;
     expect(created.translated_content.fr).toMatchObject({ name: "Facturation", description: "Payer" });
-    now += 5_000;
-    const updated = await callApi(emulator.url, "PUT", `/help_center/collections/${created.id}`, {
+    running.advance(5_000);
+    const updated = await callApi(running.emulator.url, "PUT", `/help_center/collections/${created.id}`, {
       body: { translated_content: { de: { description: "Zahlen" } } },
     });
     expect(updated.status).toBe(200);
@@ -66,24 +57,24 @@ describe("emulator collections", () => {
 
   it("bumps updated_at past the previous value even within the same second", async () => {
     const created = (await create({ name: "Fast" })).body;
-    const first = await callApi(emulator.url, "PUT", `/help_center/collections/${created.id}`, { body: { name: "Faster" } });
-    const second = await callApi(emulator.url, "PUT", `/help_center/collections/${created.id}`, { body: { name: "Fastest" } });
+    const first = await callApi(running.emulator.url, "PUT", `/help_center/collections/${created.id}`, { body: { name: "Faster" } });
+    const second = await callApi(running.emulator.url, "PUT", `/help_center/collections/${created.id}`, { body: { name: "Fastest" } });
     expect(first.body.updated_at).toBe(created.updated_at + 1);
     expect(second.body.updated_at).toBe(created.updated_at + 2);
   });
 
   it("leaves updated_at alone when a PUT changes nothing", async () => {
     const created = (await create({ name: "Same" })).body;
-    const response = await callApi(emulator.url, "PUT", `/help_center/collections/${created.id}`, { body: { name: "Same" } });
+    const response = await callApi(running.emulator.url, "PUT", `/help_center/collections/${created.id}`, { body: { name: "Same" } });
     expect(response.body.updated_at).toBe(created.updated_at);
   });
 
   it("moves a collection with parent_id, and back to the top level with null", async () => {
     const a = (await create({ name: "A" })).body;
     const b = (await create({ name: "B" })).body;
-    const moved = await callApi(emulator.url, "PUT", `/help_center/collections/${b.id}`, { body: { parent_id: a.id } });
+    const moved = await callApi(running.emulator.url, "PUT", `/help_center/collections/${b.id}`, { body: { parent_id: a.id } });
     expect(moved.body.parent_id).toBe(a.id);
-    const back = await callApi(emulator.url, "PUT", `/help_center/collections/${b.id}`, { body: { parent_id: null } });
+    const back = await callApi(running.emulator.url, "PUT", `/help_center/collections/${b.id}`, { body: { parent_id: null } });
     expect(back.body.parent_id).toBeNull();
     expect(back.body.help_center_id).toBe(1);
   });
@@ -91,7 +82,7 @@ describe("emulator collections", () => {
   it("refuses moving a collection into its own descendant", async () => {
     const a = (await create({ name: "A" })).body;
     const b = (await create({ name: "B", parent_id: a.id })).body;
-    const response = await callApi(emulator.url, "PUT", `/help_center/collections/${a.id}`, { body: { parent_id: b.id } });
+    const response = await callApi(running.emulator.url, "PUT", `/help_center/collections/${a.id}`, { body: { parent_id: b.id } });
     expect(response.status).toBe(400);
     expect(response.body.errors[0]).toMatchObject({ code: "parameter_invalid", field: "parent_id" });
   });
@@ -143,9 +134,9 @@ describe("emulator collections", () => {
 
   it("deletes an empty collection and then answers 404 for it", async () => {
     const created = (await create({ name: "Temp" })).body;
-    const deleted = await callApi(emulator.url, "DELETE", `/help_center/collections/${created.id}`);
+    const deleted = await callApi(running.emulator.url, "DELETE", `/help_center/collections/${created.id}`);
     expect(deleted.body).toEqual({ id: created.id, object: "collection", deleted: true });
-    const gone = await callApi(emulator.url, "GET", `/help_center/collections/${created.id}`);
+    const gone = await callApi(running.emulator.url, "GET", `/help_center/collections/${created.id}`);
     expect(gone.status).toBe(404);
     expect(gone.body.errors[0].code).toBe("not_found");
   });
@@ -153,21 +144,21 @@ describe("emulator collections", () => {
   it("refuses to delete a collection that still holds a child collection or an article", async () => {
     const parent = (await create({ name: "Full" })).body;
     const child = (await create({ name: "Child", parent_id: parent.id })).body;
-    const refused = await callApi(emulator.url, "DELETE", `/help_center/collections/${parent.id}`);
+    const refused = await callApi(running.emulator.url, "DELETE", `/help_center/collections/${parent.id}`);
     expect(refused.status).toBe(400);
     expect(refused.body.errors[0].code).toBe("parameter_invalid");
-    const article = await callApi(emulator.url, "POST", "/articles", {
+    const article = await callApi(running.emulator.url, "POST", "/articles", {
       body: { title: "Inside", author_id: 991000001, parent_id: Number(child.id), parent_type: "collection" },
     });
-    const refusedChild = await callApi(emulator.url, "DELETE", `/help_center/collections/${child.id}`);
+    const refusedChild = await callApi(running.emulator.url, "DELETE", `/help_center/collections/${child.id}`);
     expect(refusedChild.status).toBe(400);
-    await callApi(emulator.url, "DELETE", `/articles/${article.body.id}`);
-    expect((await callApi(emulator.url, "DELETE", `/help_center/collections/${child.id}`)).status).toBe(200);
-    expect((await callApi(emulator.url, "DELETE", `/help_center/collections/${parent.id}`)).status).toBe(200);
+    await callApi(running.emulator.url, "DELETE", `/articles/${article.body.id}`);
+    expect((await callApi(running.emulator.url, "DELETE", `/help_center/collections/${child.id}`)).status).toBe(200);
+    expect((await callApi(running.emulator.url, "DELETE", `/help_center/collections/${parent.id}`)).status).toBe(200);
   });
 
   it("answers 404 to PUT and DELETE on an unknown collection", async () => {
-    expect((await callApi(emulator.url, "PUT", "/help_center/collections/424242", { body: { name: "x" } })).status).toBe(404);
-    expect((await callApi(emulator.url, "DELETE", "/help_center/collections/424242")).status).toBe(404);
+    expect((await callApi(running.emulator.url, "PUT", "/help_center/collections/424242", { body: { name: "x" } })).status).toBe(404);
+    expect((await callApi(running.emulator.url, "DELETE", "/help_center/collections/424242")).status).toBe(404);
   });
 });

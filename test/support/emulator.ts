@@ -4,7 +4,7 @@
  * violation fails the test that caused it (in an `afterEach` registered by this module), and any
  * violation not yet reported makes `close()` throw.
  */
-import { afterEach } from "vitest";
+import { afterEach, beforeEach } from "vitest";
 import { startEmulator } from "../../src/emulator/index.js";
 import type { Emulator, EmulatorOptions } from "../../src/emulator/index.js";
 import { loadConformanceChecker } from "./openapi-conformance.js";
@@ -51,4 +51,46 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
   });
   running.add(testEmulator);
   return testEmulator;
+}
+
+/** A fresh test emulator for every test of a file, on a clock the test moves by hand. */
+export interface EmulatorPerTest {
+  readonly emulator: TestEmulator;
+  /** The emulator clock in milliseconds; back to {@link MANUAL_CLOCK_START} before each test. */
+  now(): number;
+  advance(ms: number): void;
+  /** Replaces this test's emulator by one started with `options`, on the same clock. */
+  restart(options: EmulatorOptions): Promise<TestEmulator>;
+}
+
+export const MANUAL_CLOCK_START = 1_700_000_000_000;
+
+/** Registers the hooks that start an emulator before each test of the calling file and close it after. */
+export function useEmulatorPerTest(): EmulatorPerTest {
+  let current: TestEmulator | undefined;
+  let now = MANUAL_CLOCK_START;
+  const clock = (): number => now;
+  beforeEach(async () => {
+    now = MANUAL_CLOCK_START;
+    current = await startTestEmulator({ clock });
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return {
+    get emulator() {
+      if (current === undefined) throw new Error("The emulator runs only inside a test.");
+      return current;
+    },
+    now: clock,
+    advance(ms) {
+      now += ms;
+    },
+    async restart(options) {
+      await current?.close();
+      current = await startTestEmulator({ ...options, clock });
+      return current;
+    },
+  };
 }
