@@ -2,7 +2,7 @@ import path from "node:path";
 import { request } from "undici";
 import { describe, expect, it } from "vitest";
 import { startEmulatorThread } from "../../src/bench/emulator-thread.js";
-import { ensureBuiltCli } from "../reliability/support/cli-build.js";
+import { ensureBuiltCli } from "../support/cli-build.js";
 
 const headers = { authorization: "Bearer t", "intercom-version": "2.16", "content-type": "application/json" };
 

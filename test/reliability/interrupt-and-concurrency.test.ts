@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ensureBuiltCli } from "./support/cli-build.js";
+import { ensureBuiltCli } from "../support/cli-build.js";
 import { spawnCli } from "./support/child-cli.js";
 import { expectConverged, findDuplicates, readDesired } from "./support/converged.js";
 import { createGeneratedProject, isAppliedWrite, type GeneratedProject } from "./support/generated-project.js";

@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mutateArticleInDir } from "../../src/bench/mutate-article.js";
 import { createSeededRandom } from "../../src/emulator/index.js";
-import { ensureBuiltCli } from "./support/cli-build.js";
+import { ensureBuiltCli } from "../support/cli-build.js";
 import { expectConverged, findDuplicates } from "./support/converged.js";
 import { createGeneratedProject, type GeneratedProject } from "./support/generated-project.js";
 import { countWritesOf, pushKilledAt, startAfresh, type KillMoment } from "./support/kill-runs.js";

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEmulator, type TestEmulator } from "../support/emulator.js";
-import { ensureBuiltCli } from "./support/cli-build.js";
+import { ensureBuiltCli } from "../support/cli-build.js";
 import { runCli, type ChildResult } from "./support/child-cli.js";
 import { createGeneratedProject, type GeneratedProject } from "./support/generated-project.js";
 

@@ -1,33 +1,20 @@
-import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { access } from "node:fs/promises";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { RUN_LOCK_FILE_NAME } from "../../src/lock/run-lock.js";
 import { readLock } from "../../src/lock/read-write-lock.js";
-import { createTestProject, repositoryRoot, type TestProject } from "../sync/project.js";
+import { ensureBuiltCli } from "../support/cli-build.js";
+import { createTestProject, type TestProject } from "../sync/project.js";
 import { RUN_TIMEOUT_MS } from "./session.js";
 
-const cli = path.join(repositoryRoot, "dist/cli.js");
-const BUILD_TIMEOUT_MS = 120_000;
+/** The first build of the sources compiles the whole CLI. */
+const BUILD_TIMEOUT_MS = 180_000;
 
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-let built = false;
+let cli: string;
 
 beforeAll(async () => {
-  // Build from the sources under test; tsc still emits when unrelated files have type errors.
-  await promisify(execFile)(process.execPath, [path.join(repositoryRoot, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"], {
-    cwd: repositoryRoot,
-  }).catch(() => undefined);
-  built = (await exists(cli)) && (await exists(path.join(repositoryRoot, "dist/cli/commands/watch.js")));
+  cli = await ensureBuiltCli();
 }, BUILD_TIMEOUT_MS);
 
 let child: ChildProcess | null = null;
@@ -68,8 +55,7 @@ function follow(stream: NodeJS.ReadableStream): { text: () => string; until: (pa
 }
 
 describe("intercom-sync watch (CLI)", () => {
-  it("prints one line per run, and on SIGINT saves the lock, frees the folder and exits 0", async (context) => {
-    if (!built) context.skip();
+  it("prints one line per run, and on SIGINT saves the lock, frees the folder and exits 0", async () => {
     project = await createTestProject();
     child = spawn(process.execPath, [cli, "watch"], { cwd: project.dir, env: project.env, stdio: ["ignore", "pipe", "pipe"] });
     const stdout = follow(child.stdout as NodeJS.ReadableStream);
@@ -89,6 +75,6 @@ describe("intercom-sync watch (CLI)", () => {
     expect(stdout.text()).toMatch(/Stopped after 3 run\(s\); the lock is saved\./);
     const lock = await readLock(path.join(project.dir, "intercom-sync.lock.json"));
     expect(Object.keys(lock.articles)).toContain("welcome");
-    expect(await exists(path.join(project.dir, RUN_LOCK_FILE_NAME))).toBe(false);
+    await expect(access(path.join(project.dir, RUN_LOCK_FILE_NAME))).rejects.toThrow();
   });
 });

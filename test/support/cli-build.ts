@@ -1,7 +1,7 @@
 /**
- * The kill, Ctrl-C and concurrency tests need the CLI as a real child process. It is compiled once
- * into a private folder under node_modules/.cache (never the shared `dist/`, which other builds
- * may be rewriting at the same moment), keyed by the sources' fingerprint, so a stale build is never
+ * The kill, Ctrl-C, concurrency and watch tests (and the emulator thread's) need the compiled CLI.
+ * It is compiled once into a private folder under node_modules/.cache (never the shared `dist/`,
+ * which other builds may be rewriting at the same moment), keyed by the sources' fingerprint, so a stale build is never
  * used and parallel test files build it once between them.
  */
 import { execFile } from "node:child_process";
@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 
 const run = promisify(execFile);
-const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const CACHE_ROOT = path.join(repositoryRoot, "node_modules", ".cache", "intercom-sync-reliability");
 /** A build lock older than this belongs to a test run that died mid-build. */
 const STALE_BUILD_MS = 180_000;
@@ -67,7 +67,7 @@ async function compileInto(target: string): Promise<void> {
   } catch {
     // Type errors still emit JavaScript; whether the CLI exists is what counts.
   }
-  if (!(await exists(path.join(temp, "dist", "cli.js")))) throw new Error("Building the CLI for the reliability tests produced no dist/cli.js.");
+  if (!(await exists(path.join(temp, "dist", "cli.js")))) throw new Error("Building the CLI for the tests produced no dist/cli.js.");
   await rename(temp, target).catch(async (error: unknown) => {
     // Another test file finished the same build first: keep theirs.
     await rm(temp, { recursive: true, force: true });
