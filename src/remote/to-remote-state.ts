@@ -121,30 +121,23 @@ function toCollection(wire: WireCollection, helpCenterId: string): RemoteCollect
   };
 }
 
+/** One locale of an article, from a `translated_content` entry or, without one, the article itself. */
+function toArticleLocale(content: Pick<WireArticle, "title" | "description" | "body" | "state" | "author_id" | "updated_at" | "url">): RemoteArticleLocale {
+  return {
+    title: content.title ?? "",
+    description: content.description ?? "",
+    body: content.body ?? "",
+    state: content.state,
+    authorId: content.author_id,
+    updatedAt: content.updated_at,
+    url: content.url ?? "",
+  };
+}
+
 function toArticle(wire: WireArticle): RemoteArticle {
   const locales: Record<string, RemoteArticleLocale> = {};
-  for (const [locale, content] of translatedEntries<WireArticleContent>(wire.translated_content)) {
-    locales[locale] = {
-      title: content.title ?? "",
-      description: content.description ?? "",
-      body: content.body ?? "",
-      state: content.state,
-      authorId: content.author_id,
-      updatedAt: content.updated_at,
-      url: content.url ?? "",
-    };
-  }
-  if (wire.translated_content === null || wire.translated_content === undefined) {
-    locales[wire.default_locale] = {
-      title: wire.title,
-      description: wire.description ?? "",
-      body: wire.body ?? "",
-      state: wire.state,
-      authorId: wire.author_id,
-      updatedAt: wire.updated_at,
-      url: wire.url ?? "",
-    };
-  }
+  for (const [locale, content] of translatedEntries<WireArticleContent>(wire.translated_content)) locales[locale] = toArticleLocale(content);
+  if (wire.translated_content === null || wire.translated_content === undefined) locales[wire.default_locale] = toArticleLocale(wire);
   const parent = wire.parent_ids?.[0];
   return {
     id: String(wire.id),
