@@ -15,7 +15,7 @@ import { createPlanBodyLoader, loadPlanBodies, planAgainst } from "../sync.js";
 import type { LockFile, RemoteState } from "../types.js";
 import { foldRemoteWrites, type RemoteWrite } from "./fold-writes.js";
 import type { PreparedCache } from "./prepared-cache.js";
-import type { RunChange, RunStatus } from "./types.js";
+import type { RunChange, WatchRunSummary } from "./types.js";
 
 /** What a watch session knows between runs: the remote as last listed plus its own writes, and the lock. */
 export interface SessionState {
@@ -41,14 +41,8 @@ export interface StepInput {
   signal: AbortSignal;
 }
 
-export interface StepResult {
-  status: RunStatus;
-  remoteRefreshed: boolean;
-  changes: RunChange[];
-  counts: Record<OutcomeKind, number>;
-  writes: number;
-  rendered: number;
-  diagnostics: Diagnostic[];
+/** What a run reports of its sync step (see WatchRunSummary for each field). */
+export interface StepResult extends Pick<WatchRunSummary, "status" | "remoteRefreshed" | "changes" | "counts" | "writes" | "rendered" | "diagnostics"> {
   failures: string[];
   lockError?: string;
 }
