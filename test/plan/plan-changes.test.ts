@@ -1,12 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { planSync } from "../../src/plan/plan-sync.js";
 import type { PlanItem } from "../../src/plan/types.js";
+import type { RemoteArticleLocale } from "../../src/types.js";
 import { article, collection, desiredState, emptyRemote, planInput, SYNCED_AT, syncedWorld } from "./builders.js";
 
 function itemFor(items: PlanItem[], key: string): PlanItem {
   const item = items.find((i) => i.key === key);
   if (item === undefined) throw new Error(`no plan item for ${key}`);
   return item;
+}
+
+/** The first article's source locale in Intercom, edited there after the last sync. */
+function editRemoteSource(world: ReturnType<typeof syncedWorld>): RemoteArticleLocale {
+  const remoteEn = world.remote.articles[0]?.locales.en;
+  if (remoteEn === undefined) throw new Error("fixture");
+  remoteEn.updatedAt = SYNCED_AT + 50;
+  return remoteEn;
 }
 
 function writes(items: PlanItem[]): PlanItem[] {
@@ -57,9 +66,7 @@ describe("plan", () => {
   it("reports drift when only Intercom changed, without writing", () => {
     const desired = desiredState({ articles: [article("install")] });
     const world = syncedWorld(desired);
-    const remoteEn = world.remote.articles[0]?.locales.en;
-    if (remoteEn === undefined) throw new Error("fixture");
-    remoteEn.updatedAt = SYNCED_AT + 50;
+    const remoteEn = editRemoteSource(world);
     remoteEn.title = "Edited in Intercom";
     const plan = planSync(planInput(desired, world));
     const item = itemFor(plan.items, "install");
@@ -74,9 +81,7 @@ describe("plan", () => {
   it("reports a conflict as an error when both sides changed, and skips the write", () => {
     const before = desiredState({ articles: [article("install")] });
     const world = syncedWorld(before);
-    const remoteEn = world.remote.articles[0]?.locales.en;
-    if (remoteEn === undefined) throw new Error("fixture");
-    remoteEn.updatedAt = SYNCED_AT + 50;
+    editRemoteSource(world);
     const after = desiredState({ articles: [article("install", { body: "<p>New body</p>" })] });
     const plan = planSync(planInput(after, world));
     const item = itemFor(plan.items, "install");
@@ -90,9 +95,7 @@ describe("plan", () => {
   it("overwrites a conflict with force, sending every field", () => {
     const before = desiredState({ articles: [article("install")] });
     const world = syncedWorld(before);
-    const remoteEn = world.remote.articles[0]?.locales.en;
-    if (remoteEn === undefined) throw new Error("fixture");
-    remoteEn.updatedAt = SYNCED_AT + 50;
+    editRemoteSource(world);
     const after = desiredState({ articles: [article("install", { body: "<p>New body</p>" })] });
     const plan = planSync(planInput(after, world, { force: true }));
     const item = itemFor(plan.items, "install");
@@ -133,9 +136,7 @@ describe("plan: remote changes", () => {
   it("overwrites drift with force", () => {
     const desired = desiredState({ articles: [article("install")] });
     const world = syncedWorld(desired);
-    const remoteEn = world.remote.articles[0]?.locales.en;
-    if (remoteEn === undefined) throw new Error("fixture");
-    remoteEn.updatedAt = SYNCED_AT + 50;
+    editRemoteSource(world);
     const plan = planSync(planInput(desired, world, { force: true }));
     expect(plan.items[0]).toMatchObject({ action: "update", write: true });
     expect(plan.items[0]?.locales[0]?.note).toMatch(/--force/);
