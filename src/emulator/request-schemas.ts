@@ -54,7 +54,6 @@ function translatedContent<C>(typeName: string, content: z.ZodType<C | null>): z
 }
 
 export type ArticleContentRequest = NonNullable<z.infer<typeof articleContent>>;
-export type GroupContentRequest = NonNullable<z.infer<typeof groupContent>>;
 
 export const articleTranslatedContentSchema = translatedContent("article_translated_content", articleContent);
 export const groupTranslatedContentSchema = translatedContent("group_translated_content", groupContent);

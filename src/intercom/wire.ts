@@ -93,13 +93,6 @@ export interface WirePages {
   next?: { per_page: number; starting_after: string | null } | null;
 }
 
-export interface WireList<T> {
-  type: "list";
-  pages: WirePages;
-  total_count: number;
-  data: T[];
-}
-
 export interface WireAdmin {
   type: "admin";
   id: string;

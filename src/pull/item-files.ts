@@ -3,9 +3,8 @@
  */
 import { parseMarkdownFile } from "../content/parse-markdown-file.js";
 import { COLLECTION_FILE, joinProjectPath } from "../model/content-keys.js";
-import { toVisibleText } from "../plan/visible-text.js";
 import { htmlToMarkdown } from "../render/html-to-markdown.js";
-import type { RemoteArticle, RemoteArticleLocale, RemoteCollection } from "../types.js";
+import type { RemoteArticle, RemoteCollection } from "../types.js";
 import { relativeArticlePath, type ArticleKeyLookup } from "./article-links.js";
 import { formatArticleFile, formatCollectionFile } from "./format-item-file.js";
 import type { PullItemType, PullLayout } from "./types.js";
@@ -19,14 +18,6 @@ function localeRoot(layout: PullLayout, locale: string): string {
 export function itemFilePath(layout: PullLayout, type: PullItemType, key: string, locale: string): string {
   const relative = type === "article" ? `${key}.md` : `${key}/${COLLECTION_FILE}`;
   return joinProjectPath(localeRoot(layout, locale), relative);
-}
-
-/**
- * True when Intercom has no text for the locale: translations that were never started come back
- * with an empty title and body, and produce no file.
- */
-export function isNotStarted(locale: RemoteArticleLocale): boolean {
-  return locale.title.trim() === "" && toVisibleText(locale.body) === "";
 }
 
 export interface ArticleTextContext {
