@@ -35,7 +35,8 @@ async function listSources(dir: string): Promise<string[]> {
 
 /** Paths, sizes and modification times of every source file: changes whenever a source does. */
 async function fingerprintSources(): Promise<string> {
-  const files = [...(await listSources(path.join(repositoryRoot, "src"))), path.join(repositoryRoot, "package.json")];
+  const sourceDirs = ["src", "bench"].map((dir) => path.join(repositoryRoot, dir));
+  const files = [...(await Promise.all(sourceDirs.map(listSources))).flat(), path.join(repositoryRoot, "package.json")];
   const hash = createHash("sha256");
   for (const file of files) {
     const info = await stat(file);
@@ -57,21 +58,22 @@ async function compileInto(target: string): Promise<void> {
   const temp = `${target}.${process.pid}.tmp`;
   await rm(temp, { recursive: true, force: true });
   await mkdir(temp, { recursive: true });
-  // The CLI reads its version from ../../package.json, relative to dist/cli/program.js.
-  await copyFile(path.join(repositoryRoot, "package.json"), path.join(temp, "package.json"));
+  // The CLI reads its version from ../../package.json, relative to src/cli/program.js.
+  await mkdir(path.join(temp, "build"), { recursive: true });
+  await copyFile(path.join(repositoryRoot, "package.json"), path.join(temp, "build", "package.json"));
   const tsc = path.join(repositoryRoot, "node_modules", "typescript", "bin", "tsc");
   try {
-    await run(process.execPath, [tsc, "-p", "tsconfig.build.json", "--outDir", path.join(temp, "dist"), "--declaration", "false", "--sourceMap", "false"], {
+    await run(process.execPath, [tsc, "-p", "tsconfig.tools.json", "--outDir", path.join(temp, "build")], {
       cwd: repositoryRoot,
     });
   } catch {
     // Type errors still emit JavaScript; whether the CLI exists is what counts.
   }
-  if (!(await exists(path.join(temp, "dist", "cli.js")))) throw new Error("Building the CLI for the tests produced no dist/cli.js.");
+  if (!(await exists(path.join(temp, "build", "src", "cli.js")))) throw new Error("Building the CLI for the tests produced no src/cli.js.");
   await rename(temp, target).catch(async (error: unknown) => {
     // Another test file finished the same build first: keep theirs.
     await rm(temp, { recursive: true, force: true });
-    if (!(await exists(path.join(target, "dist", "cli.js")))) throw error;
+    if (!(await exists(path.join(target, "build", "src", "cli.js")))) throw error;
   });
 }
 
@@ -90,7 +92,7 @@ async function pruneOldBuilds(): Promise<void> {
 /** Absolute path of a `cli.js` compiled from the current sources. */
 export async function ensureBuiltCli(): Promise<string> {
   const target = path.join(CACHE_ROOT, await fingerprintSources());
-  const cli = path.join(target, "dist", "cli.js");
+  const cli = path.join(target, "build", "src", "cli.js");
   await mkdir(CACHE_ROOT, { recursive: true });
   const lockFile = `${target}.building`;
   for (;;) {

@@ -1,13 +1,13 @@
 /**
- * A generated help center (src/bench) in a temp folder, wired to a spec-checked test emulator.
+ * A generated help center (bench/) in a temp folder, wired to a spec-checked test emulator.
  * A hook sees every emulator response just before it is sent, after a write has been applied:
  * the kill and Ctrl-C tests act there, deterministically.
  */
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { generateHelpCenter } from "../../../src/bench/generate-help-center.js";
-import { writeGeneratedTree } from "../../../src/bench/write-generated-tree.js";
+import { generateHelpCenter } from "../../../bench/generate-help-center.js";
+import { writeGeneratedTree } from "../../../bench/write-generated-tree.js";
 import type { EmulatorOptions, ResponseCheck } from "../../../src/emulator/index.js";
 import { LOCK_FILE_NAME } from "../../../src/lock/lock-schema.js";
 import { parseLock } from "../../../src/lock/parse-lock.js";

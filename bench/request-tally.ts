@@ -1,4 +1,4 @@
-import type { RequestEvent } from "../remote/request-with-policy.js";
+import type { RequestEvent } from "../src/remote/request-with-policy.js";
 
 /** What one push asked of Intercom, counted per HTTP attempt (retries included). */
 export interface RequestCounts {

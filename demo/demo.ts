@@ -8,12 +8,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pc from "picocolors";
-import { formatApplyResult } from "./apply/format-result.js";
-import { startEmulator } from "./emulator/index.js";
-import { formatPlan } from "./plan/format-plan.js";
-import { planProject, pushProject, type PushRun } from "./sync.js";
+import { formatApplyResult } from "../src/apply/format-result.js";
+import { startEmulator } from "../src/emulator/index.js";
+import { formatPlan } from "../src/plan/format-plan.js";
+import { planProject, pushProject, type PushRun } from "../src/sync.js";
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const color = Boolean(process.stdout.isTTY) && !("NO_COLOR" in process.env);
 const c = pc.createColors(color);
 

@@ -1,4 +1,4 @@
-import type { ArticleState } from "../types.js";
+import type { ArticleState } from "../src/types.js";
 import { createRandom, deriveSeed, type Random } from "./prng.js";
 import {
   makeArticleTitle, makeCollectionName, makeSectionHeading, makeSentence, pickNoun, slugify, slugifyAnchor,

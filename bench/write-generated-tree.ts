@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, posix } from "node:path";
 import pLimit from "p-limit";
-import { SyncError } from "../errors.js";
+import { SyncError } from "../src/errors.js";
 import type { GeneratedTree } from "./types.js";
 
 /** Files written at once: enough to keep the disk busy without running out of file handles. */

@@ -1,10 +1,10 @@
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { Agent } from "undici";
-import { SyncError } from "../errors.js";
-import type { EmulatorOptions, RateLimitSettings } from "../emulator/index.js";
-import { DEFAULT_PAGE_SIZE } from "../remote/list-all-pages.js";
-import { pushProject, type PushRun } from "../sync.js";
+import { SyncError } from "../src/errors.js";
+import type { EmulatorOptions, RateLimitSettings } from "../src/emulator/index.js";
+import { DEFAULT_PAGE_SIZE } from "../src/remote/list-all-pages.js";
+import { pushProject, type PushRun } from "../src/sync.js";
 import { createBenchProject } from "./bench-project.js";
 import { startBenchEmulator, type BenchEmulator } from "./emulator-thread.js";
 import { mutateArticleInDir } from "./mutate-article.js";

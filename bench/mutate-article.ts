@@ -1,7 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import fg from "fast-glob";
-import { SyncError } from "../errors.js";
+import { SyncError } from "../src/errors.js";
 import { CONTENT_DIR, LOCALES_DIR } from "./generate-help-center.js";
 import { createRandom, deriveSeed } from "./prng.js";
 import { translateText } from "./pseudo-translate.js";

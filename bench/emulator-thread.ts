@@ -7,7 +7,7 @@
 import { access } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { startEmulator, type EmulatorOptions, type EmulatorSnapshot } from "../emulator/index.js";
+import { startEmulator, type EmulatorOptions, type EmulatorSnapshot } from "../src/emulator/index.js";
 
 export type ThreadRequest = { type: "dump"; id: number } | { type: "close"; id: number };
 export type ThreadReply =

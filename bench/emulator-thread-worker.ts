@@ -3,7 +3,7 @@
  * answers the parent's requests (a state dump, closing) by message.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { startEmulator, type EmulatorOptions } from "../emulator/index.js";
+import { startEmulator, type EmulatorOptions } from "../src/emulator/index.js";
 import type { ThreadReply, ThreadRequest } from "./emulator-thread.js";
 
 async function main(): Promise<void> {

@@ -1,6 +1,6 @@
 import { stringify } from "yaml";
-import { SyncError } from "../errors.js";
-import { isLocaleCode } from "../locales.js";
+import { SyncError } from "../src/errors.js";
+import { isLocaleCode } from "../src/locales.js";
 import { generateArticleBlocks } from "./article-body.js";
 import { renderBlocks } from "./markdown-blocks.js";
 import { createPng } from "./png.js";

@@ -1,5 +1,5 @@
 import { startBenchEmulator } from "./emulator-thread.js";
-import { SyncError } from "../errors.js";
+import { SyncError } from "../src/errors.js";
 import { createBenchProject } from "./bench-project.js";
 import type { StartEmulator } from "./measure-push.js";
 import { editArticleFile, pickArticleInDir } from "./mutate-article.js";

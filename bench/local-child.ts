@@ -3,7 +3,7 @@
  * line, with the render cache in the folder named second, and prints one JSON line. A fresh process
  * per run keeps each run's peak RSS its own.
  */
-import { loadConfig } from "../config/load-config.js";
+import { loadConfig } from "../src/config/load-config.js";
 import { runLocalPipeline } from "./local-pipeline.js";
 import { startRssSampler, type LocalChildReport } from "./local-report.js";
 

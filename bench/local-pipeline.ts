@@ -1,11 +1,11 @@
-import { loadDesiredState } from "../check/load-desired-state.js";
-import type { ResolvedConfig } from "../config/types.js";
-import { parseMarkdownFile } from "../content/parse-markdown-file.js";
-import type { RenderMarkdown } from "../model/build-article-locale.js";
-import { hashBodyAt } from "../plan/body-hash.js";
-import { hashArticleFields, hashCollectionFields } from "../plan/hash.js";
-import { renderMarkdown } from "../render/render-markdown.js";
-import type { DesiredState } from "../types.js";
+import { loadDesiredState } from "../src/check/load-desired-state.js";
+import type { ResolvedConfig } from "../src/config/types.js";
+import { parseMarkdownFile } from "../src/content/parse-markdown-file.js";
+import type { RenderMarkdown } from "../src/model/build-article-locale.js";
+import { hashBodyAt } from "../src/plan/body-hash.js";
+import { hashArticleFields, hashCollectionFields } from "../src/plan/hash.js";
+import { renderMarkdown } from "../src/render/render-markdown.js";
+import type { DesiredState } from "../src/types.js";
 
 /** Milliseconds spent in each step of turning the files into hashed desired state. */
 export interface PipelineSteps {
