@@ -2,8 +2,8 @@ import { loadDesiredState } from "../src/check/load-desired-state.js";
 import type { ResolvedConfig } from "../src/config/types.js";
 import { parseMarkdownFile } from "../src/content/parse-markdown-file.js";
 import type { RenderMarkdown } from "../src/model/build-article-locale.js";
-import { hashBodyAt } from "../src/plan/body-hash.js";
-import { hashArticleFields, hashCollectionFields } from "../src/plan/hash.js";
+import { hashBodyAt } from "../src/digest/body-digest.js";
+import { hashArticleFields, hashCollectionFields } from "../src/digest/field-hashes.js";
 import { renderMarkdown } from "../src/render/render-markdown.js";
 import type { DesiredState } from "../src/types.js";
 

@@ -21,7 +21,7 @@ export { loadDesiredState } from "./check/load-desired-state.js";
 export { formatDiagnostics } from "./check/format-diagnostics.js";
 export { formatGithubAnnotations } from "./check/format-github-annotations.js";
 export { renderMarkdown, htmlToMarkdown } from "./render/index.js";
-export { hashSourceText } from "./model/hash-source-text.js";
+export { hashSourceText } from "./digest/source-text.js";
 
 // Plan and push
 export { planProject, pushProject } from "./sync.js";

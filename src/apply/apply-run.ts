@@ -1,7 +1,7 @@
 import type { WireArticle } from "../intercom/wire.js";
 import { SyncError } from "../errors.js";
-import { hashBodyAt } from "../plan/body-hash.js";
-import { lookupUrl, resolveLinks } from "../plan/resolve-links.js";
+import { hashBodyAt } from "../digest/body-digest.js";
+import { lookupUrl, resolveLinks } from "../render/resolve-links.js";
 import type { ArticleFields, Plan } from "../plan/types.js";
 import type { IntercomApi } from "../remote/api.js";
 import type { LockFile } from "../types.js";

@@ -4,8 +4,8 @@
  * with the URLs now known. Without it the next push would make these writes. Unchanged bodies are
  * rendered here, only when needed.
  */
-import { placeholderTarget } from "../plan/body-summary.js";
-import type { FieldHashes } from "../plan/hash.js";
+import { placeholderTarget } from "../digest/body-summary.js";
+import type { FieldHashes } from "../digest/field-hashes.js";
 import type { ArticleFields, ArticlePlanItem } from "../plan/types.js";
 import { bodyHashNow, noteArticleUrls, requireBody, resolveBody, type ApplyRun } from "./apply-run.js";
 import { buildArticleUpdate } from "./build-requests.js";

@@ -3,7 +3,7 @@ import { bodyHashNow, noteArticleUrls, ownedIds, requireBody, resolveBody, type 
 import { applyLockEffects, blockedLocales, recordUnpublished, recordWrite, takeEntry } from "./lock-updates.js";
 import { createArticleOnce } from "./recover-create.js";
 import type { ItemOutcome, OutcomeKind } from "./types.js";
-import { hashArticleFields, type FieldHashes } from "../plan/hash.js";
+import { hashArticleFields, type FieldHashes } from "../digest/field-hashes.js";
 import type { ArticleContent, ArticlePlanItem } from "../plan/types.js";
 
 const FIELD_KEYS: Record<string, keyof ArticleContent> = {

@@ -7,7 +7,7 @@ import { mapConcurrent } from "../content/map-concurrent.js";
 import { READ_CONCURRENCY } from "../content/read-content-tree.js";
 import { SyncError } from "../errors.js";
 import { bodiesToLoad } from "../plan/bodies-to-load.js";
-import { digestText } from "../plan/body-summary.js";
+import { digestText } from "../digest/body-summary.js";
 import type { Plan } from "../plan/types.js";
 import type { DesiredState } from "../types.js";
 import type { BodyLoader } from "./body-loader.js";

@@ -1,6 +1,6 @@
 import type { FieldPosition } from "../content/types.js";
 import type { Diagnostic } from "../errors.js";
-import type { BodySummary } from "../plan/body-summary.js";
+import type { BodySummary } from "../digest/body-summary.js";
 import type { ArticleState, DesiredState } from "../types.js";
 
 /** One markdown file after parsing (see parseMarkdownFile), ready to be prepared (see prepareFile). */

@@ -4,7 +4,7 @@ import { buildDesiredState } from "../../src/model/build-desired-state.js";
 import { MAX_COLLECTION_DEPTH } from "../../src/model/build-collections.js";
 import type { RenderMarkdown } from "../../src/model/build-article-locale.js";
 import type { ModelInput, ParsedFile } from "../../src/model/types.js";
-import { digestText, summariseBody } from "../../src/plan/body-summary.js";
+import { digestText, summariseBody } from "../../src/digest/body-summary.js";
 
 /** A parsed file as parseMarkdownFile would return it, for a path under `content/` or `locales/<code>/`. */
 function file(file: string, data: Record<string, unknown> | null, body = "Some text.\n"): ParsedFile {

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { hashSourceText } from "../../src/model/hash-source-text.js";
+import { hashSourceText } from "../../src/digest/source-text.js";
 import type { StatusReport } from "../../src/status/types.js";
 import { runCli } from "../status/run-cli.js";
 

@@ -3,7 +3,7 @@ import { DEFAULT_ADMINS } from "../../src/emulator/seed.js";
 import { buildFromTree } from "../../src/check/load-desired-state.js";
 import { readContentTree } from "../../src/content/read-content-tree.js";
 import type { WireUpdateArticleRequest } from "../../src/intercom/wire.js";
-import { lookupUrl, resolveLinks } from "../../src/plan/resolve-links.js";
+import { lookupUrl, resolveLinks } from "../../src/render/resolve-links.js";
 import type { RequestEvent } from "../../src/remote/request-with-policy.js";
 import { createPlanBodyLoader, loadPlanBodies, readValidState, resolveProjectConfig } from "../../src/sync.js";
 import { createTestProject, type TestProject } from "./project.js";

@@ -6,8 +6,8 @@
  */
 import { expect } from "vitest";
 import type { EmulatorSnapshot, StoredArticle } from "../../../src/emulator/index.js";
-import { digestText } from "../../../src/plan/body-summary.js";
-import { toVisibleText } from "../../../src/plan/visible-text.js";
+import { digestText } from "../../../src/digest/body-summary.js";
+import { toVisibleText } from "../../../src/digest/visible-text.js";
 import { ARTICLE_LINK_SCHEME } from "../../../src/render/types.js";
 import { readValidState, resolveProjectConfig } from "../../../src/sync.js";
 import type { DesiredState, LockFile } from "../../../src/types.js";

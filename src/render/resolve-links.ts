@@ -1,4 +1,4 @@
-import { ARTICLE_LINK_SCHEME } from "../render/types.js";
+import { ARTICLE_LINK_SCHEME } from "./types.js";
 
 /**
  * Stand-in href for a link whose target has no URL yet (created in the same run). The source

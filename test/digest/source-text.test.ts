@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hashSourceText } from "../../src/model/hash-source-text.js";
+import { hashSourceText } from "../../src/digest/source-text.js";
 
 describe("hashSourceText", () => {
   const base = { title: "Install", description: "How to install", body: "Step one.\n\nStep two.\n" };

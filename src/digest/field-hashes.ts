@@ -9,7 +9,7 @@
  */
 import { hash } from "node:crypto";
 import type { ArticleState } from "../types.js";
-import type { ArticleFieldName, CollectionFieldName, CollectionFields } from "./types.js";
+import type { ArticleFieldName, CollectionFieldName, CollectionFields } from "../plan/types.js";
 
 /** Hex length of a locale hash. 128 bits: collisions are not a concern for change detection. */
 export const LOCALE_HASH_LENGTH = 32;
@@ -66,18 +66,6 @@ export function hashArticleFields(input: ArticleHashInput): FieldHashes {
     state: hashField(input.state),
     author: hashField(input.authorId),
   };
-}
-
-/**
- * The body's field digest: the digest of its HTML with placeholders plus the URLs those
- * placeholders resolve to, in order. Equal exactly when the HTML sent would be equal, and
- * computable from a body summary, without the HTML.
- *
- * @param digest sha256 of the HTML with `intercom-sync:` placeholders (see plan/body-summary.ts)
- * @param resolvedPlaceholders each placeholder as sent (URL and anchor, or the stand-in `#`)
- */
-export function hashBody(digest: string, resolvedPlaceholders: readonly string[]): string {
-  return hashField([digest, ...resolvedPlaceholders]);
 }
 
 /** Per-field digests of a collection locale. */
