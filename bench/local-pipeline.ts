@@ -1,4 +1,4 @@
-import { loadDesiredState } from "../src/check/load-desired-state.js";
+import { loadDesiredState } from "../src/load/disk-source.js";
 import type { ResolvedConfig } from "../src/config/types.js";
 import { parseMarkdownFile } from "../src/content/parse-markdown-file.js";
 import type { RenderMarkdown } from "../src/model/build-article-locale.js";

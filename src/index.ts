@@ -17,9 +17,9 @@ export type { LocaleCode } from "./locales.js";
 // The offline half: read, validate, render
 export { checkProject } from "./check/check-project.js";
 export type { CheckReport, CheckOptions } from "./check/check-project.js";
-export { loadDesiredState } from "./check/load-desired-state.js";
-export { formatDiagnostics } from "./check/format-diagnostics.js";
-export { formatGithubAnnotations } from "./check/format-github-annotations.js";
+export { loadDesiredState } from "./load/disk-source.js";
+export { formatDiagnostics } from "./diagnostics/format-diagnostics.js";
+export { formatGithubAnnotations } from "./diagnostics/format-github-annotations.js";
 export { renderMarkdown, htmlToMarkdown } from "./render/index.js";
 export { hashSourceText } from "./digest/source-text.js";
 

@@ -1,7 +1,7 @@
 /**
  * A rendered body reduced to what planning needs: digests and link targets instead of HTML. The
  * model keeps these per article locale so that memory grows with the number of files, not with
- * the size of their bodies; only what a plan writes is rendered again (see src/check/body-loader.ts).
+ * the size of their bodies; only what a plan writes is rendered again (see src/load/body-loader.ts).
  */
 import { hash } from "node:crypto";
 import { ARTICLE_LINK_SCHEME } from "../render/types.js";

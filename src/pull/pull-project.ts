@@ -4,8 +4,8 @@
  */
 import { access } from "node:fs/promises";
 import path from "node:path";
-import { buildFromTree } from "../check/load-desired-state.js";
-import { sortDiagnostics } from "../check/sort-diagnostics.js";
+import { buildDesiredState } from "../load/build-desired-state.js";
+import { memorySource } from "../load/memory-source.js";
 import { readContentTree } from "../content/read-content-tree.js";
 import type { ContentFile, ContentTree } from "../content/types.js";
 import { SyncError } from "../errors.js";
@@ -74,7 +74,7 @@ export async function pullProject(options: PullProjectOptions = {}): Promise<Pul
         () => false,
       ),
     ]);
-    const local = buildFromTree(tree, config).state;
+    const local = (await buildDesiredState(memorySource(tree), config)).state;
     const plan = planPull({
       remote,
       lock,
@@ -89,8 +89,8 @@ export async function pullProject(options: PullProjectOptions = {}): Promise<Pul
     });
     const written = plan.files.filter(isWritten);
     const writtenPaths = new Set(written.map((file) => file.file));
-    const next = buildFromTree(overlayTree(tree, written, plan.locales), config);
-    const diagnostics = sortDiagnostics(next.diagnostics.filter((d) => writtenPaths.has(d.location.file)));
+    const next = await buildDesiredState(memorySource(overlayTree(tree, written, plan.locales)), config);
+    const diagnostics = next.diagnostics.filter((d) => writtenPaths.has(d.location.file));
     const errors = diagnostics.filter((d) => d.severity === "error");
     if (errors.length > 0) {
       throw new SyncError("pull/invalid-files", `${errors.length} problem(s) in the files pull would write; nothing was written.`, {

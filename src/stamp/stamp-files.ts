@@ -3,7 +3,7 @@
  * setting `source_hash` to the hash of the source article's translatable text. No network.
  */
 import { readFile } from "node:fs/promises";
-import { loadDesiredState } from "../check/load-desired-state.js";
+import { loadDesiredState } from "../load/disk-source.js";
 import type { ResolvedConfig } from "../config/types.js";
 import { parseMarkdownFile } from "../content/parse-markdown-file.js";
 import { toProjectPath } from "../content/scan-locale-root.js";

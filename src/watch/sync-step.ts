@@ -1,8 +1,8 @@
 import { applyPlan } from "../apply/apply-plan.js";
 import { isInert } from "../apply/run-item.js";
 import { OUTCOME_KINDS, type OutcomeKind } from "../apply/types.js";
-import { buildFromTree } from "../check/load-desired-state.js";
-import { sortDiagnostics } from "../check/sort-diagnostics.js";
+import { buildDesiredState } from "../load/build-desired-state.js";
+import { memorySource } from "../load/memory-source.js";
 import type { ResolvedConfig } from "../config/types.js";
 import type { ContentTree } from "../content/types.js";
 import type { Diagnostic } from "../errors.js";
@@ -74,9 +74,9 @@ function shownWarnings(diagnostics: readonly Diagnostic[], changed: StepInput["c
  * as in `push`. Mutates `state` (lock, remote, staleness).
  */
 export async function runSyncStep(state: SessionState, input: StepInput): Promise<StepResult> {
-  const built = buildFromTree(input.tree, state.config, { prepare: input.prepared.prepare });
+  const built = await buildDesiredState(memorySource(input.tree, input.prepared.prepare), state.config);
   const rendered = input.prepared.sweep();
-  const diagnostics = sortDiagnostics(built.diagnostics);
+  const diagnostics = built.diagnostics;
   const errors = diagnostics.filter((d) => d.severity === "error");
   const warnings = shownWarnings(diagnostics, input.changedFiles);
   const result: StepResult = { status: "invalid", remoteRefreshed: false, changes: [], counts: zeroCounts(), writes: 0, rendered, diagnostics: [...errors, ...warnings], failures: [] };

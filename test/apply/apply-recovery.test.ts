@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { WireCreateArticleRequest } from "../../src/intercom/wire.js";
 import { applyPlan } from "../../src/apply/apply-plan.js";
-import { loadPlanBodies } from "../../src/check/plan-bodies.js";
+import { loadPlanBodies } from "../../src/load/plan-bodies.js";
 import type { ArticlePlanItem } from "../../src/plan/types.js";
 import { article, collection, desiredState, withoutHtml } from "../plan/builders.js";
 import { FakeIntercomApi } from "../support/fake-intercom-api.js";

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { generateHelpCenter } from "../../bench/generate-help-center.js";
 import { hashState, runLocalPipeline } from "../../bench/local-pipeline.js";
 import { writeGeneratedTree } from "../../bench/write-generated-tree.js";
-import { loadDesiredState } from "../../src/check/load-desired-state.js";
+import { loadDesiredState } from "../../src/load/disk-source.js";
 import { loadConfig } from "../../src/config/load-config.js";
 
 describe("runLocalPipeline", () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { loadDesiredState } from "../../src/check/load-desired-state.js";
+import { loadDesiredState } from "../../src/load/disk-source.js";
 import { resolveProjectConfig } from "../../src/sync.js";
 import { existingHelpCenter, IDS } from "./existing-help-center.js";
 import { createPullProject, type PullProject } from "./project.js";

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { DEFAULT_ADMINS } from "../../src/emulator/seed.js";
-import { buildFromTree } from "../../src/check/load-desired-state.js";
+import { buildDesiredState } from "../../src/load/build-desired-state.js";
+import { memorySource } from "../../src/load/memory-source.js";
 import { readContentTree } from "../../src/content/read-content-tree.js";
 import type { WireUpdateArticleRequest } from "../../src/intercom/wire.js";
 import { lookupUrl, resolveLinks } from "../../src/render/resolve-links.js";
@@ -51,7 +52,7 @@ describe("bodies on demand", () => {
 
     // What the renderer makes of the edited file, links resolved against what Intercom holds.
     const config = await resolveProjectConfig({ cwd: project.dir, env: project.env });
-    const html = buildFromTree(await readContentTree(config), config, { keepHtml: true }).state.articles.find((a) => a.key === "writing/links")?.locales.en?.html ?? "";
+    const html = (await buildDesiredState(memorySource(await readContentTree(config)), config, { keepHtml: true })).state.articles.find((a) => a.key === "writing/links")?.locales.en?.html ?? "";
     expect(sent).toBe(resolveLinks(html, "en", lookupUrl(run.plan.urls, "en")).body);
     expect(sent).toContain("One more line, with");
     expect(sent).not.toContain("intercom-sync:");

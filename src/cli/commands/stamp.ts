@@ -1,4 +1,4 @@
-import { formatDiagnostics } from "../../check/format-diagnostics.js";
+import { formatDiagnostics } from "../../diagnostics/format-diagnostics.js";
 import { stampFiles } from "../../stamp/stamp-files.js";
 import { resolveProjectConfig } from "../../sync.js";
 import type { CommandContext } from "../context.js";

@@ -9,9 +9,9 @@ import type { Diagnostic } from "../errors.js";
 import { detachValue } from "../model/detach-strings.js";
 import { prepareFile, renderSourceOf, type FilePlace, type PrepareContext } from "../model/prepare-file.js";
 import type { PreparedFile } from "../model/types.js";
-import { recordLookups, type RecordedLookups } from "./recording-files.js";
-import type { CachedResult, RenderCache } from "./render-cache.js";
-import { renderCacheKey } from "./render-cache-key.js";
+import { recordLookups, type RecordedLookups } from "../render-cache/recording-files.js";
+import type { CachedResult, RenderCache } from "../render-cache/render-cache.js";
+import { renderCacheKey } from "../render-cache/render-cache-key.js";
 
 /** The front-matter parser's signature (src/content/parse-markdown-file.ts), injectable for the benchmark. */
 export type ParseMarkdown = (text: string, file: string) => ParsedMarkdown;

@@ -1,8 +1,8 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatDiagnostics, formatSummary } from "../../src/check/format-diagnostics.js";
-import { formatGithubAnnotations } from "../../src/check/format-github-annotations.js";
-import { formatJsonReport } from "../../src/check/format-json-report.js";
+import { formatDiagnostics, formatSummary } from "../../src/diagnostics/format-diagnostics.js";
+import { formatGithubAnnotations } from "../../src/diagnostics/format-github-annotations.js";
+import { formatJsonReport } from "../../src/diagnostics/format-json-report.js";
 import type { Diagnostic } from "../../src/errors.js";
 
 const diagnostics: Diagnostic[] = [

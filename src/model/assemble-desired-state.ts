@@ -1,13 +1,11 @@
 import type { Diagnostic } from "../errors.js";
-import { renderMarkdown } from "../render/render-markdown.js";
 import type { ProjectFiles } from "../render/types.js";
 import type { DesiredArticle } from "../types.js";
 import { addTranslations } from "./add-translations.js";
-import { buildArticleLocale, type RenderMarkdown } from "./build-article-locale.js";
+import { buildArticleLocale } from "./build-article-locale.js";
 import { buildCollections, compareCollectionKeys } from "./build-collections.js";
 import { checkKeyCollisions, isCollectionFile, toArticleKey, toFolderKey, type KeyedItem } from "./content-keys.js";
-import { prepareFile, sourceFilesByKey, summarisingRenderer } from "./prepare-file.js";
-import type { ModelInput, ModelResult, PreparedFile, PreparedModelInput } from "./types.js";
+import type { ModelInput, ModelResult, PreparedFile } from "./types.js";
 
 function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -22,35 +20,12 @@ export function projectFilesOf(input: Pick<ModelInput, "contentDir" | "localesDi
   };
 }
 
-export interface BuildOptions {
-  /** Keep each body's HTML in the state (`html`); by default only its summary is kept. */
-  keepHtml?: boolean;
-}
-
-/**
- * Builds the help center the files describe, from parsed files held in memory: every body is
- * prepared (rendered and summarised, see prepareFile), then the state is assembled. The reader
- * (src/check/load-desired-state.ts) does the same file by file without holding the bodies.
- *
- * @param render the markdown renderer; injectable so the model can be tested on its own
- */
-export function buildDesiredState(input: ModelInput, render: RenderMarkdown = renderMarkdown, options: BuildOptions = {}): ModelResult {
-  const context = {
-    sourceLocale: input.sourceLocale,
-    project: projectFilesOf(input),
-    assetBaseUrl: input.assetBaseUrl,
-    sourceFiles: sourceFilesByKey(input.files, input.sourceLocale),
-    renderBody: summarisingRenderer(render, options.keepHtml ?? false),
-  };
-  return assembleDesiredState({ ...input, files: input.files.map((file) => prepareFile(file, context)) });
-}
-
 /**
  * Assembles the help center from prepared files: collections from folders (parents first),
  * articles from markdown (sorted by key), translations attached by relative path. Every problem
  * is collected, none stops the build. Pure: metadata in, state and diagnostics out.
  */
-export function assembleDesiredState(input: PreparedModelInput): ModelResult {
+export function assembleDesiredState(input: ModelInput): ModelResult {
   const diagnostics: Diagnostic[] = [];
   const sources: PreparedFile[] = [];
   const translations: PreparedFile[] = [];

@@ -2,9 +2,10 @@ import { mkdtemp, readFile, rm, writeFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { loadDesiredState, type LoadedState } from "../../src/check/load-desired-state.js";
-import { recordLookups } from "../../src/check/recording-files.js";
-import { RENDER_CACHE_FILE, renderCacheDir } from "../../src/check/render-cache-store.js";
+import { loadDesiredState } from "../../src/load/disk-source.js";
+import type { LoadedState } from "../../src/load/build-desired-state.js";
+import { recordLookups } from "../../src/render-cache/recording-files.js";
+import { RENDER_CACHE_FILE, renderCacheDir } from "../../src/render-cache/render-cache-store.js";
 import { resolveConfig } from "../../src/config/validate-config.js";
 import type { ResolvedConfig } from "../../src/config/types.js";
 

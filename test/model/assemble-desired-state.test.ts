@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { RenderContext } from "../../src/render/types.js";
-import { buildDesiredState } from "../../src/model/build-desired-state.js";
+import { assembleDesiredState } from "../../src/model/assemble-desired-state.js";
+import { prepareFile, sourceFilesByKey, summarisingRenderer } from "../../src/model/prepare-file.js";
+import { projectFilesOf } from "../../src/model/assemble-desired-state.js";
 import { MAX_COLLECTION_DEPTH } from "../../src/model/build-collections.js";
 import type { RenderMarkdown } from "../../src/model/build-article-locale.js";
-import type { ModelInput, ParsedFile } from "../../src/model/types.js";
+import type { ModelInput, ModelResult, ParsedFile } from "../../src/model/types.js";
 import { digestText, summariseBody } from "../../src/digest/body-summary.js";
 
 /** A parsed file as parseMarkdownFile would return it, for a path under `content/` or `locales/<code>/`. */
@@ -13,7 +15,10 @@ function file(file: string, data: Record<string, unknown> | null, body = "Some t
   return { file, locale, relativePath, data, positions: {}, body, bodyStartLine: 4 };
 }
 
-function input(files: ParsedFile[], overrides: Partial<ModelInput> = {}): ModelInput {
+/** The model's input before its files are prepared. */
+type ParsedInput = Omit<ModelInput, "files"> & { files: ParsedFile[] };
+
+function input(files: ParsedFile[], overrides: Partial<ParsedInput> = {}): ParsedInput {
   const locales = [...new Set(files.map((parsed) => parsed.locale).filter((locale) => locale !== "en"))].sort();
   return {
     sourceLocale: "en",
@@ -26,6 +31,18 @@ function input(files: ParsedFile[], overrides: Partial<ModelInput> = {}): ModelI
     assetBaseUrl: null,
     ...overrides,
   };
+}
+
+/** Prepares every parsed file (render, summarise), then assembles: the model without any file source. */
+function buildDesiredState(parsed: ParsedInput, render: RenderMarkdown, options: { keepHtml?: boolean } = {}): ModelResult {
+  const context = {
+    sourceLocale: parsed.sourceLocale,
+    project: projectFilesOf(parsed),
+    assetBaseUrl: parsed.assetBaseUrl,
+    sourceFiles: sourceFilesByKey(parsed.files, parsed.sourceLocale),
+    renderBody: summarisingRenderer(render, options.keepHtml ?? false),
+  };
+  return assembleDesiredState({ ...parsed, files: parsed.files.map((file) => prepareFile(file, context)) });
 }
 
 /** A renderer that records its calls and wraps the markdown, so tests see exactly what it got. */
@@ -42,7 +59,7 @@ function recordingRenderer(): { render: RenderMarkdown; calls: Array<{ markdown:
 
 const codes = (result: { diagnostics: Array<{ code: string }> }) => result.diagnostics.map((diagnostic) => diagnostic.code);
 
-describe("buildDesiredState", () => {
+describe("assembleDesiredState", () => {
   it("creates collections from folders, parents first, and articles sorted by key", () => {
     const { render } = recordingRenderer();
     const result = buildDesiredState(

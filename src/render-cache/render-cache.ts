@@ -1,7 +1,7 @@
 /**
  * The render cache in memory: per file, the prepared result (front matter, body summary,
  * findings) of its last read, with the key it was made for and the existence lookups its render
- * made. Pure; src/check/render-cache-store.ts reads and writes it.
+ * made. Pure; render-cache-store.ts reads and writes it.
  */
 import type { Diagnostic } from "../errors.js";
 import type { PreparedFile, RenderedBody } from "../model/types.js";
