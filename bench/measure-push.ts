@@ -4,7 +4,7 @@ import { Agent } from "undici";
 import { SyncError } from "../src/errors.js";
 import type { EmulatorOptions, RateLimitSettings } from "../src/emulator/index.js";
 import { DEFAULT_PAGE_SIZE } from "../src/remote/list-all-pages.js";
-import { pushProject, type PushRun } from "../src/sync.js";
+import { pushProject, type PushRun } from "../src/sync/push-project.js";
 import { createBenchProject } from "./bench-project.js";
 import { startBenchEmulator, type BenchEmulator } from "./emulator-thread.js";
 import { mutateArticleInDir } from "./mutate-article.js";

@@ -11,7 +11,8 @@ import pc from "picocolors";
 import { formatApplyResult } from "../src/apply/format-result.js";
 import { startEmulator } from "../src/emulator/index.js";
 import { formatPlan } from "../src/plan/format-plan.js";
-import { planProject, pushProject, type PushRun } from "../src/sync.js";
+import { planProject } from "../src/sync/plan-project.js";
+import { pushProject, type PushRun } from "../src/sync/push-project.js";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const color = Boolean(process.stdout.isTTY) && !("NO_COLOR" in process.env);

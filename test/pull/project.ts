@@ -2,8 +2,8 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { EmulatorSeed } from "../../src/emulator/index.js";
-import { pullProject, type PullProjectOptions } from "../../src/pull/pull-project.js";
-import { pushProject } from "../../src/sync.js";
+import { pullProject, type PullProjectOptions } from "../../src/sync/pull-project.js";
+import { pushProject } from "../../src/sync/push-project.js";
 import { startTestEmulator, TEST_TOKEN, type TestEmulator } from "../support/emulator.js";
 import { SEEDED_AT } from "./existing-help-center.js";
 

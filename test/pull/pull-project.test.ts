@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { loadDesiredState } from "../../src/load/disk-source.js";
-import { resolveProjectConfig } from "../../src/sync.js";
+import { resolveProjectConfig } from "../../src/sync/open-project.js";
 import { existingHelpCenter, IDS } from "./existing-help-center.js";
 import { createPullProject, type PullProject } from "./project.js";
 

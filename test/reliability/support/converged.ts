@@ -9,7 +9,8 @@ import type { EmulatorSnapshot, StoredArticle } from "../../../src/emulator/inde
 import { digestText } from "../../../src/digest/body-summary.js";
 import { toVisibleText } from "../../../src/digest/visible-text.js";
 import { ARTICLE_LINK_SCHEME } from "../../../src/render/types.js";
-import { readValidState, resolveProjectConfig } from "../../../src/sync.js";
+import { readValidState } from "../../../src/sync/plan-project.js";
+import { resolveProjectConfig } from "../../../src/sync/open-project.js";
 import type { DesiredState, LockFile } from "../../../src/types.js";
 import type { GeneratedProject } from "./generated-project.js";
 

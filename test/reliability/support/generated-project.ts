@@ -11,7 +11,8 @@ import { writeGeneratedTree } from "../../../bench/write-generated-tree.js";
 import type { EmulatorOptions, ResponseCheck } from "../../../src/emulator/index.js";
 import { LOCK_FILE_NAME } from "../../../src/lock/lock-schema.js";
 import { parseLock } from "../../../src/lock/parse-lock.js";
-import { planProject, pushProject, type PlanProjectOptions, type PushProjectOptions } from "../../../src/sync.js";
+import { planProject, type PlanProjectOptions } from "../../../src/sync/plan-project.js";
+import { pushProject, type PushProjectOptions } from "../../../src/sync/push-project.js";
 import type { LockFile } from "../../../src/types.js";
 import { startTestEmulator, TEST_TOKEN, type TestEmulator } from "../../support/emulator.js";
 

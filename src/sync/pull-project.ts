@@ -3,32 +3,24 @@
  * the new files is valid, then write the files and the lock. Reads only from Intercom.
  */
 import { access } from "node:fs/promises";
-import path from "node:path";
 import { buildDesiredState } from "../load/build-desired-state.js";
 import { memorySource } from "../load/memory-source.js";
 import { readContentTree } from "../content/read-content-tree.js";
 import type { ContentFile, ContentTree } from "../content/types.js";
 import { SyncError } from "../errors.js";
-import { LOCK_FILE_NAME } from "../lock/lock-schema.js";
-import { readLock, writeLockAtomic } from "../lock/read-write-lock.js";
-import { acquireRunLock } from "../lock/run-lock.js";
 import { serializeLock } from "../lock/serialize-lock.js";
 import { COLLECTION_FILE } from "../model/content-keys.js";
 import { fetchRemoteState } from "../remote/fetch-remote-state.js";
-import { connectApi, lockFilePath, resolveDefaultAuthor, resolveProjectConfig, type ProjectOptions, type RemoteOptions } from "../sync.js";
-import { buildPullLock } from "./build-pull-lock.js";
-import { planPull } from "./plan-pull.js";
-import { toProjectLayout } from "./project-layout.js";
-import { writeTextFiles } from "./write-text-files.js";
-import type { PullFile, PullResult, PullSummary } from "./types.js";
+import { openProject, type OpenProjectOptions } from "./open-project.js";
+import { buildPullLock } from "../pull/build-pull-lock.js";
+import { planPull } from "../pull/plan-pull.js";
+import { toProjectLayout } from "../pull/project-layout.js";
+import { writeTextFiles } from "../pull/write-text-files.js";
+import type { PullFile, PullResult, PullSummary } from "../pull/types.js";
 
-export interface PullProjectOptions extends ProjectOptions, RemoteOptions {
+export interface PullProjectOptions extends OpenProjectOptions {
   /** Overwrite local files even when they have changes that are not pushed. */
   force?: boolean;
-  /** Lock file path. Default: `intercom-sync.lock.json` next to the config. */
-  lockFile?: string;
-  /** How long to wait for another run in the same folder. */
-  runLockTimeoutMs?: number;
 }
 
 /** Whether pull writes the file. */
@@ -59,16 +51,14 @@ function overlayTree(tree: ContentTree, written: readonly PullFile[], locales: r
  * file it would write does not pass `check`, nothing is written. Holds the folder's run lock.
  */
 export async function pullProject(options: PullProjectOptions = {}): Promise<PullResult> {
-  const config = await resolveProjectConfig(options);
-  const api = connectApi(config, options);
-  const runLock = await acquireRunLock(config.rootDir, { timeoutMs: options.runLockTimeoutMs });
+  const project = await openProject(options, { runLock: true });
+  const { config, api, lockFile } = project;
   try {
-    const lockFile = lockFilePath(config, options.lockFile);
     const [tree, lock, remote, defaultAuthorId, lockExists] = await Promise.all([
       readContentTree(config),
-      readLock(lockFile, path.relative(config.rootDir, lockFile) || LOCK_FILE_NAME),
+      project.readLock(),
       fetchRemoteState(api, { helpCenterId: config.helpCenterId }),
-      resolveDefaultAuthor(config, api),
+      project.defaultAuthor(),
       access(lockFile).then(
         () => true,
         () => false,
@@ -101,7 +91,7 @@ export async function pullProject(options: PullProjectOptions = {}): Promise<Pul
     const nextLock = buildPullLock({ lock, files: plan.files, desired: next.state, remote, outdatedTranslations: config.outdatedTranslations });
     await writeTextFiles(config.rootDir, written);
     // An unchanged lock is not rewritten: pulling twice leaves every file as it was.
-    if (!lockExists || serializeLock(nextLock) !== serializeLock(lock)) await writeLockAtomic(lockFile, nextLock);
+    if (!lockExists || serializeLock(nextLock) !== serializeLock(lock)) await project.saveLock(nextLock);
     return {
       helpCenterId: remote.helpCenter.id,
       files: plan.files,
@@ -112,6 +102,6 @@ export async function pullProject(options: PullProjectOptions = {}): Promise<Pul
       lock: nextLock,
     };
   } finally {
-    await runLock.release();
+    await project.close();
   }
 }

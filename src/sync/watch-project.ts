@@ -6,28 +6,50 @@
 import path from "node:path";
 import { CONFIG_FILE_NAMES } from "../config/defaults.js";
 import type { ResolvedConfig } from "../config/types.js";
-import { readLock } from "../lock/read-write-lock.js";
 import { acquireRunLock } from "../lock/run-lock.js";
 import type { IntercomApi } from "../remote/api.js";
 import { fetchRemoteState } from "../remote/fetch-remote-state.js";
-import { connectApi, lockFilePath, resolveDefaultAuthor, resolveProjectConfig } from "../sync.js";
-import { classifyChanges } from "./classify-changes.js";
-import { createContentCache } from "./content-cache.js";
-import { startFileWatcher, type FileWatcher } from "./file-watcher.js";
-import { observeApi } from "./observe-api.js";
-import { describeRunError, reloadChangedConfig, type ConfigReload } from "./reload-config.js";
-import { createPreparedCache } from "./prepared-cache.js";
-import { createRunScheduler, type RunBatch } from "./run-scheduler.js";
-import { runSyncStep, zeroCounts, type SessionState } from "./sync-step.js";
+import { connectApi, lockFilePath, projectOf, resolveProjectConfig, type OpenProject } from "./open-project.js";
+import { classifyChanges } from "../watch/classify-changes.js";
+import { createContentCache } from "../watch/content-cache.js";
+import { startFileWatcher, type FileWatcher } from "../watch/file-watcher.js";
+import { observeApi } from "../watch/observe-api.js";
+import { describeRunError, reloadChangedConfig, type ConfigReload } from "../watch/reload-config.js";
+import { createPreparedCache } from "../watch/prepared-cache.js";
+import { createRunScheduler, type RunBatch } from "../watch/run-scheduler.js";
+import { runSyncStep, zeroCounts, type SessionState } from "./watch-step.js";
 import {
   DEFAULT_DEBOUNCE_MS,
   DEFAULT_MAX_WAIT_MS,
   type SchedulerTimers,
   type WatchCloseResult,
-  type WatchOptions,
   type WatchRunSummary,
   type WatchSession,
-} from "./types.js";
+  type RunErrorInfo,
+  type RunTrigger,
+  type WatchWriteEvent,
+} from "../watch/types.js";
+import type { PlanProjectOptions } from "./plan-project.js";
+
+export interface WatchOptions extends PlanProjectOptions {
+  debounceMs?: number;
+  maxWaitMs?: number;
+  /** Epoch ms, for run timestamps and durations. Default `Date.now`. */
+  clock?: () => number;
+  timers?: SchedulerTimers;
+  /** Poll the file system instead of native events (network drives, some containers). */
+  usePolling?: boolean;
+  /** How long to wait for another run in the folder to finish before giving up. */
+  runLockTimeoutMs?: number;
+  /** Aborting it closes the session (the CLI's Ctrl-C), also while it is starting. */
+  signal?: AbortSignal;
+  onRunStart?(info: { index: number; trigger: RunTrigger; changedFiles: string[] }): void;
+  onRun?(summary: WatchRunSummary): void;
+  onWrite?(event: WatchWriteEvent): void;
+  /** Problems outside any run (the file watcher's errors). */
+  onError?(error: RunErrorInfo): void;
+}
+
 
 const realTimers: SchedulerTimers = {
   set: (callback, ms) => setTimeout(callback, ms),
@@ -63,6 +85,8 @@ export async function watchProject(options: WatchOptions = {}): Promise<WatchSes
   let state: SessionState;
 
   // Every client of the session is observed, so the remote it knows follows its own writes.
+  const lockFile = lockFilePath(config, options.lockFile);
+  const open = (next: ResolvedConfig): OpenProject => projectOf(next, connect(next), lockFile);
   const connect = (next: ResolvedConfig): IntercomApi =>
     observeApi(connectApi(next, options), {
       onWrite: (write, method) => {
@@ -79,19 +103,19 @@ export async function watchProject(options: WatchOptions = {}): Promise<WatchSes
     const startedAt = clock();
     const readPlan = classifyChanges({
       events: batch.events,
-      rootDir: state.config.rootDir,
-      contentDir: state.config.contentDir,
-      localesDir: state.config.localesDir,
-      configFiles: configCandidates(state.config),
+      rootDir: state.project.config.rootDir,
+      contentDir: state.project.config.contentDir,
+      localesDir: state.project.config.localesDir,
+      configFiles: configCandidates(state.project.config),
       knownMarkdown: content.knownMarkdown(),
     });
     let reload: ConfigReload = { status: "unchanged" };
     if (readPlan.configChanged) {
-      reload = await reloadChangedConfig(state, options.env, connect);
+      reload = await reloadChangedConfig(state, options.env, open);
       if (reload.status === "reloaded") await rewatch();
     }
     const fullRead = batch.initial || reload.status === "reloaded";
-    const update = fullRead ? await content.load(state.config) : await content.update(state.config, readPlan);
+    const update = fullRead ? await content.load(state.project.config) : await content.update(state.project.config, readPlan);
     // Nothing says anything new (a save without edits, an editor's temp file): no run at all.
     if (!fullRead && !batch.refresh && reload.status === "unchanged" && !update.changed) return;
 
@@ -156,11 +180,11 @@ export async function watchProject(options: WatchOptions = {}): Promise<WatchSes
   });
 
   async function rewatch(): Promise<void> {
-    const targets = watchTargets(state.config);
+    const targets = watchTargets(state.project.config);
     if (watcher !== null && targets.join("\n") === watcher.paths.join("\n")) return;
     await watcher?.close();
     watcher = await startFileWatcher(targets, {
-      rootDir: state.config.rootDir,
+      rootDir: state.project.config.rootDir,
       usePolling: options.usePolling,
       onEvent: (event) => scheduler.notify(event),
       onError: (error) => options.onError?.(describeRunError(error)),
@@ -168,7 +192,7 @@ export async function watchProject(options: WatchOptions = {}): Promise<WatchSes
   }
 
   try {
-    state = await openState(config, options, connect);
+    state = await openState(open(config), options);
     await rewatch();
   } catch (error) {
     await (watcher as FileWatcher | null)?.close();
@@ -211,13 +235,11 @@ export async function watchProject(options: WatchOptions = {}): Promise<WatchSes
 }
 
 /** The first listing of the remote, the lock and the default author, read together. */
-async function openState(config: ResolvedConfig, options: WatchOptions, connect: (config: ResolvedConfig) => IntercomApi): Promise<SessionState> {
-  const lockFile = lockFilePath(config, options.lockFile);
-  const api = connect(config);
-  const [lock, remote, defaultAuthorId] = await Promise.all([
-    readLock(lockFile, path.relative(config.rootDir, lockFile) || lockFile),
-    fetchRemoteState(api, { helpCenterId: config.helpCenterId }),
-    resolveDefaultAuthor(config, api),
+async function openState(project: OpenProject, options: WatchOptions): Promise<SessionState> {
+  const [lock, remote] = await Promise.all([
+    project.readLock(),
+    fetchRemoteState(project.api, { helpCenterId: project.config.helpCenterId }),
+    project.defaultAuthor(),
   ]);
-  return { config, api, remote, lock, lockFile, defaultAuthorId, force: options.force ?? false, staleRemote: false, journal: [] };
+  return { project, remote, lock, force: options.force ?? false, staleRemote: false, journal: [] };
 }

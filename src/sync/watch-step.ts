@@ -1,30 +1,27 @@
-import { applyPlan } from "../apply/apply-plan.js";
 import { isInert } from "../apply/run-item.js";
 import { OUTCOME_KINDS, type OutcomeKind } from "../apply/types.js";
 import { buildDesiredState } from "../load/build-desired-state.js";
 import { memorySource } from "../load/memory-source.js";
-import type { ResolvedConfig } from "../config/types.js";
 import type { ContentTree } from "../content/types.js";
 import type { Diagnostic } from "../errors.js";
-import { writeLockAtomic } from "../lock/read-write-lock.js";
 import { visibleItems } from "../plan/format-plan.js";
 import type { Plan } from "../plan/types.js";
-import type { IntercomApi } from "../remote/api.js";
 import { fetchRemoteState } from "../remote/fetch-remote-state.js";
-import { createPlanBodyLoader, loadPlanBodies, planAgainst } from "../sync.js";
+import { applyStep } from "./apply-step.js";
+import type { OpenProject } from "./open-project.js";
+import { planAgainst } from "./plan-project.js";
+import { blockingErrors } from "../plan/summarise-plan.js";
 import type { LockFile, RemoteState } from "../types.js";
-import { foldRemoteWrites, type RemoteWrite } from "./fold-writes.js";
-import type { PreparedCache } from "./prepared-cache.js";
-import type { RunChange, WatchRunSummary } from "./types.js";
+import { foldRemoteWrites, type RemoteWrite } from "../watch/fold-writes.js";
+import type { PreparedCache } from "../watch/prepared-cache.js";
+import type { RunChange, WatchRunSummary } from "../watch/types.js";
 
 /** What a watch session knows between runs: the remote as last listed plus its own writes, and the lock. */
 export interface SessionState {
-  config: ResolvedConfig;
-  api: IntercomApi;
+  /** The project as opened (a reloaded config opens it anew). */
+  project: OpenProject;
   remote: RemoteState;
   lock: LockFile;
-  lockFile: string;
-  defaultAuthorId: number;
   force: boolean;
   /** List the remote again before the next plan (a write failed, the config changed). */
   staleRemote: boolean;
@@ -74,7 +71,8 @@ function shownWarnings(diagnostics: readonly Diagnostic[], changed: StepInput["c
  * as in `push`. Mutates `state` (lock, remote, staleness).
  */
 export async function runSyncStep(state: SessionState, input: StepInput): Promise<StepResult> {
-  const built = await buildDesiredState(memorySource(input.tree, input.prepared.prepare), state.config);
+  const { config, api } = state.project;
+  const built = await buildDesiredState(memorySource(input.tree, input.prepared.prepare), config);
   const rendered = input.prepared.sweep();
   const diagnostics = built.diagnostics;
   const errors = diagnostics.filter((d) => d.severity === "error");
@@ -83,14 +81,14 @@ export async function runSyncStep(state: SessionState, input: StepInput): Promis
   if (errors.length > 0) return result;
 
   if (state.staleRemote || input.refresh) {
-    state.remote = await fetchRemoteState(state.api, { helpCenterId: state.config.helpCenterId });
+    state.remote = await fetchRemoteState(api, { helpCenterId: config.helpCenterId });
     state.staleRemote = false;
     result.remoteRefreshed = true;
   }
-  const plan = planAgainst(state.config, built.state, state.remote, state.lock, state.defaultAuthorId, state.force);
+  const plan = planAgainst(config, built.state, state.remote, state.lock, state.force);
   result.changes = describeChanges(plan);
   result.diagnostics = [...plan.errors, ...warnings];
-  if (plan.errors.some((e) => e.code !== "plan/conflict")) {
+  if (blockingErrors(plan).length > 0) {
     result.status = "failed";
     return result;
   }
@@ -99,18 +97,9 @@ export async function runSyncStep(state: SessionState, input: StepInput): Promis
     return result;
   }
 
-  // Only the bodies this run sends are rendered again (the cache keeps summaries).
-  const loadBody = createPlanBodyLoader(built.state, built.loadBody);
-  await loadPlanBodies(plan, loadBody);
+  // Only the bodies this run sends are rendered again (the memo keeps summaries).
   state.journal = [];
-  const applied = await applyPlan(plan, {
-    api: state.api,
-    lock: state.lock,
-    concurrency: state.config.concurrency,
-    saveLock: (lock) => writeLockAtomic(state.lockFile, lock),
-    signal: input.signal,
-    loadBody,
-  });
+  const applied = await applyStep(state.project, { plan, desired: built.state, loadBody: built.loadBody, lock: state.lock, signal: input.signal });
   state.lock = applied.lock;
   state.remote = foldRemoteWrites(state.remote, state.journal);
   result.writes = state.journal.length;
