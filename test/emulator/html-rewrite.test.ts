@@ -51,9 +51,9 @@ describe("storeArticleHtml", () => {
     }
   });
 
-  it("accepts video iframes", () => {
+  it("accepts video iframes and wraps them in Intercom's video container", () => {
     expect(storeArticleHtml('<iframe src="https://www.youtube.com/embed/abc"></iframe>', "body")).toBe(
-      '<iframe src="https://www.youtube.com/embed/abc"></iframe>',
+      '<div class="intercom-h2b-video"><iframe src="https://www.youtube.com/embed/abc"></iframe></div>',
     );
   });
 
