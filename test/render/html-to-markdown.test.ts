@@ -18,9 +18,9 @@ describe("htmlToMarkdown", () => {
     expect(htmlToMarkdown(html)).toBe("> [!WARNING]\n> Careful.\n>\n> Really.\n");
   });
 
-  it("reads a callout of unknown colour as a plain quote", () => {
-    const html = '<div class="intercom-interblocks-callout" style="background-color: #123456;"><p>Hi</p></div>';
-    expect(htmlToMarkdown(html)).toBe("> Hi\n");
+  it("keeps a callout of a colour no alert has as its div, with markdown inside", () => {
+    const html = '<div class="intercom-interblocks-callout" style="background-color: #123456;"><p>Hi *there*</p></div>';
+    expect(htmlToMarkdown(html)).toBe('<div class="intercom-interblocks-callout" style="background-color: #123456;">\n\nHi \\*there\\*\n\n</div>\n');
   });
 
   it("turns video iframes back into the lone page URL", () => {
@@ -65,7 +65,7 @@ describe("htmlToMarkdown", () => {
 
   it("returns an empty string for an empty body and ends other output with one newline", () => {
     expect(htmlToMarkdown("")).toBe("");
-    expect(htmlToMarkdown("<p>x</p>\r\n<p></p>")).toBe("x\n");
+    expect(htmlToMarkdown("<p>x</p>\r\n<div></div>")).toBe("x\n");
   });
 
   it("writes lists with one space after the marker, numbered from the list's start", () => {
