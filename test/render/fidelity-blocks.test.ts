@@ -146,3 +146,12 @@ describe("writing new content with the same blocks", () => {
     ]);
   });
 });
+
+describe("Intercom CDN images on push", () => {
+  it("sends them unsigned, so a pasted signed URL renders (and digests) like the bare one", () => {
+    const signed = renderMarkdown(`![Shot](${SIGNED.replace(/&amp;/g, "&")})\n`, buildContext());
+    const bare = renderMarkdown(`![Shot](${CDN})\n`, buildContext());
+    expect(signed.html).toBe(bare.html);
+    expect(bare.html).toBe(`<p><img src="${CDN}" alt="Shot"></p>\n`);
+  });
+});
