@@ -33,7 +33,8 @@ const TEXT = 3;
 const VOID_ELEMENTS: ReadonlySet<string> = new Set(["br", "hr", "img"]);
 /** Classes Intercom adds to what it stores; writing them back would say nothing. */
 const ADDED_CLASSES: ReadonlySet<string> = new Set(["no-margin", "intercom-content-link", "intercom-align-left"]);
-const INLINE_TAGS: ReadonlySet<string> = new Set(["#text", "B", "STRONG", "I", "EM", "S", "CODE", "A", "BR"]);
+// No `<br>`: a line break has no form inside a GFM cell.
+const INLINE_TAGS: ReadonlySet<string> = new Set(["#text", "B", "STRONG", "I", "EM", "S", "CODE", "A"]);
 const FRAGMENT_LINK = /href="#([^"]+)"/g;
 
 /** Ids that in-article links of `html` point at. */

@@ -57,6 +57,26 @@ describe("storeArticleHtml", () => {
     );
   });
 
+  it("wraps tables in Intercom's table container once, keeping table and cell styles", () => {
+    const html = '<table role="presentation" style="border: 1px solid #c6c9c0;"><tbody><tr><td style="width: 126px;" colspan="2">x</td></tr></tbody></table>';
+    const stored = storeArticleHtml(html, "body");
+    expect(stored).toBe(`<div class="intercom-interblocks-table-container">${html}</div>`);
+    expect(storeArticleHtml(stored, "body")).toBe(stored);
+  });
+
+  it("keeps a heading id sent with the body, so in-article #h_ links keep working", () => {
+    expect(storeArticleHtml('<h1 id="h_3d75a56c5c">Steps</h1><h2>Steps</h2><p><a href="#h_3d75a56c5c">up</a></p>', "body")).toBe(
+      '<h1 id="h_3d75a56c5c">Steps</h1><h2 id="steps">Steps</h2><p class="no-margin"><a href="#h_3d75a56c5c">up</a></p>',
+    );
+  });
+
+  it("stores a linked image in an image container, and Intercom CDN images without their signature", () => {
+    const signed = "https://downloads.intercomcdn.com/i/o/1/a/b.png?expires=1781092800&amp;signature=abc&amp;req=x%0A";
+    expect(storeArticleHtml(`<p><a href="https://example.com"><img src="${signed}"></a></p>`, "body")).toBe(
+      '<div class="intercom-container"><a href="https://example.com"><img src="https://downloads.intercomcdn.com/i/o/1/a/b.png"></a></div>',
+    );
+  });
+
   it.each([
     ["<script>alert(1)</script>", "<script>"],
     ["<style>p{}</style>", "<style>"],
@@ -85,6 +105,19 @@ describe("emulator HTML handling over HTTP", () => {
   });
   afterAll(async () => {
     await emulator.close();
+  });
+
+  it("signs Intercom CDN image URLs anew on every read, and stores them unsigned", async () => {
+    const created = await callApi(emulator.url, "POST", "/articles", {
+      body: { title: "Signed", author_id: 991000001, body: '<p><img src="https://downloads.intercomcdn.com/i/o/1/a/b.png"></p>' },
+    });
+    const read = await callApi(emulator.url, "GET", `/articles/${String(created.body.id)}`);
+    const pattern = /^<div class="intercom-container"><img src="https:\/\/downloads\.intercomcdn\.com\/i\/o\/1\/a\/b\.png\?expires=\d+&amp;signature=[0-9a-f]{64}&amp;req=[^"]+"><\/div>$/;
+    expect(created.body.body).toMatch(pattern);
+    expect(read.body.body).toMatch(pattern);
+    expect(read.body.body).not.toBe(created.body.body);
+    const state = await callApi(emulator.url, "GET", "/_emulator/state");
+    expect(JSON.stringify(state.body)).toContain('src=\\"https://downloads.intercomcdn.com/i/o/1/a/b.png\\"');
   });
 
   it("stores the rewritten body, not the one sent", async () => {

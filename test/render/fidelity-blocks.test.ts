@@ -137,6 +137,12 @@ describe("writing new content with the same blocks", () => {
     );
   });
 
+  it("resolves a relative .md link inside a raw block like a markdown link", () => {
+    const result = render('<p class="intercom-align-center">See <a href="setup.md">setup</a>.</p>\n');
+    expect(result.html).toBe('<p class="intercom-align-center">See <a href="intercom-sync:guide/setup">setup</a>.</p>\n');
+    expect(result.links).toEqual(["guide/setup"]);
+  });
+
   it("keeps a table's cell styles as written and warns about the declarations it drops", () => {
     const result = render('<table style="border: 1px solid #ccc"><tr><td style="width: 100px; position: fixed; background: url(x.png)">a</td></tr></table>\n');
     expect(result.html).toBe('<table style="border: 1px solid #ccc;"><tr><td style="width: 100px;">a</td></tr></table>\n');

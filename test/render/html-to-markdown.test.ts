@@ -47,6 +47,18 @@ describe("htmlToMarkdown", () => {
     expect(seen).toEqual(["https://help.example.com/en/articles/42-setup", "https://example.com"]);
   });
 
+  it("writes article links inside raw blocks as relative .md links too", () => {
+    const html = '<p class="intercom-align-center">See <a href="https://help.example.com/en/articles/42-setup">setup</a> &amp; more</p>';
+    const markdown = htmlToMarkdown(html, { resolveArticleUrl: (url) => (url.endsWith("42-setup") ? "setup.md" : undefined) });
+    expect(markdown).toBe('<p class="intercom-align-center">See <a href="setup.md">setup</a> &amp; more</p>\n');
+  });
+
+  it("writes a table with a line break in a cell as raw HTML (a GFM cell cannot hold one)", () => {
+    expect(htmlToMarkdown("<table><thead><tr><th>a</th></tr></thead><tbody><tr><td>1<br>2</td></tr></tbody></table>")).toBe(
+      "<table><thead><tr><th>a</th></tr></thead><tbody><tr><td>1<br>2</td></tr></tbody></table>\n",
+    );
+  });
+
   it("converts tables with the GFM plugin", () => {
     const html = "<table><thead><tr><th>a</th><th>b</th></tr></thead><tbody><tr><td>1</td><td>x | y</td></tr></tbody></table>";
     expect(htmlToMarkdown(html)).toBe("| a   | b   |\n| --- | --- |\n| 1   | x \\| y |\n");
