@@ -5,7 +5,7 @@ import { unsignUrl } from "../intercom/signed-urls.js";
 import { ALERT_MARKERS, findCalloutKind } from "./callouts.js";
 import { escapeHtml } from "./escape.js";
 import {
-  alignmentOf, classesOf, containsButton, findReferencedIds, isButton, isPlainTable, serializeRaw, type DomNode, type RawContext,
+  alignmentOf, classesOf, containsButton, findReferencedIds, isButton, isPlainTable, serializeOpenTag, serializeRaw, type DomNode, type RawContext,
 } from "./raw-blocks.js";
 import type { HtmlToMarkdownOptions } from "./types.js";
 import { toVideoPageUrl } from "./video.js";
@@ -113,9 +113,11 @@ function createTurndownService(html: string, options: HtmlToMarkdownOptions): Tu
     filter: (node) => node.nodeName === "DIV" && isRawContainer(node as Element),
     replacement: (_content, node) => block(node),
   });
+  // A button among text: its tags are HTML, its label markdown (markdown-it parses a paragraph's
+  // inline HTML and the text between, so the label's text is escaped like any other).
   service.addRule("button", {
     filter: (node) => isButton(node as unknown as DomNode),
-    replacement: (_content, node) => serializeRaw(node as unknown as DomNode, raw),
+    replacement: (content, node) => `${serializeOpenTag(node as unknown as DomNode, raw)}${content}</a>`,
   });
   service.addRule("rawBlock", {
     filter: (node) => /^(?:P|H[1-6])$/.test(node.nodeName) && (alignmentOf(node as unknown as DomNode) !== undefined || hasReferencedId(node as Element, raw)),
@@ -128,7 +130,7 @@ function createTurndownService(html: string, options: HtmlToMarkdownOptions): Tu
   return service;
 }
 
-/** Image and button containers stay raw when aligned or holding a button; tables when styled. */
+/** Image containers stay raw when aligned or holding a button; a table container's table decides. */
 function isRawContainer(node: Element): boolean {
   const classes = classesOf(node);
   if (classes.includes(TABLE_CONTAINER_CLASS)) return false; // the table decides for itself

@@ -126,11 +126,18 @@ export function serializeRaw(node: DomNode, context: RawContext, insidePre = fal
   }
   if (node.nodeType !== ELEMENT) return "";
   const name = node.nodeName.toLowerCase();
+  const open = serializeOpenTag(node, context);
+  if (VOID_ELEMENTS.has(name)) return open;
+  const pre = insidePre || name === "pre";
+  const inner = Array.from(node.childNodes, (child) => serializeRaw(child, context, pre)).join("");
+  return `${open}${inner}</${name}>`;
+}
+
+/** The element's open tag, with what Intercom adds left out (see `serializeRaw`). */
+export function serializeOpenTag(node: DomNode, context: RawContext): string {
+  const name = node.nodeName.toLowerCase();
   const attributes = keptAttributes(node, name, context)
     .map(([key, value]) => (value === "" && key === "allowfullscreen" ? ` ${key}` : ` ${key}="${escapeHtml(value)}"`))
     .join("");
-  if (VOID_ELEMENTS.has(name)) return `<${name}${attributes}>`;
-  const pre = insidePre || name === "pre";
-  const inner = Array.from(node.childNodes, (child) => serializeRaw(child, context, pre)).join("");
-  return `<${name}${attributes}>${inner}</${name}>`;
+  return `<${name}${attributes}>`;
 }

@@ -39,10 +39,10 @@ describe("Intercom's editor blocks survive pull, edit and push", () => {
     const markdown = keeps(
       '<div class="intercom-container intercom-align-left"><a class="intercom-h2b-button" target="_blank" href="https://example.com/start">Start</a></div>' +
         '<div class="intercom-container intercom-align-center"><a class="intercom-h2b-button" href="https://example.com/buy">Buy</a></div>' +
-        '<p>Or <a class="intercom-h2b-button" href="https://example.com/inline">inline</a>.</p>',
+        '<p>Or <a class="intercom-h2b-button" href="https://example.com/inline">inline *now*</a>.</p>',
     );
     expect(markdown).toContain('<div class="intercom-container"><a class="intercom-h2b-button" href="https://example.com/start">Start</a></div>');
-    expect(markdown).toContain('Or <a class="intercom-h2b-button" href="https://example.com/inline">inline</a>.');
+    expect(markdown).toContain('Or <a class="intercom-h2b-button" href="https://example.com/inline">inline \\*now\\*</a>.');
   });
 
   it("keeps the alignment of paragraphs, headings and images", () => {
