@@ -4,8 +4,10 @@
  * whether to write). The rewrite is idempotent: storing stored HTML again gives the same bytes.
  *
  * - `<p>` gets `class="no-margin"`;
- * - `<h3>`..`<h6>` become `<h2>`; `<h1>`/`<h2>` get an `id` (slug of their text, made unique)
- *   unless they come with one;
+ * - `<h3>`..`<h6>` become `<h2>`; `<h1>`/`<h2>` get an `id` unless they come with one, in
+ *   Intercom's form: `h_` and ten hex digits (`<h2 id="h_3d75a56c5c">`, as stored bodies in
+ *   public exports show, e.g. https://github.com/catenda/help-center), derived here from the
+ *   heading's text so the emulator stays deterministic;
  * - `<img>`, and a link around one, is wrapped in `<div class="intercom-container">`; image URLs
  *   lose their read signature (Intercom signs them anew on every read, see sign-image-urls.ts);
  * - `<table>` is wrapped in `<div class="intercom-interblocks-table-container">` and `<iframe>` in
@@ -15,12 +17,12 @@
  * - whitespace-only text between block tags is removed (kept inside `<pre>`);
  * - attributes outside the allowlist are dropped.
  */
+import { createHash } from "node:crypto";
 import { ALLOWED_ATTRIBUTES, IMAGE_CONTAINER_CLASS, TABLE_CONTAINER_CLASS, VIDEO_CONTAINER_CLASS } from "../intercom/html-allowlist.js";
 import { unsignUrl } from "../intercom/signed-urls.js";
 import { findHtmlProblem } from "./check-html.js";
 import { getAttribute, parseHtmlFragment, serializeHtml, setAttribute, textOf } from "./html-tree.js";
 import type { HtmlElement, HtmlNode } from "./html-tree.js";
-import { slugify } from "./slug.js";
 
 const PARAGRAPH_CLASS = "no-margin";
 const FLATTENED_HEADINGS: ReadonlySet<string> = new Set(["h3", "h4", "h5", "h6"]);
@@ -96,7 +98,7 @@ function rewriteElement(element: HtmlElement, parentName: string, usedIds: Set<s
   };
   if (name === "h1" || name === "h2") {
     const given = getAttribute(result, "id");
-    setAttribute(result, "id", given !== undefined && given !== "" && !usedIds.has(given) ? keep(given, usedIds) : uniqueId(slugify(textOf(result.children)), usedIds));
+    setAttribute(result, "id", given !== undefined && given !== "" && !usedIds.has(given) ? keep(given, usedIds) : headingId(textOf(result.children), usedIds));
   }
   if (name === "img") setAttribute(result, "src", unsignUrl(getAttribute(result, "src") ?? ""));
   if (parentName === "#root" && isImage(result)) return [wrapImage(result)];
@@ -115,12 +117,11 @@ function addClass(element: HtmlElement, className: string): void {
   setAttribute(element, "class", classes.join(" "));
 }
 
-function uniqueId(base: string, usedIds: Set<string>): string {
-  const stem = base === "" ? "section" : base;
-  let candidate = stem;
-  for (let n = 2; usedIds.has(candidate); n += 1) candidate = `${stem}-${n}`;
-  usedIds.add(candidate);
-  return candidate;
+function headingId(text: string, usedIds: Set<string>): string {
+  for (let n = 1; ; n += 1) {
+    const candidate = `h_${createHash("sha256").update(`${text}\u0000${n}`).digest("hex").slice(0, 10)}`;
+    if (!usedIds.has(candidate)) return keep(candidate, usedIds);
+  }
 }
 
 function keep(id: string, usedIds: Set<string>): string {
