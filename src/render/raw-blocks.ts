@@ -9,6 +9,7 @@
 import { ALIGN_CLASSES, ALLOWED_ATTRIBUTES, BUTTON_CLASS } from "../intercom/html-allowlist.js";
 import { unsignUrl } from "../intercom/signed-urls.js";
 import { escapeHtml } from "./escape.js";
+import { formatAttributes } from "./format-attributes.js";
 
 /** The part of a DOM node the serialiser reads (the project compiles without the DOM lib). */
 export interface DomNode {
@@ -136,8 +137,5 @@ export function serializeRaw(node: DomNode, context: RawContext, insidePre = fal
 /** The element's open tag, with what Intercom adds left out (see `serializeRaw`). */
 export function serializeOpenTag(node: DomNode, context: RawContext): string {
   const name = node.nodeName.toLowerCase();
-  const attributes = keptAttributes(node, name, context)
-    .map(([key, value]) => (value === "" && key === "allowfullscreen" ? ` ${key}` : ` ${key}="${escapeHtml(value)}"`))
-    .join("");
-  return `<${name}${attributes}>`;
+  return `<${name}${formatAttributes(keptAttributes(node, name, context))}>`;
 }

@@ -2,6 +2,7 @@ import { ALLOWED_ATTRIBUTES, ALLOWED_TAGS, BLOCK_CONTAINER_CLASSES } from "../in
 import { sanitizeCalloutStyle } from "./callouts.js";
 import type { RenderDiagnostics } from "./diagnostics.js";
 import { escapeHtml } from "./escape.js";
+import { formatAttributes, formatImageAttributes } from "./format-attributes.js";
 import { tokenizeHtml, type HtmlEvent } from "./html-events.js";
 import { listDroppedProperties, sanitizeInlineStyle } from "./inline-style.js";
 import type { ReferenceKind } from "./resolve-reference.js";
@@ -238,22 +239,6 @@ export class RawHtmlSanitizer {
     if (entry.unwrapsTable) this.unwrappedTables--;
     return entry.emitted === undefined ? "" : `</${entry.emitted}>`;
   }
-}
-
-const IMAGE_ATTRIBUTE_ORDER = ["src", "alt", "title", "width", "height", "style"];
-
-/** Writes img attributes in markdown-it's order, with an alt, so raw and markdown images agree. */
-function formatImageAttributes(attributes: [string, string][]): string | undefined {
-  if (!attributes.some(([key]) => key === "src")) return undefined;
-  if (!attributes.some(([key]) => key === "alt")) attributes.push(["alt", ""]);
-  attributes.sort(([a], [b]) => IMAGE_ATTRIBUTE_ORDER.indexOf(a) - IMAGE_ATTRIBUTE_ORDER.indexOf(b));
-  return formatAttributes(attributes);
-}
-
-function formatAttributes(attributes: readonly [string, string][]): string {
-  let out = "";
-  for (const [key, value] of attributes) out += value === "" && key === "allowfullscreen" ? ` ${key}` : ` ${key}="${escapeHtml(value)}"`;
-  return out;
 }
 
 function countNewlines(text: string, from: number, to: number): number {
