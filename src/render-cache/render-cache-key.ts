@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
  * entries stop matching. The package version is part of the key too, so an upgrade never reuses
  * another release's renders.
  */
-export const RENDER_CACHE_VERSION = 2;
+export const RENDER_CACHE_VERSION = 3;
 
 function readPackageVersion(): string {
   try {

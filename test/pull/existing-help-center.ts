@@ -53,8 +53,9 @@ function article(id: number, parentId: number | null, locales: Record<string, Lo
   return { id, parentId, defaultLocale: "en", createdAt: SEEDED_AT, updatedAt: SEEDED_AT, locales: stored };
 }
 
-const NOTE = 'style="background-color: #e8f1fd; border-color: #3a7bd5;"';
-const WARNING = 'style="background-color: #fdf3dc; border-color: #d99a06;"';
+// Two of the five colours of Intercom's callout editor (blue, yellow).
+const NOTE = 'style="background-color: #e3e7fa80; border-color: #334bfa33;"';
+const WARNING = 'style="background-color: #feedaf80; border-color: #fbc91633;"';
 
 /** Article ids, for edits in tests. */
 export const IDS = { welcome: "1000", install: "1001", tuning: "1002", shortcuts: "1003", invoices: "1004", invoicesAgain: "1005" } as const;
