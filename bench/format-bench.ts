@@ -11,6 +11,9 @@ export const TARGETS = {
   rateLimitedShare: 0.01,
   /** Time at 5x the articles may be at most this many times the time at 1x. */
   linearFactor: 5.5,
+  /** `--help` and `--version`: wall ms and peak RSS. */
+  startupMs: 150,
+  startupRssMb: 60,
 } as const;
 
 function fixed(value: number, digits = 0): string {
@@ -118,6 +121,27 @@ export function formatBenchTable(report: BenchReport): string {
     watch.available
       ? `5. watch latency (${fixed(watch.articles)} articles, ${watch.edits} edits): median ${fixed(watch.medianMs)} ms, max ${fixed(watch.maxMs)} ms from save to answered write`
       : `5. watch latency: n/a (${watch.reason})`,
+  );
+  out.push("");
+  out.push("6. link fix-ups of a first push: articles sent with stand-in links (one more request each), against the exact minimum and the order used before");
+  out.push(
+    table([
+      ["graph", "articles", "links", "fix-ups", "minimum", "before"],
+      ...report.fixUps.map((row) => [row.graph, fixed(row.articles), fixed(row.links), fixed(row.fixUps), fixed(row.minimum), fixed(row.previous)]),
+    ]),
+  );
+  out.push("");
+  out.push("7. start-up of the shipped CLI (dist/cli.js), median wall time including node's own start, and peak RSS");
+  out.push(
+    table([
+      ["command", "wall", "peak RSS", "target"],
+      ...report.startup.map((row, index) => [
+        row.args,
+        `${fixed(row.medianMs)} ms`,
+        `${fixed(row.peakRssMb)} MB`,
+        index === 0 ? "" : verdict(row.medianMs < TARGETS.startupMs && row.peakRssMb < TARGETS.startupRssMb),
+      ]),
+    ]),
   );
   return `${out.join("\n")}\n`;
 }

@@ -2,6 +2,8 @@ import { cpus, totalmem } from "node:os";
 import { measureLocal, type LocalResult } from "./measure-local.js";
 import { measurePush, SCALED_RATE_LIMIT, type PushResult, type StartEmulator } from "./measure-push.js";
 import { measureWatch, type WatchResult } from "./measure-watch.js";
+import { measureFixUps, type FixUpRow } from "./measure-fix-ups.js";
+import { measureStartup, type StartupResult, type StartupScripts } from "./measure-startup.js";
 
 /** Sizes of the full benchmark (articles; each in 5 locales). */
 export const FULL_SIZES = { local: [2_000, 10_000], push: 2_000, watch: 2_000 } as const;
@@ -14,6 +16,8 @@ export interface BenchOptions {
   onStep?: (message: string) => void;
   /** The emulator to push to. Default: the in-process one, unchecked. */
   startEmulator?: StartEmulator;
+  /** Where the start-up measurement finds the CLI (tests run from sources, not build/). */
+  startupScripts?: StartupScripts;
 }
 
 export interface MachineInfo {
@@ -31,6 +35,8 @@ export interface BenchReport {
   local: LocalResult[];
   push: PushResult;
   watch: WatchResult;
+  fixUps: FixUpRow[];
+  startup: StartupResult[];
 }
 
 /** The machine the figures come from (they only compare on the same one). */
@@ -47,7 +53,8 @@ export function describeMachine(): MachineInfo {
 
 /**
  * Runs every measurement one after the other (never in parallel: they would slow each other):
- * local pipeline per size, pushes against the rate-limited emulator, watch latency.
+ * local pipeline per size, pushes against the rate-limited emulator, watch latency, link fix-ups
+ * against the minimum, CLI start-up.
  *
  * @param now the report's date (injectable for tests)
  */
@@ -63,5 +70,9 @@ export async function runBench(options: BenchOptions = {}, now: () => Date = () 
   const push = await measurePush(sizes.push, { startEmulator: options.startEmulator });
   step("watch latency");
   const watch = await measureWatch(sizes.watch, { startEmulator: options.startEmulator });
-  return { date: now().toISOString(), quick: options.quick === true, machine: describeMachine(), local, push, watch };
+  step("link fix-ups against the minimum");
+  const fixUps = measureFixUps(options.quick === true ? 5 : 50);
+  step("start-up of --help and --version");
+  const startup = measureStartup(options.quick === true ? 3 : 7, options.startupScripts);
+  return { date: now().toISOString(), quick: options.quick === true, machine: describeMachine(), local, push, watch, fixUps, startup };
 }

@@ -2,17 +2,21 @@ import { describe, expect, it } from "vitest";
 import { parseBenchArgs } from "../../bench/bench-args.js";
 import { formatBenchTable } from "../../bench/format-bench.js";
 import { QUICK_SIZES, runBench } from "../../bench/run-bench.js";
+import path from "node:path";
+import { ensureBuiltCli } from "../support/cli-build.js";
 import { startTestEmulator } from "../support/emulator.js";
 
 describe("runBench --quick", () => {
-  it("measures every step and reports a complete, printable result", { timeout: 120_000 }, async () => {
+  it("measures every step and reports a complete, printable result", { timeout: 240_000 }, async () => {
     const steps: string[] = [];
-    const report = await runBench({ quick: true, startEmulator: startTestEmulator, onStep: (message) => steps.push(message) }, () => new Date("2026-01-02T03:04:05Z"));
+    const cli = await ensureBuiltCli();
+    const startupScripts = { cli, reportRss: path.join(path.dirname(cli), "..", "bench", "report-peak-rss.js") };
+    const report = await runBench({ quick: true, startEmulator: startTestEmulator, startupScripts, onStep: (message) => steps.push(message) }, () => new Date("2026-01-02T03:04:05Z"));
 
     expect(report.date).toBe("2026-01-02T03:04:05.000Z");
     expect(report.quick).toBe(true);
     expect(report.machine.cpus).toBeGreaterThan(0);
-    expect(steps).toHaveLength(QUICK_SIZES.local.length + 2);
+    expect(steps).toHaveLength(QUICK_SIZES.local.length + 4);
 
     expect(report.local.map((local) => local.articles)).toEqual([...QUICK_SIZES.local]);
     for (const local of report.local) {
@@ -50,7 +54,15 @@ describe("runBench --quick", () => {
       expect(report.watch.reason).toBe("watch not available");
     }
 
+    // Fix-ups never exceed the order used before, and the rings are at their minimum.
+    for (const row of report.fixUps) expect(row.fixUps).toBeLessThanOrEqual(row.previous);
+    for (const row of report.fixUps.filter((r) => r.graph.startsWith("ring"))) expect(row.fixUps).toBe(row.minimum);
+    expect(report.startup.map((row) => row.args)).toEqual(['node -e "" (for scale)', "intercom-sync --help", "intercom-sync --version"]);
+    for (const row of report.startup) expect(row.peakRssMb).toBeGreaterThan(0);
+
     const table = formatBenchTable(report);
+    expect(table).toContain("6. link fix-ups");
+    expect(table).toContain("7. start-up");
     expect(table).toContain("1. local pipeline");
     expect(table).toContain(`no-op push: 0 writes, ${push.expectedListRequests} list requests`);
     expect(table).toContain("5. watch latency");
