@@ -59,6 +59,12 @@ export interface BuildOptions {
   parse?: ParseMarkdown;
   /** Keep each body's HTML in the state (tests); by default only its summary is kept. */
   keepHtml?: boolean;
+  /**
+   * Up to this many characters of rendered HTML are kept beside the state (not in it), so that
+   * `loadBody` hands them out instead of rendering the same files again: a first push sends every
+   * body it has just rendered. Default 0: `check` and `status` send nothing.
+   */
+  keepHtmlChars?: number;
 }
 
 export interface LoadedState {
@@ -75,6 +81,17 @@ export interface LoadedState {
 
 type ConfigSubset = Pick<ResolvedConfig, "defaultState" | "assetBaseUrl">;
 
+/** Hands out each kept HTML once (then forgets it), and renders the rest again. */
+function keptFirst(kept: Map<string, string>, loadBody: BodyLoader): BodyLoader {
+  if (kept.size === 0) return loadBody;
+  return async (request) => {
+    const html = kept.get(request.file);
+    if (html === undefined) return loadBody(request);
+    kept.delete(request.file);
+    return html;
+  };
+}
+
 function placeOf(file: FilePlace): FilePlace {
   return { file: file.file, locale: file.locale, relativePath: file.relativePath };
 }
@@ -87,12 +104,25 @@ export async function buildDesiredState(source: FileSource, config: ConfigSubset
   const { listing } = source;
   const render = options.render ?? renderMarkdown;
   const parse = options.parse ?? parseMarkdownFile;
+  const kept = new Map<string, string>();
+  let budget = options.keepHtmlChars ?? 0;
+  const keeping: RenderMarkdown =
+    budget <= 0
+      ? render
+      : (markdown, renderContext) => {
+          const result = render(markdown, renderContext);
+          if (result.html.length <= budget) {
+            kept.set(renderContext.file, result.html);
+            budget -= result.html.length;
+          }
+          return result;
+        };
   const context: PrepareContext = {
     sourceLocale: listing.sourceLocale,
     project: projectFilesOf({ ...listing, files: listing.markdown }),
     assetBaseUrl: config.assetBaseUrl,
     sourceFiles: sourceFilesByKey(listing.markdown, listing.sourceLocale),
-    renderBody: summarisingRenderer(render, options.keepHtml ?? false),
+    renderBody: summarisingRenderer(keeping, options.keepHtml ?? false),
     intern: createInterner(),
   };
 
@@ -126,7 +156,7 @@ export async function buildDesiredState(source: FileSource, config: ConfigSubset
     state: built.state,
     diagnostics: sortDiagnostics(diagnostics),
     fileCount: listing.markdown.length,
-    loadBody: createBodyLoader({ context, render, parse, readText: source.readText }),
+    loadBody: keptFirst(kept, createBodyLoader({ context, render, parse, readText: source.readText })),
     cache,
   };
 }

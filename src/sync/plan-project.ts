@@ -32,6 +32,12 @@ export interface PlanRun {
 }
 
 /**
+ * HTML kept from reading the files for the bodies a push then sends (a first push sends them all):
+ * about 16 MB at most, so memory stays bounded however large the tree.
+ */
+export const KEPT_HTML_CHARS = 8_000_000;
+
+/**
  * Reads and validates the content tree. Any error means nothing may be written (sync semantics 1),
  * so it throws with every finding attached.
  */
@@ -39,7 +45,7 @@ export async function readValidState(
   config: ResolvedConfig,
   options: Pick<ProjectOptions, "env" | "cache"> = {},
 ): Promise<{ desired: DesiredState; diagnostics: Diagnostic[]; loadBody: BodyLoader }> {
-  const loaded = await loadDesiredState(config, { env: options.env, cache: options.cache });
+  const loaded = await loadDesiredState(config, { env: options.env, cache: options.cache, keepHtmlChars: KEPT_HTML_CHARS });
   const errors = loaded.diagnostics.filter((diagnostic) => diagnostic.severity === "error");
   if (errors.length > 0) {
     throw new SyncError("content/invalid", `The content has ${errors.length} error(s); nothing was sent to Intercom.`, {
