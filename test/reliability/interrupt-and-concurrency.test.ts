@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ensureBuiltCli } from "../support/cli-build.js";
+import { builtCli } from "../support/built-cli.js";
 import { spawnCli } from "./support/child-cli.js";
 import { expectConverged, findDuplicates, readDesired } from "./support/converged.js";
 import { createGeneratedProject, isAppliedWrite, type GeneratedProject } from "./support/generated-project.js";
@@ -8,16 +8,13 @@ import { countWritesOf, startAfresh, waitForIdleEmulator } from "./support/kill-
 /** Ctrl-C arrives when the emulator has applied this many writes. */
 const INTERRUPT_AFTER_WRITES = 12;
 
-let cli: string;
+const cli = builtCli();
 let project: GeneratedProject;
 
 beforeAll(async () => {
-  [cli, project] = await Promise.all([
-    ensureBuiltCli(),
-    // Latency keeps requests in flight when the signal arrives.
-    createGeneratedProject({ seed: 21, articles: 30, locales: ["fr", "de"], emulator: { latencyMs: [5, 25] } }),
-  ]);
-}, 180_000);
+  // Latency keeps requests in flight when the signal arrives.
+  project = await createGeneratedProject({ seed: 21, articles: 30, locales: ["fr", "de"], emulator: { latencyMs: [5, 25] } });
+});
 
 afterAll(async () => {
   await project?.close();

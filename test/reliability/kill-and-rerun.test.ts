@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mutateArticleInDir } from "../../src/bench/mutate-article.js";
 import { createSeededRandom } from "../../src/emulator/index.js";
-import { ensureBuiltCli } from "../support/cli-build.js";
+import { builtCli } from "../support/built-cli.js";
 import { expectConverged, findDuplicates } from "./support/converged.js";
 import { createGeneratedProject, type GeneratedProject } from "./support/generated-project.js";
 import { countWritesOf, pushKilledAt, startAfresh, type KillMoment } from "./support/kill-runs.js";
@@ -15,18 +15,18 @@ const RANDOM_RUN_SEEDS = [11, 23, 37];
 /** A randomised sequence gives up killing after this many runs and lets the push finish. */
 const MAX_KILLS_PER_SEQUENCE = 6;
 
-let cli: string;
+const cli = builtCli();
 let project: GeneratedProject;
 /** Writes of an uninterrupted first push of the generated tree. */
 let fullRunWrites = 0;
 
 beforeAll(async () => {
-  [cli, project] = await Promise.all([ensureBuiltCli(), createGeneratedProject({ seed: 7, articles: 30, locales: ["fr", "de"] })]);
+  project = await createGeneratedProject({ seed: 7, articles: 30, locales: ["fr", "de"] });
   fullRunWrites = await countWritesOf(project, async () => {
     const run = await project.push();
     expect(run.result?.ok).toBe(true);
   });
-}, 180_000);
+}, 60_000);
 
 afterAll(async () => {
   await project?.close();

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEmulator, type TestEmulator } from "../support/emulator.js";
-import { ensureBuiltCli } from "../support/cli-build.js";
+import { builtCli } from "../support/built-cli.js";
 import { runCli, type ChildResult } from "./support/child-cli.js";
 import { createGeneratedProject, type GeneratedProject } from "./support/generated-project.js";
 
@@ -14,7 +14,7 @@ import { createGeneratedProject, type GeneratedProject } from "./support/generat
 const SENTINEL = `sk-SENTINEL-${randomBytes(24).toString("hex")}`;
 const SENTINEL_PIECE = SENTINEL.slice(20, 40);
 
-let cli: string;
+const cli = builtCli();
 let project: GeneratedProject;
 let summaryDir: string;
 let refusing: TestEmulator;
@@ -57,14 +57,13 @@ async function listFiles(dir: string): Promise<string[]> {
 
 beforeAll(async () => {
   summaryDir = await mkdtemp(path.join(tmpdir(), "intercom-sync-summary-"));
-  [cli, project, refusing, echo] = await Promise.all([
-    ensureBuiltCli(),
+  [project, refusing, echo] = await Promise.all([
     createGeneratedProject({ seed: 5, articles: 12, locales: ["fr"], token: SENTINEL }),
     startTestEmulator({ tokens: ["another-token"] }),
     startEchoServer(400),
   ]);
   echoUrl = `http://127.0.0.1:${(echo.address() as AddressInfo).port}`;
-}, 180_000);
+});
 
 afterAll(async () => {
   await project?.close();
