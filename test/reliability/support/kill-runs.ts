@@ -5,7 +5,10 @@
  */
 import { rm } from "node:fs/promises";
 import { setTimeout as sleep } from "node:timers/promises";
+import { expect } from "vitest";
+import { createSeededRandom } from "../../../src/emulator/index.js";
 import { spawnCli, type ChildResult } from "./child-cli.js";
+import { expectConverged } from "./converged.js";
 import { isAppliedWrite, type GeneratedProject } from "./generated-project.js";
 
 export type KillMoment = "before-response" | "after-response";
@@ -57,4 +60,28 @@ export async function countWritesOf(project: GeneratedProject, run: () => Promis
   const before = project.emulator.requests.length;
   await run();
   return project.emulator.requests.slice(before).filter((entry) => entry.write).length;
+}
+
+/** Kill points spread evenly over a run, plus this many seeded random ones. */
+export const EVEN_KILL_POINTS = 8;
+export const RANDOM_KILL_POINTS = 5;
+
+/** Write numbers to kill at: `EVEN_KILL_POINTS` spread over `total` writes, then seeded random ones. */
+export function killPoints(total: number, seed: number): number[] {
+  const step = Math.max(1, Math.ceil(total / EVEN_KILL_POINTS));
+  const points = new Set<number>();
+  for (let k = 1; k <= total; k += step) points.add(k);
+  const random = createSeededRandom(seed);
+  while (points.size < Math.min(total, EVEN_KILL_POINTS + RANDOM_KILL_POINTS)) points.add(1 + Math.floor(random() * total));
+  return [...points].sort((a, b) => a - b);
+}
+
+/** After a kill: a complete rerun, the intended help center, and a third push that writes nothing. */
+export async function expectRerunConverges(project: GeneratedProject): Promise<void> {
+  const rerun = await project.push();
+  const trouble = rerun.result?.outcomes.filter((o) => o.outcome === "failed" || o.outcome === "skipped");
+  expect(rerun.result?.ok, JSON.stringify({ trouble, errors: rerun.plan.errors, lockError: rerun.result?.lockError })).toBe(true);
+  await expectConverged(project);
+  const writes = await countWritesOf(project, () => project.push());
+  expect(writes).toBe(0);
 }
