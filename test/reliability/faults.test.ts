@@ -8,7 +8,8 @@ import { expectConverged, findDuplicates } from "./support/converged.js";
 import { createGeneratedProject, type GeneratedProject } from "./support/generated-project.js";
 import { countWritesOf } from "./support/kill-runs.js";
 
-const ARTICLES = 300;
+/** Enough writes for several rate-limit windows and a few dozen injected 5xx in each mix. */
+const ARTICLES = 100;
 /** Most attempts one request may make: the first, its 5xx retries and its 429 retries. */
 const MAX_ATTEMPTS = 1 + DEFAULT_MAX_RETRIES + DEFAULT_MAX_RATE_LIMIT_RETRIES;
 /** With a window, every this many responses another integration is taken to spend the budget: a 429. */
