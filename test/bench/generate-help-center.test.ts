@@ -263,7 +263,8 @@ describe("generateHelpCenter", () => {
   });
 
   describe("scale", () => {
-    it("generates 2,000 articles in 4 locales with consistent counts", () => {
+    // Ten thousand files: seconds of work alone, longer on a busy machine.
+    it("generates 2,000 articles in 4 locales with consistent counts", { timeout: 120_000 }, () => {
       const big = generateHelpCenter({ seed: 2000, articles: 2000, locales: LOCALES });
       const { stats } = big;
       expect(stats.articles).toBe(2000);
