@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { emulatorOptionsFromFlags } from "../../src/cli/commands/emulator.js";
 import { countTree } from "../support/count-tree.js";
-import { createTestProject, type TestProject } from "../sync/project.js";
+import { createTestProject, type TestProject } from "../support/project.js";
 
 let project: TestProject | undefined;
 afterEach(async () => {

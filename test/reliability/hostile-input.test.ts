@@ -1,24 +1,24 @@
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtemp, readdir, rm, symlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { countTree } from "../support/count-tree.js";
-import { createTestProject, type TestProject } from "../sync/project.js";
+import { createTestProject, type TestProject } from "../support/project.js";
+import { createTempDir, removeTempDir } from "../support/temp-dir.js";
 
 /** A file the tests place outside the project: nothing may read it, link to it, or create it. */
 let outside: string;
 let project: TestProject | undefined;
 
 beforeAll(async () => {
-  outside = await mkdtemp(path.join(tmpdir(), "intercom-sync-outside-"));
+  outside = await createTempDir("outside");
   await writeFile(path.join(outside, "secret.md"), "---\ntitle: Secret\n---\nsecret text\n");
   await writeFile(path.join(outside, "logo.png"), randomBytes(64));
 });
 
 afterAll(async () => {
-  await rm(outside, { recursive: true, force: true });
+  await removeTempDir(outside);
 });
 
 afterEach(async () => {

@@ -1,19 +1,19 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { builtCli } from "../support/built-cli.js";
-import { spawnCli } from "./support/child-cli.js";
+import { spawnCli } from "../support/child-cli.js";
 import { expectConverged, findDuplicates, readDesired } from "./support/converged.js";
-import { createGeneratedProject, isAppliedWrite, type GeneratedProject } from "./support/generated-project.js";
+import { createTestProject, isAppliedWrite, type TestProject } from "../support/project.js";
 import { countWritesOf, startAfresh, waitForIdleEmulator } from "./support/kill-runs.js";
 
 /** Ctrl-C arrives when the emulator has applied this many writes. */
 const INTERRUPT_AFTER_WRITES = 12;
 
 const cli = builtCli();
-let project: GeneratedProject;
+let project: TestProject;
 
 beforeAll(async () => {
   // Latency keeps requests in flight when the signal arrives.
-  project = await createGeneratedProject({ seed: 21, articles: 30, locales: ["fr", "de"], emulator: { latencyMs: [5, 25] } });
+  project = await createTestProject({ tree: { generate: { seed: 21, articles: 30, locales: ["fr", "de"] } }, emulator: { latencyMs: [5, 25] } });
 });
 
 afterAll(async () => {

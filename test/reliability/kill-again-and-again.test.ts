@@ -5,7 +5,7 @@ import { mutateArticleInDir } from "../../src/bench/mutate-article.js";
 import { createSeededRandom } from "../../src/emulator/index.js";
 import { builtCli } from "../support/built-cli.js";
 import { findDuplicates } from "./support/converged.js";
-import { createGeneratedProject, type GeneratedProject } from "./support/generated-project.js";
+import { createTestProject, type TestProject } from "../support/project.js";
 import { countWritesOf, expectRerunConverges, pushKilledAt, startAfresh } from "./support/kill-runs.js";
 
 const RANDOM_RUN_SEEDS = [11, 23, 37];
@@ -13,13 +13,13 @@ const RANDOM_RUN_SEEDS = [11, 23, 37];
 const MAX_KILLS_PER_SEQUENCE = 6;
 
 const cli = builtCli();
-let project: GeneratedProject;
+let project: TestProject;
 /** Writes of an uninterrupted first push of the generated tree. */
 let fullRunWrites = 0;
 
 beforeAll(async () => {
   // The tree of kill-and-rerun.test.ts: the two files run side by side.
-  project = await createGeneratedProject({ seed: 7, articles: 16, locales: ["fr", "de"] });
+  project = await createTestProject({ tree: { generate: { seed: 7, articles: 16, locales: ["fr", "de"] } } });
   fullRunWrites = await countWritesOf(project, async () => {
     const run = await project.push();
     expect(run.result?.ok).toBe(true);

@@ -6,7 +6,7 @@ import type { WireUpdateArticleRequest } from "../../src/intercom/wire.js";
 import { lookupUrl, resolveLinks } from "../../src/plan/resolve-links.js";
 import type { RequestEvent } from "../../src/remote/request-with-policy.js";
 import { createPlanBodyLoader, loadPlanBodies, readValidState, resolveProjectConfig } from "../../src/sync.js";
-import { createTestProject, type TestProject } from "./project.js";
+import { createTestProject, type TestProject } from "../support/project.js";
 
 let project: TestProject | undefined;
 afterEach(async () => {

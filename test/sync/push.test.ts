@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { EmulatorSnapshot, StoredArticle } from "../../src/emulator/index.js";
 import { countTree } from "../support/count-tree.js";
-import { createTestProject, expectRequestsConform, textOf, type TestProject } from "./project.js";
+import { createTestProject, expectRequestsConform, textOf, type TestProject } from "../support/project.js";
 
 let project: TestProject | undefined;
 afterEach(async () => {

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { RUN_LOCK_FILE_NAME } from "../../src/lock/run-lock.js";
 import { readLock } from "../../src/lock/read-write-lock.js";
 import { builtCli } from "../support/built-cli.js";
-import { createTestProject, type TestProject } from "../sync/project.js";
+import { createTestProject, type TestProject } from "../support/project.js";
 import { RUN_TIMEOUT_MS } from "./session.js";
 
 const cli = builtCli();

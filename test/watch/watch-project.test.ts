@@ -5,7 +5,7 @@ import { readLock } from "../../src/lock/read-write-lock.js";
 import type { WatchCloseResult } from "../../src/watch/types.js";
 import { watchProject } from "../../src/watch/watch-project.js";
 import { countTree } from "../support/count-tree.js";
-import { expectRequestsConform, repositoryRoot } from "../sync/project.js";
+import { expectRequestsConform, repositoryRoot } from "../support/project.js";
 import { startWatchedProject, type WatchedProject } from "./session.js";
 
 let watched: WatchedProject | null = null;

@@ -11,7 +11,7 @@ import { toVisibleText } from "../../../src/plan/visible-text.js";
 import { ARTICLE_LINK_SCHEME } from "../../../src/render/types.js";
 import { readValidState, resolveProjectConfig } from "../../../src/sync.js";
 import type { DesiredState, LockFile } from "../../../src/types.js";
-import type { GeneratedProject } from "./generated-project.js";
+import type { TestProject } from "../../support/project.js";
 
 /** Items that share a parent and a source-locale title (or name): what a lost create would leave. */
 export function findDuplicates(state: EmulatorSnapshot, sourceLocale = "en"): string[] {
@@ -28,7 +28,7 @@ export function findDuplicates(state: EmulatorSnapshot, sourceLocale = "en"): st
 }
 
 /** The desired state of a project folder, as push sees it. */
-export async function readDesired(project: GeneratedProject): Promise<DesiredState> {
+export async function readDesired(project: TestProject): Promise<DesiredState> {
   const config = await resolveProjectConfig({ cwd: project.dir, env: project.env });
   return (await readValidState(config)).desired;
 }
@@ -54,7 +54,7 @@ function expectLinks(stored: string, wanted: readonly string[], lock: LockFile, 
 }
 
 /** Asserts that the emulator holds exactly the project's help center and that the lock names it. */
-export async function expectConverged(project: GeneratedProject): Promise<void> {
+export async function expectConverged(project: TestProject): Promise<void> {
   const desired = await readDesired(project);
   const lock = await project.readLock();
   const state = project.emulator.state.dump();
