@@ -2,13 +2,15 @@ import { configDefaults, defineConfig } from "vitest/config";
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 
 /**
- * Suites that start child processes, file watchers, worker threads or whole generated help
- * centers. They run in a project of their own, in forks, and start first: the long files begin
- * while the many short unit files fill the other workers.
+ * Suites that start child processes, file watchers or worker threads, or push or generate whole
+ * help centers. They run in a project of their own, in forks, and start first: the long files
+ * begin while the many short unit files fill the other workers.
  */
 const PROCESS_SUITES = [
   "test/reliability/**/*.test.ts",
-  "test/bench/**/*.test.ts",
+  "test/bench/run-bench.test.ts",
+  "test/bench/emulator-thread.test.ts",
+  "test/bench/generate-help-center.test.ts",
   "test/watch/watch-*.test.ts",
   "test/sync/corpus.test.ts",
   "test/render/corpus.test.ts",
