@@ -36,7 +36,7 @@ export interface DesiredArticleLocale {
    * not kept (see `html`): only what a plan writes is rendered again.
    */
   digest: string;
-  /** sha256 (hex) of the body's visible text (see plan/visible-text.ts), compared with Intercom's. */
+  /** sha256 (hex) of the body's visible text (see digest/visible-text.ts), compared with Intercom's. */
   textDigest: string;
   /** Every `<a href>` of the rendered body in order, entities decoded, placeholders included. */
   hrefs: string[];
@@ -132,12 +132,12 @@ export interface RemoteState {
 export const LOCK_VERSION = 1;
 
 export interface LockLocale {
-  /** Hash of what was last pushed for this locale (see plan/hash). */
+  /** Hash of what was last pushed for this locale (see digest/field-hashes.ts). */
   hash: string;
   /** The remote `updated_at` seen right after that push (seconds). */
   updatedAt: number;
   /**
-   * Optional per-field digests of what was pushed (`title`, `body`, ... see plan/hash), so an
+   * Optional per-field digests of what was pushed (`title`, `body`, ... see digest/field-hashes.ts), so an
    * update can send only the fields that changed. Absent in older locks: all fields are sent then.
    */
   fields?: Record<string, string>;

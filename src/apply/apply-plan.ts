@@ -1,5 +1,6 @@
 import pLimit from "p-limit";
 import { SyncError } from "../errors.js";
+import { blockingErrors } from "../plan/summarise-plan.js";
 import type { ArticlePlanItem, Plan, PlanItem } from "../plan/types.js";
 import { describeError, type ApplyRun } from "./apply-run.js";
 import { applyLinkRefresh, findLinkRefreshes } from "./link-pass.js";
@@ -22,9 +23,7 @@ function countOutcomes(outcomes: readonly ItemOutcome[]): Record<OutcomeKind, nu
 }
 
 function assertApplicable(plan: Plan): void {
-  // Conflicts only skip their items; any other plan error (a locale not enabled, another help
-  // center's lock) means no write at all.
-  const blocking = plan.errors.filter((e) => e.code !== "plan/conflict");
+  const blocking = blockingErrors(plan);
   if (blocking.length > 0) {
     throw new SyncError("apply/plan-has-errors", `The plan has ${blocking.length} error(s); nothing was written.`, {
       hint: blocking[0]?.hint ?? "Fix the errors reported by `intercom-sync plan`, then push again.",
@@ -51,6 +50,8 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyResul
     urls: { ...plan.urls, ...(deps.remoteUrls ?? {}) },
     helpCenterId: deps.helpCenterId ?? plan.helpCenterId,
     saver: createLockSaver(deps.saveLock, () => lock),
+    bodies: deps.bodies ?? new Map(),
+    defaultAuthorId: deps.defaultAuthorId ?? plan.defaultAuthorId,
     unavailableCollections: new Set(),
     newUrls: new Set(),
   };

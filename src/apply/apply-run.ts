@@ -1,12 +1,12 @@
 import type { WireArticle } from "../intercom/wire.js";
 import { SyncError } from "../errors.js";
-import { hashBodyAt } from "../plan/body-hash.js";
-import { lookupUrl, resolveLinks } from "../plan/resolve-links.js";
+import { hashBodyAt } from "../digest/body-digest.js";
+import { lookupUrl, resolveLinks } from "../render/resolve-links.js";
 import type { ArticleFields, Plan } from "../plan/types.js";
 import type { IntercomApi } from "../remote/api.js";
 import type { LockFile } from "../types.js";
 import type { LockSaver } from "./lock-saver.js";
-import type { PlanBodyLoader } from "./types.js";
+import { bodyKey, type PlanBodyLoader } from "./types.js";
 
 /** The state one `applyPlan` call shares between its items. */
 export interface ApplyRun {
@@ -22,8 +22,12 @@ export interface ApplyRun {
   unavailableCollections: Set<string>;
   /** Article keys whose URL in some locale was learned or changed by a write of this run. */
   newUrls: Set<string>;
+  /** Bodies rendered before the run (see ApplyDeps.bodies). */
+  bodies: ReadonlyMap<string, string>;
   /** Renders a body the plan does not carry (see ApplyDeps.loadBody). */
   loadBody?: PlanBodyLoader;
+  /** Author of articles whose front matter names none (see ApplyDeps.defaultAuthorId). */
+  defaultAuthorId: number | null;
 }
 
 /** Resolves an article body's link placeholders with the URLs known at this point of the run. */
@@ -36,9 +40,10 @@ export function bodyHashNow(run: ApplyRun, content: ArticleFields, locale: strin
   return hashBodyAt(content, locale, lookupUrl(run.urls, run.plan.sourceLocale));
 }
 
-/** The HTML of a body the plan sends; plans carry it only once the composer has loaded it. */
-export function requireBody(content: ArticleFields, key: string, locale: string): string {
-  if (content.body !== undefined) return content.body;
+/** The HTML of a body the plan sends: carried by the plan, or rendered before the run. */
+export function requireBody(run: ApplyRun, content: ArticleFields, key: string, locale: string): string {
+  const body = content.body ?? run.bodies.get(bodyKey(key, locale));
+  if (body !== undefined) return body;
   throw new SyncError("apply/missing-body", `The plan has no body for the ${locale} article ${key}, which it sends.`, {
     hint: "Apply plans made by `planProject` through `pushProject`, which loads the bodies a push sends.",
   });

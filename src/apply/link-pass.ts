@@ -4,12 +4,13 @@
  * with the URLs now known. Without it the next push would make these writes. Unchanged bodies are
  * rendered here, only when needed.
  */
-import { placeholderTarget } from "../plan/body-summary.js";
-import type { FieldHashes } from "../plan/hash.js";
+import { placeholderTarget } from "../digest/body-summary.js";
+import type { FieldHashes } from "../digest/field-hashes.js";
 import type { ArticleFields, ArticlePlanItem } from "../plan/types.js";
 import { bodyHashNow, noteArticleUrls, requireBody, resolveBody, type ApplyRun } from "./apply-run.js";
 import { buildArticleUpdate } from "./build-requests.js";
 import { blockedLocales, recordWrite } from "./lock-updates.js";
+import { bodyKey } from "./types.js";
 
 export interface LinkRefresh {
   item: ArticlePlanItem;
@@ -37,7 +38,7 @@ export function findLinkRefreshes(run: ApplyRun, items: readonly ArticlePlanItem
     const hashes: Record<string, string> = {};
     for (const [locale, content] of Object.entries(item.content)) {
       // Without a loader, only bodies the plan carries can be sent again.
-      if (!linksToNewUrl(run, content) || (content.body === undefined && run.loadBody === undefined)) continue;
+      if (!linksToNewUrl(run, content) || (!hasBody(run, item, locale, content) && run.loadBody === undefined)) continue;
       const sent = entry.locales[locale]?.fields?.body;
       const hash = bodyHashNow(run, content, locale);
       // Without a field digest the lock cannot say what body was sent; leave it to the next plan.
@@ -48,10 +49,15 @@ export function findLinkRefreshes(run: ApplyRun, items: readonly ArticlePlanItem
   return refreshes;
 }
 
+/** Whether the plan carries the body, or it was rendered before the run. */
+function hasBody(run: ApplyRun, item: ArticlePlanItem, locale: string, content: ArticleFields): boolean {
+  return content.body !== undefined || run.bodies.has(bodyKey(item.key, locale));
+}
+
 /** The HTML of a body to send again: the plan's, else rendered now (rare: a target's URL changed). */
 async function bodyOf(run: ApplyRun, item: ArticlePlanItem, locale: string, content: ArticleFields): Promise<string> {
-  if (content.body === undefined && run.loadBody !== undefined) return run.loadBody(item, locale);
-  return requireBody(content, item.key, locale);
+  if (!hasBody(run, item, locale, content) && run.loadBody !== undefined) return run.loadBody(item, locale);
+  return requireBody(run, content, item.key, locale);
 }
 
 /** Sends one refresh (one request) and records the new body digests in the lock. */
@@ -61,7 +67,7 @@ export async function applyLinkRefresh(run: ApplyRun, refresh: LinkRefresh): Pro
   for (const [locale, content] of Object.entries(item.content)) {
     if (locale in hashes) patches[locale] = { body: resolveBody(run, await bodyOf(run, item, locale, content), locale) };
   }
-  const response = await run.api.updateArticle(id, buildArticleUpdate(patches, { defaultLocale: item.defaultLocale, defaultAuthorId: run.plan.defaultAuthorId }));
+  const response = await run.api.updateArticle(id, buildArticleUpdate(patches, { defaultLocale: item.defaultLocale, defaultAuthorId: run.defaultAuthorId }));
   const entry = run.lock.articles[item.key];
   if (entry === undefined) return;
   const written: Record<string, FieldHashes> = {};

@@ -4,7 +4,7 @@
  * side.
  */
 import type { WireArticle, WireCollection } from "../intercom/wire.js";
-import { combineFieldHashes, hashField, type FieldHashes } from "../plan/hash.js";
+import { combineFieldHashes, hashField, type FieldHashes } from "../digest/field-hashes.js";
 import type { PlanItem } from "../plan/types.js";
 import type { LockEntry, LockFile } from "../types.js";
 

@@ -3,7 +3,7 @@ import { bodyHashNow, noteArticleUrls, ownedIds, requireBody, resolveBody, type 
 import { applyLockEffects, blockedLocales, recordUnpublished, recordWrite, takeEntry } from "./lock-updates.js";
 import { createArticleOnce } from "./recover-create.js";
 import type { ItemOutcome, OutcomeKind } from "./types.js";
-import { hashArticleFields, type FieldHashes } from "../plan/hash.js";
+import { hashArticleFields, type FieldHashes } from "../digest/field-hashes.js";
 import type { ArticleContent, ArticlePlanItem } from "../plan/types.js";
 
 const FIELD_KEYS: Record<string, keyof ArticleContent> = {
@@ -34,7 +34,7 @@ function resolveWrites(run: ApplyRun, item: ArticlePlanItem): Map<string, Locale
   for (const change of item.locales) {
     const fields = item.content[change.locale];
     if ((change.change !== "add" && change.change !== "update") || fields === undefined) continue;
-    const body = resolveBody(run, requireBody(fields, item.key, change.locale), change.locale);
+    const body = resolveBody(run, requireBody(run, fields, item.key, change.locale), change.locale);
     const content: ArticleContent = { title: fields.title, description: fields.description, body, state: fields.state, authorId: fields.authorId };
     writes.set(change.locale, { content, bodyHash: bodyHashNow(run, fields, change.locale), sent: change.fields });
   }
@@ -67,7 +67,7 @@ async function createArticle(run: ApplyRun, item: ArticlePlanItem, parentId: str
     content,
     defaultLocale: item.defaultLocale,
     sourceLocale: run.plan.sourceLocale,
-    defaultAuthorId: run.plan.defaultAuthorId,
+    defaultAuthorId: run.defaultAuthorId,
     parentId,
   });
   const { response, recovered } = await createArticleOnce(run.api, request, () => ownedIds(run.lock, "article"));
@@ -86,7 +86,7 @@ async function updateArticle(run: ApplyRun, item: ArticlePlanItem, id: string, p
   }
   const request = buildArticleUpdate(patches, {
     defaultLocale: item.defaultLocale,
-    defaultAuthorId: run.plan.defaultAuthorId,
+    defaultAuthorId: run.defaultAuthorId,
     ...(parentId === undefined ? {} : { parentId }),
   });
   // Updates are idempotent (a PUT of the same fields leaves the same article), so the client may
@@ -103,7 +103,7 @@ async function updateArticle(run: ApplyRun, item: ArticlePlanItem, id: string, p
 
 async function unpublishArticle(run: ApplyRun, item: ArticlePlanItem, id: string): Promise<ItemOutcome> {
   const patches = Object.fromEntries(item.locales.map((l) => [l.locale, { state: "draft" as const }]));
-  const response = await run.api.updateArticle(id, buildArticleUpdate(patches, { defaultLocale: item.defaultLocale, defaultAuthorId: run.plan.defaultAuthorId }));
+  const response = await run.api.updateArticle(id, buildArticleUpdate(patches, { defaultLocale: item.defaultLocale, defaultAuthorId: run.defaultAuthorId }));
   const entry = run.lock.articles[item.key];
   if (entry !== undefined) for (const change of item.locales) recordUnpublished(entry, change.locale, response);
   return outcome(item, "unpublished", id);

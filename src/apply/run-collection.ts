@@ -1,4 +1,4 @@
-import { hashCollectionFields, type FieldHashes } from "../plan/hash.js";
+import { hashCollectionFields, type FieldHashes } from "../digest/field-hashes.js";
 import type { CollectionFields, CollectionPlanItem } from "../plan/types.js";
 import { ownedIds, type ApplyRun } from "./apply-run.js";
 import { buildCollectionCreate, buildCollectionUpdate } from "./build-requests.js";

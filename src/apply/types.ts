@@ -45,14 +45,27 @@ export interface ApplyDeps {
   /** Article key -> locale -> URL from the remote state. Default: the plan's `urls`. */
   remoteUrls?: Record<string, Record<string, string>>;
   /**
+   * The HTML of the bodies the plan writes, by {@link bodyKey}, rendered before the first write
+   * (see loadPlanBodies): they travel beside the plan, which apply never edits. A plan may also
+   * carry a body itself (`content[locale].body`).
+   */
+  bodies?: ReadonlyMap<string, string>;
+  /**
    * Renders a body the plan does not carry: the second pass needs the unchanged bodies whose link
    * targets' URLs changed during the run. Without it such bodies are left to the next push.
    */
   loadBody?: PlanBodyLoader;
+  /** Author of articles whose front matter names none. Default: the plan's `defaultAuthorId`. */
+  defaultAuthorId?: number | null;
 }
 
-/** Fills and returns the HTML of one article locale of a plan (see createPlanBodyLoader). */
+/** Renders and returns the HTML of one article locale of a plan (see createPlanBodies). */
 export type PlanBodyLoader = (item: ArticlePlanItem, locale: string) => Promise<string>;
+
+/** The key of one article locale's body in {@link ApplyDeps.bodies}. */
+export function bodyKey(articleKey: string, locale: string): string {
+  return `${articleKey}\u0000${locale}`;
+}
 
 export interface ApplyResult {
   /** One per item that does something, in plan order, plus link refreshes of unchanged articles. */

@@ -1,7 +1,7 @@
 import type { ResolvedConfig } from "../config/types.js";
 import type { Diagnostic } from "../errors.js";
 import type { DesiredState } from "../types.js";
-import { loadDesiredState } from "./load-desired-state.js";
+import { loadDesiredState } from "../load/disk-source.js";
 
 export interface CheckOptions {
   /** Warnings count as errors (`check --strict`). */

@@ -1,4 +1,4 @@
-import { formatDiagnostics, formatSummary } from "../check/format-diagnostics.js";
+import { formatDiagnostics, formatSummary } from "../diagnostics/format-diagnostics.js";
 import type { Diagnostic } from "../errors.js";
 import type { CommandContext } from "./context.js";
 

@@ -1,5 +1,5 @@
 import { appendFile } from "node:fs/promises";
-import { formatGithubAnnotations } from "../check/format-github-annotations.js";
+import { formatGithubAnnotations } from "../diagnostics/format-github-annotations.js";
 import type { Diagnostic } from "../errors.js";
 import type { CommandContext } from "./context.js";
 

@@ -1,14 +1,6 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
 import { createContext, type CommandContext, type GlobalFlags, type ProcessIo } from "./context.js";
-import { runCheck } from "./commands/check.js";
-import { runEmulator } from "./commands/emulator.js";
-import { runPlan } from "./commands/plan.js";
-import { runPush } from "./commands/push.js";
-import { runPull } from "./commands/pull.js";
-import { runStamp } from "./commands/stamp.js";
-import { runStatus } from "./commands/status.js";
-import { runWatch } from "./commands/watch.js";
 import { reportError } from "./report-error.js";
 
 function packageVersion(): string {
@@ -17,6 +9,21 @@ function packageVersion(): string {
 }
 
 type Action<F> = (flags: F, ctx: CommandContext) => Promise<number>;
+
+/**
+ * Each command's module is imported when that command runs, not at start-up: `--help` and
+ * `--version` load no renderer, parser or HTTP client.
+ */
+const commands = {
+  check: async () => (await import("./commands/check.js")).runCheck,
+  plan: async () => (await import("./commands/plan.js")).runPlan,
+  push: async () => (await import("./commands/push.js")).runPush,
+  pull: async () => (await import("./commands/pull.js")).runPull,
+  status: async () => (await import("./commands/status.js")).runStatus,
+  stamp: async () => (await import("./commands/stamp.js")).runStamp,
+  watch: async () => (await import("./commands/watch.js")).runWatch,
+  emulator: async () => (await import("./commands/emulator.js")).runEmulator,
+};
 
 /**
  * Builds the command line. Each action gets its flags and a context; the number it returns is the
@@ -37,10 +44,11 @@ export function buildProgram(io: ProcessIo, setExitCode: (code: number) => void)
     })
     .exitOverride();
 
-  function action<F>(run: Action<F>) {
+  function action<F>(load: () => Promise<Action<F>>) {
     return async (flags: F, command: Command): Promise<void> => {
       const ctx = createContext(command.optsWithGlobals<GlobalFlags>(), io);
       try {
+        const run = await load();
         setExitCode(await run(flags, ctx));
       } catch (error) {
         setExitCode(reportError(error, ctx));
@@ -52,7 +60,7 @@ export function buildProgram(io: ProcessIo, setExitCode: (code: number) => void)
     .command("check")
     .description("validate the whole tree: front matter, locales, links, images, HTML, depth, keys (no network)")
     .option("--strict", "treat warnings as errors")
-    .action(action(runCheck));
+    .action(action(commands.check));
 
   program
     .command("plan")
@@ -60,32 +68,37 @@ export function buildProgram(io: ProcessIo, setExitCode: (code: number) => void)
     .option("--out <file>", "also write the plan as JSON to a file")
     .option("--detailed-exitcode", "exit 2 when there are changes to push")
     .option("--force", "plan as push --force would (overwrite edits made in Intercom)")
-    .action(action(runPlan));
+    .action(action(commands.plan));
 
   program
     .command("push")
     .description("plan, then apply: write only the differences to Intercom")
     .option("--dry-run", "plan only; write nothing")
     .option("--force", "overwrite edits made in Intercom (conflicts and drift)")
-    .action(action(runPush));
+    .action(action(commands.push));
 
   program
     .command("pull")
     .description("write the help center from Intercom into content/, locales/ and the lock (read only)")
     .option("--force", "overwrite local files even when they have changes not pushed yet")
-    .action(action(runPull));
+    .action(action(commands.pull));
 
   program
     .command("status")
     .description("translation progress per locale: translated, missing, outdated, unstamped (no network)")
     .option("--locale <code>", "only this locale")
-    .action(action(runStatus));
+    .action(action(commands.status));
 
   program
     .command("stamp")
     .description("set source_hash in translation files: \"this translation follows the current source\" (no network)")
     .argument("<paths...>", "translation files or folders (every translated article below)")
-    .action((paths: string[], flags: object, command: Command) => action<object>((f, ctx) => runStamp(paths, f, ctx))(flags, command));
+    .action((paths: string[], flags: object, command: Command) =>
+      action<object>(async () => {
+        const runStamp = await commands.stamp();
+        return (f, ctx) => runStamp(paths, f, ctx);
+      })(flags, command),
+    );
 
   program
     .command("watch")
@@ -93,7 +106,7 @@ export function buildProgram(io: ProcessIo, setExitCode: (code: number) => void)
     .option("--force", "overwrite edits made in Intercom (conflicts and drift)")
     .option("--debounce <ms>", "quiet time in ms after a change before a run starts", "50")
     .option("--poll", "poll the file system instead of using native events (network drives)")
-    .action(action(runWatch));
+    .action(action(commands.watch));
 
   program
     .command("emulator")
@@ -107,7 +120,7 @@ export function buildProgram(io: ProcessIo, setExitCode: (code: number) => void)
     .option("--error-rate <x>", "share of requests answered 500/503, 0..1")
     .option("--latency-ms <ms>", "delay per request, or a range like 20-200")
     .option("--drop-rate <x>", "share of writes whose response is lost, 0..1")
-    .action(action(runEmulator));
+    .action(action(commands.emulator));
 
   return program;
 }

@@ -1,6 +1,6 @@
-import { formatDiagnostics } from "../check/format-diagnostics.js";
-import { formatGithubAnnotations } from "../check/format-github-annotations.js";
-import { formatJsonReport } from "../check/format-json-report.js";
+import { formatDiagnostics } from "../diagnostics/format-diagnostics.js";
+import { formatGithubAnnotations } from "../diagnostics/format-github-annotations.js";
+import { formatJsonReport } from "../diagnostics/format-json-report.js";
 import { formatLocation, isSyncError } from "../errors.js";
 import type { CommandContext } from "./context.js";
 

@@ -101,7 +101,7 @@ export async function scanContentTree(config: ResolvedConfig): Promise<ScannedTr
  * Reads the content dir and every selected locale folder: markdown decoded (see decodeFileText),
  * assets listed, every path project-relative POSIX. Hostile files (too large, binary, invalid
  * UTF-8, symlinks out of the project) become diagnostics; reading never throws for them. Holds
- * every text at once: the sync streams instead (src/check/load-desired-state.ts).
+ * every text at once: the sync streams instead (src/load/disk-source.ts).
  */
 export async function readContentTree(config: ResolvedConfig, options: ReadContentTreeOptions = {}): Promise<ContentTree> {
   const scan = await scanContentTree(config);

@@ -3,9 +3,8 @@
  * renames it over, so a crash never leaves a half-written file. Saves requested while one runs are
  * coalesced into one more save of the latest state.
  */
-import { randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
-import path from "node:path";
+import { readFile } from "node:fs/promises";
+import { writeFileAtomic } from "../fs/write-file-atomic.js";
 import { assertSnapshot } from "./seed.js";
 import type { EmulatorSnapshot } from "./types.js";
 
@@ -23,17 +22,9 @@ export async function readSnapshotFile(file: string): Promise<EmulatorSnapshot |
   return value;
 }
 
-/** Writes `snapshot` to `file` atomically (temporary file + rename). */
+/** Writes `snapshot` to `file` atomically (see writeFileAtomic). */
 export async function writeSnapshotFile(file: string, snapshot: EmulatorSnapshot): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
-  try {
-    await writeFile(temporary, `${JSON.stringify(snapshot, null, 2)}\n`, "utf8");
-    await rename(temporary, file);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
+  await writeFileAtomic(file, `${JSON.stringify(snapshot, null, 2)}\n`, { makeDirs: true });
 }
 
 export interface SnapshotSaver {

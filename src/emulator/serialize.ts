@@ -5,6 +5,7 @@
  */
 import type { WireAdmin, WireArticle, WireArticleContent, WireCollection, WireGroupContent, WireHelpCenter } from "../intercom/wire.js";
 import { LOCALES } from "../locales.js";
+import { signImageUrls } from "./sign-image-urls.js";
 import { slugify } from "./slug.js";
 import type { EmulatorStore } from "./store.js";
 import type { StoredAdmin, StoredArticle, StoredCollection, StoredHelpCenter } from "./types.js";
@@ -123,7 +124,7 @@ export function toWireArticle(store: EmulatorStore, article: StoredArticle, with
           type: "article_content",
           title: content.title,
           description: content.description,
-          body: content.body,
+          body: signImageUrls(store, content.body),
           author_id: content.authorId,
           state: content.state,
           created_at: content.createdAt,
@@ -140,7 +141,7 @@ export function toWireArticle(store: EmulatorStore, article: StoredArticle, with
     workspace_id: store.workspaceId,
     title: main?.title ?? "",
     description: main?.description ?? null,
-    body: main?.body ?? null,
+    body: main === undefined ? null : signImageUrls(store, main.body),
     author_id: main?.authorId ?? store.me().id,
     state: main?.state ?? "draft",
     created_at: article.createdAt,

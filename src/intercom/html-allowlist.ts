@@ -1,8 +1,8 @@
 /**
  * The HTML Intercom accepts in an article body, shared by the renderer (which must never send
  * anything else) and the emulator (which answers 400 to anything else, as Intercom does).
- * Source: Intercom's "Allowed HTML for Articles" guide. `div` is there only as the wrapper
- * Intercom itself uses for callouts and image containers.
+ * Source: Intercom's "Allowed HTML for Articles" guide. `div` is there only as the wrappers
+ * Intercom's editor itself writes (callouts, image and button containers, tables, videos).
  */
 export const ALLOWED_TAGS: ReadonlySet<string> = new Set([
   "p", "br", "hr",
@@ -17,16 +17,21 @@ export const ALLOWED_TAGS: ReadonlySet<string> = new Set([
 ]);
 
 /** Attributes the renderer keeps per tag; it drops every other attribute. */
+// `style` on tables, cells and images: Intercom's editor stores cell colours, widths and borders
+// (and `height: auto` on sized images) as inline styles, and keeps them when they come back
+// through the API; an export of a real help center shows them on every cell
+// (https://github.com/catenda/help-center). Only the declarations `sanitizeInlineStyle` keeps pass.
 export const ALLOWED_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   a: ["href", "target", "rel", "class"],
-  img: ["src", "alt", "title", "width", "height"],
+  img: ["src", "alt", "title", "width", "height", "style"],
   iframe: ["src", "width", "height", "frameborder", "allowfullscreen"],
   div: ["class", "style"],
   p: ["class"],
   h1: ["class", "id"],
   h2: ["class", "id"],
-  th: ["colspan", "rowspan"],
-  td: ["colspan", "rowspan"],
+  table: ["role", "style"],
+  th: ["colspan", "rowspan", "style"],
+  td: ["colspan", "rowspan", "style"],
   code: ["class"],
   ol: ["start"],
 };
@@ -39,5 +44,15 @@ export const VIDEO_EMBED_HOSTS: readonly string[] = [
 
 /** Class of the `<div>` Intercom uses for a callout block. */
 export const CALLOUT_CLASS = "intercom-interblocks-callout";
-/** Class of the `<div>` Intercom wraps stored images in. */
+/** Class of the `<div>` Intercom wraps stored images (and buttons) in. */
 export const IMAGE_CONTAINER_CLASS = "intercom-container";
+/** Class of the `<div>` Intercom's editor wraps tables in. */
+export const TABLE_CONTAINER_CLASS = "intercom-interblocks-table-container";
+/** Class of the `<div>` Intercom wraps video iframes in (developer docs, "The Article model"). */
+export const VIDEO_CONTAINER_CLASS = "intercom-h2b-video";
+/** Class that shows a link as a button (Intercom's "Formatting your articles with the Articles API"). */
+export const BUTTON_CLASS = "intercom-h2b-button";
+/** The `<div>` classes Intercom's editor writes; a `<div>` with none of them means nothing there. */
+export const BLOCK_CONTAINER_CLASSES: readonly string[] = [CALLOUT_CLASS, IMAGE_CONTAINER_CLASS, TABLE_CONTAINER_CLASS, VIDEO_CONTAINER_CLASS];
+/** Alignment classes of Intercom's "Supported CSS"; left is the default and means no alignment. */
+export const ALIGN_CLASSES: readonly string[] = ["intercom-align-left", "intercom-align-center", "intercom-align-right", "intercom-align-justify"];

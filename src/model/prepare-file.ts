@@ -3,12 +3,12 @@
  * then dropped, so the model proper (assembleDesiredState) works on metadata only. Pure, given a
  * pure renderer; the reader runs it file by file as it streams the tree.
  */
-import { summariseBody } from "../plan/body-summary.js";
+import { summariseBody } from "../digest/body-summary.js";
 import type { ProjectFiles, RenderContext } from "../render/types.js";
 import type { RenderMarkdown } from "./build-article-locale.js";
 import { isCollectionFile, toArticleKey } from "./content-keys.js";
 import { detachString, detachValue } from "./detach-strings.js";
-import { hashSourceText } from "./hash-source-text.js";
+import { hashSourceText } from "../digest/source-text.js";
 import type { ParsedFile, PreparedFile, RenderedBody } from "./types.js";
 import { SOURCE_ARTICLE_FIELDS, validateFrontMatter } from "./validate-front-matter.js";
 

@@ -1,6 +1,6 @@
 import type { FieldPosition } from "../content/types.js";
 import type { Diagnostic } from "../errors.js";
-import type { BodySummary } from "../plan/body-summary.js";
+import type { BodySummary } from "../digest/body-summary.js";
 import type { ArticleState, DesiredState } from "../types.js";
 
 /** One markdown file after parsing (see parseMarkdownFile), ready to be prepared (see prepareFile). */
@@ -45,7 +45,7 @@ export interface PreparedFile {
   sourceTextHash: string | null;
 }
 
-/** Everything buildDesiredState needs: strings and lists, no file system. */
+/** Everything assembleDesiredState needs once every file is prepared: no file system, no bodies. */
 export interface ModelInput {
   sourceLocale: string;
   /** Translation locales that were read. */
@@ -53,17 +53,12 @@ export interface ModelInput {
   /** Project-relative POSIX paths of the content and locales dirs. */
   contentDir: string;
   localesDir: string;
-  files: readonly ParsedFile[];
+  files: readonly PreparedFile[];
   /** Every other project file (assets, unreadable markdown) that links and images may point at. */
   otherFiles: readonly string[];
   defaultState: ArticleState;
   /** Ends with "/" when set. */
   assetBaseUrl: string | null;
-}
-
-/** The model's input once every file is prepared: what assembleDesiredState needs. */
-export interface PreparedModelInput extends Omit<ModelInput, "files"> {
-  files: readonly PreparedFile[];
 }
 
 export interface ModelResult {

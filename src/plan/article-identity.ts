@@ -1,9 +1,9 @@
 import type { DesiredArticle, LockEntry, RemoteArticle } from "../types.js";
-import { hashArticleLocale } from "./hash.js";
+import { hashArticleLocale } from "../digest/field-hashes.js";
 import { PENDING_ID, pickMoveSource, type PlanContext } from "./plan-context.js";
-import { hashBodyAt } from "./body-hash.js";
-import { lookupUrl } from "./resolve-links.js";
-import { normaliseText } from "./visible-text.js";
+import { hashBodyAt } from "../digest/body-digest.js";
+import { lookupUrl } from "../render/resolve-links.js";
+import { normaliseText } from "../digest/visible-text.js";
 
 /** Which Intercom article (if any) a desired article is. */
 export type ArticleIdentity =

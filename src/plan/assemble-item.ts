@@ -1,6 +1,6 @@
 import type { LockLocale } from "../types.js";
 import type { LocaleDecision } from "./diff-locale.js";
-import { combineFieldHashes, type FieldHashes } from "./hash.js";
+import { combineFieldHashes, type FieldHashes } from "../digest/field-hashes.js";
 import type { PlanContext } from "./plan-context.js";
 import type { PlanAction, PlanItemBase, PlanItemType, PlanLocaleChange } from "./types.js";
 

@@ -1,5 +1,5 @@
 import type { LockLocale } from "../types.js";
-import { combineFieldHashes, diffFieldHashes, type FieldHashes } from "./hash.js";
+import { combineFieldHashes, diffFieldHashes, type FieldHashes } from "../digest/field-hashes.js";
 
 /** What happens to one locale of one existing item. `record` = write nothing, note it in the lock. */
 export type LocaleDecision =

@@ -1,13 +1,14 @@
 import type { DesiredArticle, DesiredArticleLocale, RemoteArticleLocale } from "../types.js";
 import { parentIdOf, resolveArticleIdentities, type ArticleIdentity } from "./article-identity.js";
 import { collectChanges, existingItem, newItemBase, type LocaleOutcome } from "./assemble-item.js";
-import { digestText, placeholdersOf } from "./body-summary.js";
+import { digestText, placeholdersOf } from "../digest/body-summary.js";
 import { diffLocale, type LocaleDecision } from "./diff-locale.js";
-import { ARTICLE_FIELD_NAMES, hashArticleFields, hashBody, type FieldHashes } from "./hash.js";
+import { hashBody } from "../digest/body-digest.js";
+import { ARTICLE_FIELD_NAMES, hashArticleFields, type FieldHashes } from "../digest/field-hashes.js";
 import type { PlanContext } from "./plan-context.js";
-import { lookupUrl, resolveHrefs, UNRESOLVED_LINK_HREF } from "./resolve-links.js";
+import { lookupUrl, resolveHrefs, UNRESOLVED_LINK_HREF } from "../render/resolve-links.js";
 import type { ArticleFields, ArticlePlanItem } from "./types.js";
-import { normaliseText, readHtml, type HtmlReading } from "./visible-text.js";
+import { normaliseText, readHtml, type HtmlReading } from "../digest/visible-text.js";
 
 interface PreparedLocale {
   locale: string;

@@ -1,10 +1,10 @@
 import type { DesiredCollection, LockEntry, RemoteCollection } from "../types.js";
 import { collectChanges, existingItem, newItemBase, type LocaleOutcome } from "./assemble-item.js";
 import { diffLocale } from "./diff-locale.js";
-import { COLLECTION_FIELD_NAMES, hashCollectionFields, hashCollectionLocale } from "./hash.js";
+import { COLLECTION_FIELD_NAMES, hashCollectionFields, hashCollectionLocale } from "../digest/field-hashes.js";
 import { PENDING_ID, pickMoveSource, type PlanContext } from "./plan-context.js";
 import type { CollectionFields, CollectionPlanItem } from "./types.js";
-import { normaliseText } from "./visible-text.js";
+import { normaliseText } from "../digest/visible-text.js";
 
 type Identity =
   | { kind: "owned"; remote: RemoteCollection; entry: LockEntry; previousKey?: string }

@@ -1,4 +1,5 @@
-import type { PlanItem, PlanSummary } from "./types.js";
+import type { Diagnostic } from "../errors.js";
+import type { Plan, PlanItem, PlanSummary } from "./types.js";
 
 /** Counts per action, plus the number of requests apply makes in its first pass. */
 export function summarisePlan(items: readonly PlanItem[]): PlanSummary {
@@ -31,4 +32,12 @@ export function hasChanges(items: readonly PlanItem[]): boolean {
   return items.some(
     (item) => item.write || item.forget === true || item.previousKey !== undefined || item.record !== undefined || item.dropLocales !== undefined,
   );
+}
+
+/**
+ * The plan errors that forbid applying it at all (a locale not enabled, another help center's
+ * lock). Conflicts are not among them: apply skips only the conflicting items.
+ */
+export function blockingErrors(plan: Pick<Plan, "errors">): Diagnostic[] {
+  return plan.errors.filter((error) => error.code !== "plan/conflict");
 }

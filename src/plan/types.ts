@@ -149,8 +149,9 @@ export interface Plan {
    */
   remoteDefaultLocale: string | null;
   /**
-   * Author of articles whose front matter names none; null until needed: the composer asks `/me`
-   * only when the plan writes an article with no author (see `needsDefaultAuthor`).
+   * Author of articles whose front matter names none: the configured one, or null, when the
+   * composer asks `/me` only if the plan writes an article with no author (see `needsDefaultAuthor`)
+   * and hands the answer to apply beside the plan.
    */
   defaultAuthorId: number | null;
   items: PlanItem[];

@@ -6,7 +6,7 @@
  * within their folder.
  */
 import type { Diagnostic } from "../errors.js";
-import { normaliseText } from "../plan/visible-text.js";
+import { normaliseText } from "../digest/visible-text.js";
 import type { LockFile, RemoteArticle, RemoteCollection, RemoteState } from "../types.js";
 import type { PullItemType } from "./types.js";
 

@@ -4,9 +4,9 @@
  * resolved to the URLs Intercom reports and the outdated-translation policy applied to the state.
  * Pull records these for the files it writes, so the next push finds nothing to do.
  */
-import { combineFieldHashes, hashArticleFields, hashCollectionFields, type FieldHashes } from "../plan/hash.js";
-import { hashBodyAt } from "../plan/body-hash.js";
-import { lookupUrl } from "../plan/resolve-links.js";
+import { combineFieldHashes, hashArticleFields, hashCollectionFields, type FieldHashes } from "../digest/field-hashes.js";
+import { hashBodyAt } from "../digest/body-digest.js";
+import { lookupUrl } from "../render/resolve-links.js";
 import type { OutdatedTranslations } from "../plan/types.js";
 import type { DesiredArticle, DesiredCollection, DesiredState, LockLocale, RemoteState } from "../types.js";
 

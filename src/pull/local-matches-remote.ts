@@ -3,8 +3,8 @@
  * push compares before adopting an item: normalised text and the visible text of the body, never
  * the HTML (Intercom rewrites it). Such a file is kept as written and recorded in the lock.
  */
-import { digestText } from "../plan/body-summary.js";
-import { normaliseText, toVisibleText } from "../plan/visible-text.js";
+import { digestText } from "../digest/body-summary.js";
+import { normaliseText, toVisibleText } from "../digest/visible-text.js";
 import type { DesiredArticleLocale, DesiredCollectionLocale, RemoteArticleLocale, RemoteCollectionLocale } from "../types.js";
 
 /** Same title, description, visible body text and state. */

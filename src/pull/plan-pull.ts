@@ -4,8 +4,8 @@
  */
 import { SyncError, type Diagnostic } from "../errors.js";
 import { isLocaleCode } from "../locales.js";
-import { combineFieldHashes } from "../plan/hash.js";
-import { toVisibleText } from "../plan/visible-text.js";
+import { combineFieldHashes } from "../digest/field-hashes.js";
+import { toVisibleText } from "../digest/visible-text.js";
 import type { DesiredArticle, DesiredCollection, LockEntry, RemoteArticle } from "../types.js";
 import { createArticleKeyLookup, type ArticleKeyLookup } from "./article-links.js";
 import { assignKeys, type AssignedKeys } from "./assign-keys.js";

@@ -4,7 +4,7 @@
  * folder name in the content dir (never reused).
  */
 import { isCollectionFile, toArticleKey, toFolderKey } from "../model/content-keys.js";
-import { normaliseText } from "../plan/visible-text.js";
+import { normaliseText } from "../digest/visible-text.js";
 import type { DesiredState, LockFile } from "../types.js";
 import type { TakenKey } from "./assign-keys.js";
 import type { PullItemType, PullLayout } from "./types.js";

@@ -9,17 +9,33 @@ interface CalloutColours {
 }
 
 /**
- * One fixed colour pair per callout kind. Intercom has no blockquote and no alert types, only a
- * coloured callout box; the colours are how `htmlToMarkdown` tells the kinds apart again, so they
- * must stay unique and must not change (a change rewrites every article on the next push).
+ * One fixed colour pair per callout kind: the five colours of Intercom's callout editor (grey,
+ * blue, green, yellow, red), so a callout written in markdown looks like one made in Intercom and
+ * a callout made in Intercom reads back as an alert. The pairs are the ones Intercom's editor
+ * stores, as listed alike by independent public exporters of Intercom articles (GitHub code
+ * search for `#fed9db80`, e.g. converters mapping `#e3e7fa80` to "blue"). GitHub's IMPORTANT
+ * (purple) has no editor colour and keeps a purple pair of its own. The colours are how
+ * `htmlToMarkdown` tells the kinds apart again, so they must stay unique.
  */
 export const CALLOUT_COLOURS: Readonly<Record<CalloutKind, CalloutColours>> = {
-  note: { background: "#e8f1fd", border: "#3a7bd5" },
-  tip: { background: "#e6f6ec", border: "#2e9d5b" },
+  note: { background: "#e3e7fa80", border: "#334bfa33" },
+  tip: { background: "#d7efdc80", border: "#1bb15733" },
   important: { background: "#f1eafd", border: "#7c4dcc" },
-  warning: { background: "#fdf3dc", border: "#d99a06" },
-  caution: { background: "#fde8e8", border: "#d93636" },
-  quote: { background: "#f3f4f6", border: "#c5c9d0" },
+  warning: { background: "#feedaf80", border: "#fbc91633" },
+  caution: { background: "#fed9db80", border: "#fd3a5733" },
+  quote: { background: "#e8e8e880", border: "#73737633" },
+};
+
+/**
+ * Backgrounds earlier versions wrote (before the editor's colours were used): still read back as
+ * their kind, so pulling an article pushed by an older version gives the same markdown.
+ */
+const LEGACY_BACKGROUNDS: Readonly<Record<string, CalloutKind>> = {
+  "#e8f1fd": "note",
+  "#e6f6ec": "tip",
+  "#fdf3dc": "warning",
+  "#fde8e8": "caution",
+  "#f3f4f6": "quote",
 };
 
 /** The `[!TYPE]` marker of each GitHub alert kind. */
@@ -54,16 +70,17 @@ export function formatCalloutOpenTag(kind: CalloutKind): string {
 const BACKGROUND_DECLARATION = /background-color\s*:\s*([^;]+)/i;
 
 /**
- * The callout kind whose background colour a stored `style` attribute carries. Unknown colours
- * (a callout styled in Intercom's editor) read as a plain quote.
+ * The callout kind whose background colour a stored `style` attribute carries; undefined for any
+ * other colour (set through the API), which `htmlToMarkdown` then keeps as written.
  */
-export function findCalloutKind(style: string): CalloutKind {
+export function findCalloutKind(style: string): CalloutKind | undefined {
   const match = BACKGROUND_DECLARATION.exec(style);
   const background = match?.[1]?.trim().toLowerCase();
+  if (background === undefined) return undefined;
   for (const [kind, colours] of Object.entries(CALLOUT_COLOURS) as [CalloutKind, CalloutColours][]) {
     if (colours.background === background) return kind;
   }
-  return "quote";
+  return LEGACY_BACKGROUNDS[background];
 }
 
 const STYLE_DECLARATION = /^\s*(background-color|border-color)\s*:\s*(#[0-9a-f]{3,8}|rgba?\([\d\s.,%]+\)|[a-z]+)\s*$/i;

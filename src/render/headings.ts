@@ -12,7 +12,8 @@ import type { RenderDiagnostics } from "./diagnostics.js";
  *
  * A body using `##` and `###` gets `<h1>` and `<h2>`; a body using only `###` gets `<h1>`.
  * `htmlToMarkdown` writes `<h1>` as `##` and `<h2>` as `###` (the page title is the `#`), which
- * maps back to the same tags.
+ * maps back to the same tags. A body that also has a raw `<h1>` (an aligned heading, or one an
+ * in-article link points at, which `htmlToMarkdown` keeps as HTML) ranks as if it used `##`.
  */
 export interface HeadingRef {
   open: Token;
@@ -21,11 +22,15 @@ export interface HeadingRef {
   line: number;
 }
 
+/** The markdown level `htmlToMarkdown` writes `<h1>` as. */
+const PULLED_H1_LEVEL = 2;
 const HEADING_ATTRIBUTES = /[ \t]*\{[ \t]*[#.][^{}]*\}[ \t]*$/;
 
 /** Applies the rank mapping above to every heading of one body. */
-export function mapHeadingLevels(headings: readonly HeadingRef[], diagnostics: RenderDiagnostics): void {
-  const levels = [...new Set(headings.map((heading) => headingLevel(heading.open)))].sort((a, b) => a - b);
+export function mapHeadingLevels(headings: readonly HeadingRef[], diagnostics: RenderDiagnostics, hasRawH1 = false): void {
+  const used = headings.map((heading) => headingLevel(heading.open));
+  if (hasRawH1) used.push(PULLED_H1_LEVEL);
+  const levels = [...new Set(used)].sort((a, b) => a - b);
   const top = levels[0];
   const second = levels[1];
   let warned = false;

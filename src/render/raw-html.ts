@@ -1,8 +1,10 @@
-import { ALLOWED_ATTRIBUTES, ALLOWED_TAGS, CALLOUT_CLASS, IMAGE_CONTAINER_CLASS } from "../intercom/html-allowlist.js";
+import { ALLOWED_ATTRIBUTES, ALLOWED_TAGS, BLOCK_CONTAINER_CLASSES } from "../intercom/html-allowlist.js";
 import { sanitizeCalloutStyle } from "./callouts.js";
 import type { RenderDiagnostics } from "./diagnostics.js";
 import { escapeHtml } from "./escape.js";
+import { formatAttributes, formatImageAttributes } from "./format-attributes.js";
 import { tokenizeHtml, type HtmlEvent } from "./html-events.js";
+import { listDroppedProperties, sanitizeInlineStyle } from "./inline-style.js";
 import type { ReferenceKind } from "./resolve-reference.js";
 import { isVideoEmbedSrc } from "./video.js";
 
@@ -45,6 +47,8 @@ export class RawHtmlSanitizer {
   private line = 0;
   /** True once a raw list was written: the document then needs an empty-list sweep. */
   wroteList = false;
+  /** True once a raw `<h1>` was written: markdown headings then rank below it (see headings.ts). */
+  wroteH1 = false;
 
   constructor(
     private readonly diagnostics: RenderDiagnostics,
@@ -127,6 +131,7 @@ export class RawHtmlSanitizer {
     const unwrapsTable = name === "table" && emitted === undefined && allowed;
     if (unwrapsTable) this.unwrappedTables++;
     if (emitted !== undefined && LIST_TAGS.has(emitted)) this.wroteList = true;
+    if (emitted === "h1") this.wroteH1 = true;
     this.stack.push({ name, emitted, scope, level, unwrapsTable });
     if (emitted === undefined) return TABLE_PARTS.has(name) && (name === "td" || name === "th") ? " " : "";
     return `<${emitted}${attributeText}>`;
@@ -156,9 +161,10 @@ export class RawHtmlSanitizer {
   private chooseEmittedTag(name: string, attributes: [string, string][], markdownTables: number): string | undefined {
     if (DEEP_HEADINGS.has(name)) return "h2"; // Intercom flattens h3-h6 to h2 anyway; say so up front.
     if (name === "div") {
-      // Intercom uses <div> only for callouts and image containers; layout wrappers mean nothing there.
+      // Intercom uses <div> only for its own blocks (callouts, image, table and video containers);
+      // layout wrappers mean nothing there.
       const classes = (attributes.find(([key]) => key === "class")?.[1] ?? "").split(/\s+/);
-      return classes.includes(CALLOUT_CLASS) || classes.includes(IMAGE_CONTAINER_CLASS) ? "div" : undefined;
+      return classes.some((name) => BLOCK_CONTAINER_CLASSES.includes(name)) ? "div" : undefined;
     }
     const rawTables = this.stack.filter((entry) => entry.emitted === "table").length;
     if (name === "table" && markdownTables + rawTables + this.unwrappedTables > 0) {
@@ -188,14 +194,23 @@ export class RawHtmlSanitizer {
         continue;
       }
       if (key === "style") {
-        const style = sanitizeCalloutStyle(value);
+        // A callout keeps its two colours; tables, cells and images the styles Intercom's editor writes.
+        const style = emitted === "div" ? sanitizeCalloutStyle(value) : sanitizeInlineStyle(value);
         if (style !== "") kept.push([key, style]);
+        for (const property of listDroppedProperties(value, style)) this.reportDroppedStyle(name, property);
         continue;
       }
       kept.push([key, value]);
     }
     if (emitted === "img") return formatImageAttributes(kept);
     return formatAttributes(kept);
+  }
+
+  private reportDroppedStyle(tag: string, property: string): void {
+    this.diagnostics.tally("render/unsupported-style", property, this.line, (subject) => ({
+      message: `The style "${subject}" of <${tag}> is not kept: Intercom shows only colours, sizes, borders, padding and alignment`,
+      hint: tag === "div" ? "A callout keeps its background-color and border-color only." : "Remove the declaration, or use a class Intercom supports (intercom-align-center).",
+    }));
   }
 
   private reportUnsupported(name: string): void {
@@ -224,22 +239,6 @@ export class RawHtmlSanitizer {
     if (entry.unwrapsTable) this.unwrappedTables--;
     return entry.emitted === undefined ? "" : `</${entry.emitted}>`;
   }
-}
-
-const IMAGE_ATTRIBUTE_ORDER = ["src", "alt", "title", "width", "height"];
-
-/** Writes img attributes in markdown-it's order, with an alt, so raw and markdown images agree. */
-function formatImageAttributes(attributes: [string, string][]): string | undefined {
-  if (!attributes.some(([key]) => key === "src")) return undefined;
-  if (!attributes.some(([key]) => key === "alt")) attributes.push(["alt", ""]);
-  attributes.sort(([a], [b]) => IMAGE_ATTRIBUTE_ORDER.indexOf(a) - IMAGE_ATTRIBUTE_ORDER.indexOf(b));
-  return formatAttributes(attributes);
-}
-
-function formatAttributes(attributes: readonly [string, string][]): string {
-  let out = "";
-  for (const [key, value] of attributes) out += value === "" && key === "allowfullscreen" ? ` ${key}` : ` ${key}="${escapeHtml(value)}"`;
-  return out;
 }
 
 function countNewlines(text: string, from: number, to: number): number {

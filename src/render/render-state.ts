@@ -1,3 +1,4 @@
+import { unsignUrl } from "../intercom/signed-urls.js";
 import type { RenderDiagnostics } from "./diagnostics.js";
 import type { RawHtmlSanitizer } from "./raw-html.js";
 import { resolveReference, type ReferenceKind } from "./resolve-reference.js";
@@ -30,6 +31,17 @@ export function rewriteUrl(state: RenderState, kind: ReferenceKind, raw: string,
   const reference = resolveReference(raw, kind, state.context);
   switch (reference.kind) {
     case "keep":
+      // Push sends Intercom's own CDN images unsigned, whatever the markdown holds. The signature
+      // is per read and expires (a signed URL sent today is a dead URL in the stored body
+      // tomorrow), while the bare CDN path names the image for good:
+      // Intercom uploads every <img> source it is sent and serves it from an Intercom link it
+      // signs itself ("Allowed HTML for Articles",
+      // https://developers.intercom.com/docs/guides/help-center/supported-html; "Formatting
+      // your articles with the Articles API",
+      // https://www.intercom.com/help/en/articles/4103903-formatting-your-articles-with-the-articles-api).
+      // Unsigned, the rendered body (and so its digest) is also the same whatever signature a
+      // pasted URL carried, so a new signature is never a change.
+      return unsignUrl(reference.url);
     case "asset":
       return reference.url;
     case "article":

@@ -90,7 +90,7 @@ export function transformBlocks(tokens: readonly Token[], state: RenderState): T
   }
   const rest = state.sanitizer.closeAll();
   if (rest !== "") out.push(createHtmlBlock(rest, 0));
-  mapHeadingLevels(headings, state.diagnostics);
+  mapHeadingLevels(headings, state.diagnostics, state.sanitizer.wroteH1);
   return out;
 }
 

@@ -3,13 +3,13 @@
  * setting `source_hash` to the hash of the source article's translatable text. No network.
  */
 import { readFile } from "node:fs/promises";
-import { loadDesiredState } from "../check/load-desired-state.js";
+import { loadDesiredState } from "../load/disk-source.js";
 import type { ResolvedConfig } from "../config/types.js";
 import { parseMarkdownFile } from "../content/parse-markdown-file.js";
 import { toProjectPath } from "../content/scan-locale-root.js";
 import type { Diagnostic } from "../errors.js";
 import { joinProjectPath } from "../model/content-keys.js";
-import { writeTextFileAtomic } from "../pull/write-text-files.js";
+import { writeFileAtomic } from "../fs/write-file-atomic.js";
 import { findTranslationFiles, type TranslationFile } from "./find-translation-files.js";
 import { setSourceHash } from "./set-source-hash.js";
 
@@ -42,7 +42,7 @@ async function stampOne(target: TranslationFile, sourceHash: string): Promise<St
   if (edited.kind === "no-front-matter") {
     return refusal("stamp/no-front-matter", target.file, `${target.file} has no front matter, so it has no title either; it was not stamped.`, "Start the file with ---, a `title:` line and ---.");
   }
-  if (edited.kind === "changed") await writeTextFileAtomic(target.absolutePath, edited.text);
+  if (edited.kind === "changed") await writeFileAtomic(target.absolutePath, edited.text);
   return { file: target.file, locale: target.locale, key: target.key, outcome: edited.kind === "changed" ? "stamped" : "unchanged", sourceHash };
 }
 

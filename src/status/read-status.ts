@@ -1,4 +1,4 @@
-import { loadDesiredState } from "../check/load-desired-state.js";
+import { loadDesiredState } from "../load/disk-source.js";
 import type { ResolvedConfig } from "../config/types.js";
 import { SyncError, type Diagnostic } from "../errors.js";
 import { isLocaleCode, suggestLocale } from "../locales.js";

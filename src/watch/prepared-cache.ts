@@ -1,5 +1,5 @@
-import { prepareRecorded, type PreparedText, type PrepareText } from "../check/prepare-text.js";
-import { lookupsHold, type RecordedLookups } from "../check/recording-files.js";
+import { prepareRecorded, type PreparedText, type PrepareText } from "../load/prepare-text.js";
+import { lookupsHold, type RecordedLookups } from "../render-cache/recording-files.js";
 import type { RenderMarkdown } from "../model/build-article-locale.js";
 import { renderSourceOf, summarisingRenderer, type FilePlace, type PrepareContext } from "../model/prepare-file.js";
 import type { PreparedFile } from "../model/types.js";

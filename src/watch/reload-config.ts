@@ -1,9 +1,6 @@
 import { loadConfig } from "../config/load-config.js";
 import type { ResolvedConfig } from "../config/types.js";
 import { isSyncError, type Diagnostic } from "../errors.js";
-import type { IntercomApi } from "../remote/api.js";
-import { resolveDefaultAuthor } from "../sync.js";
-import type { SessionState } from "./sync-step.js";
 import type { RunErrorInfo } from "./types.js";
 
 export type ConfigReload =
@@ -22,21 +19,23 @@ export function describeRunError(error: unknown): RunErrorInfo {
 
 /**
  * Loads the config again after its file changed. A config that loads and differs replaces the
- * old one (with a new API client and default author, and the remote marked for a new listing,
+ * project (a new API client and default author, and the remote marked for a new listing,
  * since the help center or the API may have changed); one that fails to load leaves the session
  * on the previous config and says why.
  */
-export async function reloadChangedConfig(
-  state: SessionState,
+export async function reloadChangedConfig<Project extends { config: ResolvedConfig; defaultAuthor(): Promise<number> }>(
+  state: { project: Project; staleRemote: boolean },
   env: NodeJS.ProcessEnv | undefined,
-  connect: (config: ResolvedConfig) => IntercomApi,
+  reopen: (config: ResolvedConfig) => Project,
 ): Promise<ConfigReload> {
+  const current = state.project.config;
   try {
-    const next = await loadConfig({ cwd: state.config.rootDir, configFile: state.config.configFile ?? undefined, env });
-    if (JSON.stringify(next) === JSON.stringify(state.config)) return { status: "unchanged" };
-    const api = connect(next);
-    const defaultAuthorId = await resolveDefaultAuthor(next, api);
-    Object.assign(state, { config: next, api, defaultAuthorId, staleRemote: true });
+    const next = await loadConfig({ cwd: current.rootDir, configFile: current.configFile ?? undefined, env });
+    if (JSON.stringify(next) === JSON.stringify(current)) return { status: "unchanged" };
+    const project = reopen(next);
+    // The new workspace's author is asked for now, so a token that cannot read /me fails the reload.
+    await project.defaultAuthor();
+    Object.assign(state, { project, staleRemote: true });
     return { status: "reloaded" };
   } catch (error) {
     const described = describeRunError(error);

@@ -5,7 +5,6 @@
 import type { OutcomeKind } from "../apply/types.js";
 import type { Diagnostic, SourceLocation } from "../errors.js";
 import type { PlanAction, PlanItemType } from "../plan/types.js";
-import type { PlanProjectOptions } from "../sync.js";
 
 /** What chokidar reports, with an absolute path. */
 export type FileEventKind = "add" | "change" | "unlink" | "addDir" | "unlinkDir";
@@ -90,25 +89,6 @@ export interface WatchWriteEvent {
   run: number;
   kind: "article" | "collection";
   method: "create" | "update" | "delete";
-}
-
-export interface WatchOptions extends PlanProjectOptions {
-  debounceMs?: number;
-  maxWaitMs?: number;
-  /** Epoch ms, for run timestamps and durations. Default `Date.now`. */
-  clock?: () => number;
-  timers?: SchedulerTimers;
-  /** Poll the file system instead of native events (network drives, some containers). */
-  usePolling?: boolean;
-  /** How long to wait for another run in the folder to finish before giving up. */
-  runLockTimeoutMs?: number;
-  /** Aborting it closes the session (the CLI's Ctrl-C), also while it is starting. */
-  signal?: AbortSignal;
-  onRunStart?(info: { index: number; trigger: RunTrigger; changedFiles: string[] }): void;
-  onRun?(summary: WatchRunSummary): void;
-  onWrite?(event: WatchWriteEvent): void;
-  /** Problems outside any run (the file watcher's errors). */
-  onError?(error: RunErrorInfo): void;
 }
 
 export interface WatchCloseResult {

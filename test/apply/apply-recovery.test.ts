@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { WireCreateArticleRequest } from "../../src/intercom/wire.js";
 import { applyPlan } from "../../src/apply/apply-plan.js";
-import { loadPlanBodies } from "../../src/check/plan-bodies.js";
+import { loadPlanBodies } from "../../src/load/plan-bodies.js";
+import { bodyKey } from "../../src/apply/types.js";
 import type { ArticlePlanItem } from "../../src/plan/types.js";
 import { article, collection, desiredState, withoutHtml } from "../plan/builders.js";
 import { FakeIntercomApi } from "../support/fake-intercom-api.js";
@@ -60,13 +61,16 @@ describe("applyPlan: links, lost responses and interruptions", () => {
         return html.get(item.key) ?? "";
       };
       const plan = planNow(api, withoutHtml(edited), lock);
-      await loadPlanBodies(plan, async (item, locale) => {
-        const body = await loadBody(item, locale);
-        const content = item.content[locale];
-        if (content !== undefined) content.body = body;
-        return body;
+      const bodies = new Map<string, string>();
+      await loadPlanBodies(plan, {
+        html: bodies,
+        load: async (item, locale) => {
+          const body = await loadBody(item, locale);
+          bodies.set(bodyKey(item.key, locale), body);
+          return body;
+        },
       });
-      const result = await applyPlan(plan, { api, lock, concurrency: 4, saveLock: async () => undefined, loadBody });
+      const result = await applyPlan(plan, { api, lock, concurrency: 4, saveLock: async () => undefined, bodies, loadBody });
       expect(result.outcomes.filter((o) => o.outcome === "failed")).toEqual([]);
       expect(loaded).toEqual(wanted);
       lock = result.lock;

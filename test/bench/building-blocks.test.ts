@@ -1,10 +1,10 @@
 import { inflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { renderBlocks, type Block } from "../../src/bench/markdown-blocks.js";
-import { crc32, createPng } from "../../src/bench/png.js";
-import { createRandom } from "../../src/bench/prng.js";
-import { translateText } from "../../src/bench/pseudo-translate.js";
-import { slugify } from "../../src/bench/vocabulary.js";
+import { renderBlocks, type Block } from "../../bench/markdown-blocks.js";
+import { crc32, createPng } from "../../bench/png.js";
+import { createRandom } from "../../bench/prng.js";
+import { translateText } from "../../bench/pseudo-translate.js";
+import { slugify } from "../../bench/vocabulary.js";
 
 describe("createRandom", () => {
   it("repeats its sequence for the same seed and differs for another", () => {

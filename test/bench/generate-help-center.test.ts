@@ -1,7 +1,7 @@
 import { posix } from "node:path";
 import { describe, expect, it } from "vitest";
-import { generateHelpCenter } from "../../src/bench/generate-help-center.js";
-import type { GeneratedTree } from "../../src/bench/types.js";
+import { generateHelpCenter } from "../../bench/generate-help-center.js";
+import type { GeneratedTree } from "../../bench/types.js";
 import { isSyncError } from "../../src/errors.js";
 import {
   extractReferences, headingAnchors, isAbsoluteUrl, isArticlePath, parseFrontMatter, resolveReference,

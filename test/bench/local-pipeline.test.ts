@@ -1,9 +1,9 @@
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { generateHelpCenter } from "../../src/bench/generate-help-center.js";
-import { hashState, runLocalPipeline } from "../../src/bench/local-pipeline.js";
-import { writeGeneratedTree } from "../../src/bench/write-generated-tree.js";
-import { loadDesiredState } from "../../src/check/load-desired-state.js";
+import { generateHelpCenter } from "../../bench/generate-help-center.js";
+import { hashState, runLocalPipeline } from "../../bench/local-pipeline.js";
+import { writeGeneratedTree } from "../../bench/write-generated-tree.js";
+import { loadDesiredState } from "../../src/load/disk-source.js";
 import { loadConfig } from "../../src/config/load-config.js";
 import { createTempDir, removeTempDir } from "../support/temp-dir.js";
 

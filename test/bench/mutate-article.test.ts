@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { generateHelpCenter } from "../../src/bench/generate-help-center.js";
-import { mutateOneArticle } from "../../src/bench/mutate-article.js";
-import { writeGeneratedTree } from "../../src/bench/write-generated-tree.js";
+import { generateHelpCenter } from "../../bench/generate-help-center.js";
+import { mutateOneArticle } from "../../bench/mutate-article.js";
+import { writeGeneratedTree } from "../../bench/write-generated-tree.js";
 import { isSyncError } from "../../src/errors.js";
 import { isArticlePath, parseFrontMatter, textOf } from "./tree-helpers.js";
 import { createTempDir, removeTempDir } from "../support/temp-dir.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createRequestTally } from "../../src/bench/request-tally.js";
+import { createRequestTally } from "../../bench/request-tally.js";
 
 describe("createRequestTally", () => {
   it("counts writes, list pages, other reads, 429s and failures", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseBenchArgs } from "../../src/bench/bench-args.js";
-import { formatBenchTable } from "../../src/bench/format-bench.js";
-import { QUICK_SIZES, runBench } from "../../src/bench/run-bench.js";
+import { parseBenchArgs } from "../../bench/bench-args.js";
+import { formatBenchTable } from "../../bench/format-bench.js";
+import { QUICK_SIZES, runBench } from "../../bench/run-bench.js";
 import { startTestEmulator } from "../support/emulator.js";
 
 describe("runBench --quick", () => {

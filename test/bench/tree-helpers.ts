@@ -2,7 +2,7 @@ import { posix } from "node:path";
 import matter from "gray-matter";
 import MarkdownIt from "markdown-it";
 import { parse as parseYaml } from "yaml";
-import type { GeneratedFile, GeneratedTree } from "../../src/bench/types.js";
+import type { GeneratedFile, GeneratedTree } from "../../bench/types.js";
 
 /** Front matter parsed the way the tool must: YAML only, the JavaScript engine refused. */
 export function parseFrontMatter(text: string): { data: Record<string, unknown>; content: string } {

@@ -3,8 +3,8 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import fg from "fast-glob";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { generateHelpCenter } from "../../src/bench/generate-help-center.js";
-import { writeGeneratedTree } from "../../src/bench/write-generated-tree.js";
+import { generateHelpCenter } from "../../bench/generate-help-center.js";
+import { writeGeneratedTree } from "../../bench/write-generated-tree.js";
 import { isSyncError } from "../../src/errors.js";
 import { createTempDir, removeTempDir } from "../support/temp-dir.js";
 

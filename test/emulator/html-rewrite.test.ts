@@ -11,10 +11,13 @@ describe("storeArticleHtml", () => {
     );
   });
 
-  it("gives h1 and h2 a unique id from their text and flattens h3-h6 to h2", () => {
-    expect(storeArticleHtml("<h1>Set up &amp; go</h1><h3>Details</h3><h6>Details</h6>", "body")).toBe(
-      '<h1 id="set-up-go">Set up &amp; go</h1><h2 id="details">Details</h2><h2 id="details-2">Details</h2>',
-    );
+  it("gives h1 and h2 a unique id in Intercom's h_ form and flattens h3-h6 to h2", () => {
+    const stored = storeArticleHtml("<h1>Set up &amp; go</h1><h3>Details</h3><h6>Details</h6>", "body");
+    const ids = [...stored.matchAll(/<(h[12]) id="([^"]+)">/g)].map((match) => [match[1], match[2]]);
+    expect(ids.map(([tag]) => tag)).toEqual(["h1", "h2", "h2"]);
+    for (const [, id] of ids) expect(id).toMatch(/^h_[0-9a-f]{10}$/);
+    expect(new Set(ids.map(([, id]) => id)).size).toBe(3);
+    expect(stored).toBe('<h1 id="h_92a632d3b5">Set up &amp; go</h1><h2 id="h_0a9403c0da">Details</h2><h2 id="h_df61b57af8">Details</h2>');
   });
 
   it("wraps images in an intercom-container div, splitting the paragraph around them", () => {
@@ -51,9 +54,29 @@ describe("storeArticleHtml", () => {
     }
   });
 
-  it("accepts video iframes", () => {
+  it("accepts video iframes and wraps them in Intercom's video container", () => {
     expect(storeArticleHtml('<iframe src="https://www.youtube.com/embed/abc"></iframe>', "body")).toBe(
-      '<iframe src="https://www.youtube.com/embed/abc"></iframe>',
+      '<div class="intercom-h2b-video"><iframe src="https://www.youtube.com/embed/abc"></iframe></div>',
+    );
+  });
+
+  it("wraps tables in Intercom's table container once, keeping table and cell styles", () => {
+    const html = '<table role="presentation" style="border: 1px solid #c6c9c0;"><tbody><tr><td style="width: 126px;" colspan="2">x</td></tr></tbody></table>';
+    const stored = storeArticleHtml(html, "body");
+    expect(stored).toBe(`<div class="intercom-interblocks-table-container">${html}</div>`);
+    expect(storeArticleHtml(stored, "body")).toBe(stored);
+  });
+
+  it("keeps a heading id sent with the body, so in-article #h_ links keep working", () => {
+    expect(storeArticleHtml('<h1 id="h_3d75a56c5c">Steps</h1><h2>Steps</h2><p><a href="#h_3d75a56c5c">up</a></p>', "body")).toBe(
+      '<h1 id="h_3d75a56c5c">Steps</h1><h2 id="h_b20b8e0ec5">Steps</h2><p class="no-margin"><a href="#h_3d75a56c5c">up</a></p>',
+    );
+  });
+
+  it("stores a linked image in an image container, and Intercom CDN images without their signature", () => {
+    const signed = "https://downloads.intercomcdn.com/i/o/1/a/b.png?expires=1781092800&amp;signature=abc&amp;req=x%0A";
+    expect(storeArticleHtml(`<p><a href="https://example.com"><img src="${signed}"></a></p>`, "body")).toBe(
+      '<div class="intercom-container"><a href="https://example.com"><img src="https://downloads.intercomcdn.com/i/o/1/a/b.png"></a></div>',
     );
   });
 
@@ -87,11 +110,24 @@ describe("emulator HTML handling over HTTP", () => {
     await emulator.close();
   });
 
+  it("signs Intercom CDN image URLs anew on every read, and stores them unsigned", async () => {
+    const created = await callApi(emulator.url, "POST", "/articles", {
+      body: { title: "Signed", author_id: 991000001, body: '<p><img src="https://downloads.intercomcdn.com/i/o/1/a/b.png"></p>' },
+    });
+    const read = await callApi(emulator.url, "GET", `/articles/${String(created.body.id)}`);
+    const pattern = /^<div class="intercom-container"><img src="https:\/\/downloads\.intercomcdn\.com\/i\/o\/1\/a\/b\.png\?expires=\d+&amp;signature=[0-9a-f]{64}&amp;req=[^"]+"><\/div>$/;
+    expect(created.body.body).toMatch(pattern);
+    expect(read.body.body).toMatch(pattern);
+    expect(read.body.body).not.toBe(created.body.body);
+    const state = await callApi(emulator.url, "GET", "/_emulator/state");
+    expect(JSON.stringify(state.body)).toContain('src=\\"https://downloads.intercomcdn.com/i/o/1/a/b.png\\"');
+  });
+
   it("stores the rewritten body, not the one sent", async () => {
     const response = await callApi(emulator.url, "POST", "/articles", {
       body: { title: "Rewrite", author_id: 991000001, body: "<h2>Intro</h2>\n<p>Text</p>\n<h3>Sub</h3>" },
     });
-    expect(response.body.body).toBe('<h2 id="intro">Intro</h2><p class="no-margin">Text</p><h2 id="sub">Sub</h2>');
+    expect(response.body.body).toBe('<h2 id="h_0513f67289">Intro</h2><p class="no-margin">Text</p><h2 id="h_5c9a2641ac">Sub</h2>');
   });
 
   it("answers 400 parameter_invalid to a body Intercom would refuse, naming the locale's field", async () => {
@@ -106,7 +142,7 @@ describe("emulator HTML handling over HTTP", () => {
     const rendered = await callApi(emulator.url, "POST", "/articles", {
       body: { title: "Markdown", author_id: 991000001, body_markdown: "# Hi\n\nSome *text*" },
     });
-    expect(rendered.body.body).toBe('<h1 id="hi">Hi</h1><p class="no-margin">Some <em>text</em></p>');
+    expect(rendered.body.body).toBe('<h1 id="h_eda210f74e">Hi</h1><p class="no-margin">Some <em>text</em></p>');
     const both = await callApi(emulator.url, "POST", "/articles", {
       body: { title: "Both", author_id: 991000001, body: "<p>a</p>", body_markdown: "a" },
     });

@@ -34,7 +34,7 @@ describe("emulator editor edits", () => {
     const edited = emulator.editInEditor(created.id, "fr", { body: "<h3>Édité</h3>" });
     expect(edited.updated_at).toBe(created.updated_at + 1);
     const fetched = await callApi(emulator.url, "GET", `/articles/${created.id}`);
-    expect(fetched.body.translated_content.fr).toMatchObject({ body: '<h2 id="edite">Édité</h2>', updated_at: created.updated_at + 1 });
+    expect(fetched.body.translated_content.fr).toMatchObject({ body: '<h2 id="h_2f15828656">Édité</h2>', updated_at: created.updated_at + 1 });
     expect(fetched.body.translated_content.en.updated_at).toBe(created.updated_at);
     expect(fetched.body.updated_at).toBe(created.updated_at + 1);
   });

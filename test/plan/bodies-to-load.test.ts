@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { bodiesToLoad, needsDefaultAuthor } from "../../src/plan/bodies-to-load.js";
-import { hashBodyAt } from "../../src/plan/body-hash.js";
-import { summariseBody } from "../../src/plan/body-summary.js";
-import { hashBody } from "../../src/plan/hash.js";
+import { hashBodyAt } from "../../src/digest/body-digest.js";
+import { summariseBody } from "../../src/digest/body-summary.js";
+import { hashBody } from "../../src/digest/body-digest.js";
 import { planSync } from "../../src/plan/plan-sync.js";
-import { lookupUrl, resolveHrefs, resolveLinks } from "../../src/plan/resolve-links.js";
-import { toLinkTargets } from "../../src/plan/visible-text.js";
+import { lookupUrl, resolveHrefs, resolveLinks } from "../../src/render/resolve-links.js";
+import { toLinkTargets } from "../../src/digest/visible-text.js";
 import type { ArticlePlanItem, Plan } from "../../src/plan/types.js";
 import { article, desiredState, planInput, syncedWorld, withoutHtml } from "./builders.js";
 

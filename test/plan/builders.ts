@@ -2,10 +2,10 @@
  * Small builders for planner tests: a desired tree, and the remote + lock that a successful push
  * of that tree would leave behind (`syncedWorld`), which tests then edit to set up a scenario.
  */
-import { hashBodyAt } from "../../src/plan/body-hash.js";
-import { summariseBody } from "../../src/plan/body-summary.js";
-import { hashArticleFields, hashCollectionFields, combineFieldHashes } from "../../src/plan/hash.js";
-import { lookupUrl, resolveLinks } from "../../src/plan/resolve-links.js";
+import { hashBodyAt } from "../../src/digest/body-digest.js";
+import { summariseBody } from "../../src/digest/body-summary.js";
+import { hashArticleFields, hashCollectionFields, combineFieldHashes } from "../../src/digest/field-hashes.js";
+import { lookupUrl, resolveLinks } from "../../src/render/resolve-links.js";
 import type { PlanInput, PlanOptions } from "../../src/plan/types.js";
 import type {
   ArticleState,

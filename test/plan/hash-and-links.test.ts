@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { hashArticleLocale, hashBody, hashCollectionLocale, stableJson } from "../../src/plan/hash.js";
-import { lookupUrl, resolveLinks, UNRESOLVED_LINK_HREF } from "../../src/plan/resolve-links.js";
-import { toVisibleText } from "../../src/plan/visible-text.js";
+import { hashBody } from "../../src/digest/body-digest.js";
+import { hashArticleLocale, hashCollectionLocale, stableJson } from "../../src/digest/field-hashes.js";
+import { lookupUrl, resolveLinks, UNRESOLVED_LINK_HREF } from "../../src/render/resolve-links.js";
+import { toVisibleText } from "../../src/digest/visible-text.js";
 
 const fields = { title: "T", description: "D", bodyHash: hashBody("digest-of-body", []), state: "published" as const, authorId: null };
 

@@ -54,8 +54,9 @@ function article(id: number, parentId: number | null, locales: Record<string, Lo
   return { id, parentId, defaultLocale: "en", createdAt: SEEDED_AT, updatedAt: SEEDED_AT, locales: stored };
 }
 
-const NOTE = 'style="background-color: #e8f1fd; border-color: #3a7bd5;"';
-const WARNING = 'style="background-color: #fdf3dc; border-color: #d99a06;"';
+// Two of the five colours of Intercom's callout editor (blue, yellow).
+const NOTE = 'style="background-color: #e3e7fa80; border-color: #334bfa33;"';
+const WARNING = 'style="background-color: #feedaf80; border-color: #fbc91633;"';
 
 /** Article ids, for edits in tests. */
 export const IDS = { welcome: "1000", install: "1001", tuning: "1002", shortcuts: "1003", invoices: "1004", invoicesAgain: "1005" } as const;
@@ -135,14 +136,14 @@ export function existingHelpCenter(): EmulatorSeed {
 
 /**
  * A test project before its first pull: an empty folder but for its config, next to an emulator
- * seeded with this help center, on a clock that moves only with `tick()` (so an edit gets a newer
- * `updated_at`).
+ * seeded with a help center (default: this one), on a clock that moves only with `tick()` (so an
+ * edit gets a newer `updated_at`).
  */
-export function beforeFirstPull(config: Record<string, unknown> = {}): TestProjectOptions {
+export function beforeFirstPull(config: Record<string, unknown> = {}, seed: EmulatorSeed = existingHelpCenter()): TestProjectOptions {
   return {
     tree: "empty",
     config: { defaultState: "published", ...config },
-    emulator: { seed: existingHelpCenter(), rateLimit: null },
+    emulator: { seed, rateLimit: null },
     clockStartMs: (SEEDED_AT + 100) * 1000,
   };
 }

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mutateArticleInDir } from "../../src/bench/mutate-article.js";
+import { mutateArticleInDir } from "../../bench/mutate-article.js";
 import { createSeededRandom } from "../../src/emulator/index.js";
 import { builtCli } from "../support/built-cli.js";
 import { findDuplicates } from "./support/converged.js";

@@ -44,7 +44,7 @@ describe("lost responses", () => {
     project = await createTestProject({ tree: { generate: { seed: 3, articles: 8, locales: ["fr"] } } });
     await project.push();
     const lock = await project.readLock();
-    const { mutateArticleInDir } = await import("../../src/bench/mutate-article.js");
+    const { mutateArticleInDir } = await import("../../bench/mutate-article.js");
     await mutateArticleInDir(project.dir, 1, { scope: "source" });
     project.emulator.resetRequestLog();
     project.emulator.dropNextWrites(1);

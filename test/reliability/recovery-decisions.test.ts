@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { diffLocale } from "../../src/plan/diff-locale.js";
-import { combineFieldHashes, type FieldHashes } from "../../src/plan/hash.js";
-import { toLinkTargets } from "../../src/plan/visible-text.js";
+import { combineFieldHashes, type FieldHashes } from "../../src/digest/field-hashes.js";
+import { toLinkTargets } from "../../src/digest/visible-text.js";
 
 const FIELDS = ["title", "body"] as const;
 const pushed: FieldHashes = { title: "t1", body: "b1" };

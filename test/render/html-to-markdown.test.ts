@@ -18,9 +18,9 @@ describe("htmlToMarkdown", () => {
     expect(htmlToMarkdown(html)).toBe("> [!WARNING]\n> Careful.\n>\n> Really.\n");
   });
 
-  it("reads a callout of unknown colour as a plain quote", () => {
-    const html = '<div class="intercom-interblocks-callout" style="background-color: #123456;"><p>Hi</p></div>';
-    expect(htmlToMarkdown(html)).toBe("> Hi\n");
+  it("keeps a callout of a colour no alert has as its div, with markdown inside", () => {
+    const html = '<div class="intercom-interblocks-callout" style="background-color: #123456;"><p>Hi *there*</p></div>';
+    expect(htmlToMarkdown(html)).toBe('<div class="intercom-interblocks-callout" style="background-color: #123456;">\n\nHi \\*there\\*\n\n</div>\n');
   });
 
   it("turns video iframes back into the lone page URL", () => {
@@ -47,6 +47,18 @@ describe("htmlToMarkdown", () => {
     expect(seen).toEqual(["https://help.example.com/en/articles/42-setup", "https://example.com"]);
   });
 
+  it("writes article links inside raw blocks as relative .md links too", () => {
+    const html = '<p class="intercom-align-center">See <a href="https://help.example.com/en/articles/42-setup">setup</a> &amp; more</p>';
+    const markdown = htmlToMarkdown(html, { resolveArticleUrl: (url) => (url.endsWith("42-setup") ? "setup.md" : undefined) });
+    expect(markdown).toBe('<p class="intercom-align-center">See <a href="setup.md">setup</a> &amp; more</p>\n');
+  });
+
+  it("writes a table with a line break in a cell as raw HTML (a GFM cell cannot hold one)", () => {
+    expect(htmlToMarkdown("<table><thead><tr><th>a</th></tr></thead><tbody><tr><td>1<br>2</td></tr></tbody></table>")).toBe(
+      "<table><thead><tr><th>a</th></tr></thead><tbody><tr><td>1<br>2</td></tr></tbody></table>\n",
+    );
+  });
+
   it("converts tables with the GFM plugin", () => {
     const html = "<table><thead><tr><th>a</th><th>b</th></tr></thead><tbody><tr><td>1</td><td>x | y</td></tr></tbody></table>";
     expect(htmlToMarkdown(html)).toBe("| a   | b   |\n| --- | --- |\n| 1   | x \\| y |\n");
@@ -65,7 +77,7 @@ describe("htmlToMarkdown", () => {
 
   it("returns an empty string for an empty body and ends other output with one newline", () => {
     expect(htmlToMarkdown("")).toBe("");
-    expect(htmlToMarkdown("<p>x</p>\r\n<p></p>")).toBe("x\n");
+    expect(htmlToMarkdown("<p>x</p>\r\n<div></div>")).toBe("x\n");
   });
 
   it("writes lists with one space after the marker, numbered from the list's start", () => {

@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { hashSourceText } from "../../src/model/hash-source-text.js";
+import { hashSourceText } from "../../src/digest/source-text.js";
 import type { StatusReport } from "../../src/status/types.js";
 import { runCliInProcess } from "../support/run-cli.js";
 import { createTempDir, removeTempDir } from "../support/temp-dir.js";

@@ -5,8 +5,8 @@
  * same moment), keyed by the sources' fingerprint, so a stale build is never used and parallel
  * test runs build it once between them.
  *
- * Each source is compiled on its own with `ts.transpileModule` and the build's compiler options:
- * the same emitter as `tsc -p tsconfig.build.json`, byte for byte the same JavaScript, without
+ * Each source is compiled on its own with `ts.transpileModule` and the tools build's compiler
+ * options: the same emitter as `tsc -p tsconfig.tools.json`, byte for byte the same JavaScript, without
  * the type check (the typecheck step does that), in a few seconds instead of a minute on a busy
  * machine.
  */
@@ -39,8 +39,9 @@ async function listSources(dir: string): Promise<string[]> {
 
 /** Paths, sizes and modification times of every source file: changes whenever a source does. */
 async function fingerprintSources(): Promise<string> {
-  const settings = ["package.json", "tsconfig.json", "tsconfig.build.json"].map((name) => path.join(repositoryRoot, name));
-  const files = [...(await listSources(path.join(repositoryRoot, "src"))), ...settings];
+  const sourceDirs = ["src", "bench"].map((dir) => path.join(repositoryRoot, dir));
+  const settings = ["package.json", "tsconfig.json", "tsconfig.tools.json"].map((name) => path.join(repositoryRoot, name));
+  const files = [...(await Promise.all(sourceDirs.map(listSources))).flat(), ...settings];
   const hash = createHash("sha256");
   for (const file of files) {
     const info = await stat(file);
@@ -58,15 +59,15 @@ async function exists(file: string): Promise<boolean> {
   }
 }
 
-/** The build's compiler options (tsconfig.build.json), for one file at a time. */
+/** The tools build's compiler options (tsconfig.tools.json: src/ and bench/), for one file at a time. */
 function buildOptions(): { options: ts.CompilerOptions; sources: string[] } {
-  const parsed = ts.getParsedCommandLineOfConfigFile(path.join(repositoryRoot, "tsconfig.build.json"), {}, {
+  const parsed = ts.getParsedCommandLineOfConfigFile(path.join(repositoryRoot, "tsconfig.tools.json"), {}, {
     ...ts.sys,
     onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-      throw new Error(`tsconfig.build.json: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n")}`);
+      throw new Error(`tsconfig.tools.json: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n")}`);
     },
   });
-  if (parsed === undefined) throw new Error("tsconfig.build.json could not be read.");
+  if (parsed === undefined) throw new Error("tsconfig.tools.json could not be read.");
   // One file alone cannot find package.json's "type": "module", which makes NodeNext emit ES
   // modules here: ask for them directly. Declarations and source maps are not needed to run.
   const options = { ...parsed.options, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, declaration: false, sourceMap: false };
@@ -75,7 +76,8 @@ function buildOptions(): { options: ts.CompilerOptions; sources: string[] } {
 
 async function transpileSources(outDir: string): Promise<void> {
   const { options, sources } = buildOptions();
-  const sourceRoot = path.join(repositoryRoot, "src");
+  // rootDir is the repository: build/src/..., build/bench/...
+  const sourceRoot = repositoryRoot;
   await Promise.all(
     sources.map(async (file) => {
       const { outputText } = ts.transpileModule(await readFile(file, "utf8"), { compilerOptions: options, fileName: file });
@@ -90,14 +92,15 @@ async function compileInto(target: string): Promise<void> {
   const temp = `${target}.${process.pid}.tmp`;
   await rm(temp, { recursive: true, force: true });
   await mkdir(temp, { recursive: true });
-  // The CLI reads its version from ../../package.json, relative to dist/cli/program.js.
-  await copyFile(path.join(repositoryRoot, "package.json"), path.join(temp, "package.json"));
-  await transpileSources(path.join(temp, "dist"));
-  if (!(await exists(path.join(temp, "dist", "cli.js")))) throw new Error("Building the CLI for the tests produced no dist/cli.js.");
+  // The CLI reads its version from ../../package.json, relative to build/src/cli/program.js.
+  await mkdir(path.join(temp, "build"), { recursive: true });
+  await copyFile(path.join(repositoryRoot, "package.json"), path.join(temp, "build", "package.json"));
+  await transpileSources(path.join(temp, "build"));
+  if (!(await exists(path.join(temp, "build", "src", "cli.js")))) throw new Error("Building the CLI for the tests produced no src/cli.js.");
   await rename(temp, target).catch(async (error: unknown) => {
     // Another test run finished the same build first: keep theirs.
     await rm(temp, { recursive: true, force: true });
-    if (!(await exists(path.join(target, "dist", "cli.js")))) throw error;
+    if (!(await exists(path.join(target, "build", "src", "cli.js")))) throw error;
   });
 }
 
@@ -116,7 +119,7 @@ async function pruneOldBuilds(): Promise<void> {
 /** Absolute path of a `cli.js` compiled from the current sources. */
 export async function ensureBuiltCli(): Promise<string> {
   const target = path.join(CACHE_ROOT, await fingerprintSources());
-  const cli = path.join(target, "dist", "cli.js");
+  const cli = path.join(target, "build", "src", "cli.js");
   await mkdir(CACHE_ROOT, { recursive: true });
   const lockFile = `${target}.building`;
   for (;;) {

@@ -7,13 +7,14 @@ import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/pro
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect } from "vitest";
-import { generateHelpCenter } from "../../src/bench/generate-help-center.js";
-import { writeGeneratedTree } from "../../src/bench/write-generated-tree.js";
+import { generateHelpCenter } from "../../bench/generate-help-center.js";
+import { writeGeneratedTree } from "../../bench/write-generated-tree.js";
 import type { EmulatorOptions, EmulatorSnapshot, ResponseCheck } from "../../src/emulator/index.js";
 import { LOCK_FILE_NAME } from "../../src/lock/lock-schema.js";
 import { parseLock } from "../../src/lock/parse-lock.js";
-import { pullProject, type PullProjectOptions } from "../../src/pull/pull-project.js";
-import { planProject, pushProject, type PlanProjectOptions, type PushProjectOptions } from "../../src/sync.js";
+import { planProject, type PlanProjectOptions } from "../../src/sync/plan-project.js";
+import { pullProject, type PullProjectOptions } from "../../src/sync/pull-project.js";
+import { pushProject, type PushProjectOptions } from "../../src/sync/push-project.js";
 import type { LockFile } from "../../src/types.js";
 import { startTestEmulator, TEST_TOKEN, type TestEmulator } from "./emulator.js";
 import { loadConformanceChecker } from "./openapi-conformance.js";

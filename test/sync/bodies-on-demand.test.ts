@@ -1,11 +1,15 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { DEFAULT_ADMINS } from "../../src/emulator/seed.js";
-import { buildFromTree } from "../../src/check/load-desired-state.js";
+import { buildDesiredState } from "../../src/load/build-desired-state.js";
+import { memorySource } from "../../src/load/memory-source.js";
 import { readContentTree } from "../../src/content/read-content-tree.js";
 import type { WireUpdateArticleRequest } from "../../src/intercom/wire.js";
-import { lookupUrl, resolveLinks } from "../../src/plan/resolve-links.js";
+import { lookupUrl, resolveLinks } from "../../src/render/resolve-links.js";
 import type { RequestEvent } from "../../src/remote/request-with-policy.js";
-import { createPlanBodyLoader, loadPlanBodies, readValidState, resolveProjectConfig } from "../../src/sync.js";
+import { createPlanBodies, loadPlanBodies } from "../../src/load/plan-bodies.js";
+import { readValidState } from "../../src/sync/plan-project.js";
+import { applyStep } from "../../src/sync/apply-step.js";
+import { openProject, resolveProjectConfig } from "../../src/sync/open-project.js";
 import { createTestProject, type TestProject } from "../support/project.js";
 
 let project: TestProject | undefined;
@@ -37,29 +41,37 @@ describe("bodies on demand", () => {
     expect(JSON.stringify(desired)).not.toMatch(/<p>|<h1|<table/);
   });
 
-  it("sends the HTML of the file it writes, rendered again with its links resolved", async () => {
+  it("sends the HTML of the file it writes, rendered again with its links resolved, and leaves the plan as planned", async () => {
     project = await createTestProject();
     await project.push();
     project.takeWrites();
     const file = "content/writing/links.md";
     await project.write(file, `${await project.read(file)}\nOne more line, with [a link](markdown.md#text).\n`);
-    const run = await project.push();
-    expect(run.result?.ok).toBe(true);
+    const run = await project.plan();
+    const planned = JSON.stringify(run.plan);
+    const rendered: string[] = [];
+    const opened = await openProject({ cwd: project.dir, env: project.env }, { runLock: true });
+    const result = await applyStep(opened, {
+      ...run,
+      loadBody: async (request) => {
+        rendered.push(`${request.key} ${request.locale}`);
+        return run.loadBody(request);
+      },
+    }).finally(() => opened.close());
+    expect(result.ok).toBe(true);
     const writes = project.takeWrites();
     expect(writes).toHaveLength(1);
     const sent = (writes[0]?.body as WireUpdateArticleRequest).body ?? "";
 
     // What the renderer makes of the edited file, links resolved against what Intercom holds.
     const config = await resolveProjectConfig({ cwd: project.dir, env: project.env });
-    const html = buildFromTree(await readContentTree(config), config, { keepHtml: true }).state.articles.find((a) => a.key === "writing/links")?.locales.en?.html ?? "";
+    const html = (await buildDesiredState(memorySource(await readContentTree(config)), config, { keepHtml: true })).state.articles.find((a) => a.key === "writing/links")?.locales.en?.html ?? "";
     expect(sent).toBe(resolveLinks(html, "en", lookupUrl(run.plan.urls, "en")).body);
     expect(sent).toContain("One more line, with");
     expect(sent).not.toContain("intercom-sync:");
-    // Only the written locale was rendered again: no link target's URL changed.
-    const loaded = run.plan.items.flatMap((item) =>
-      item.type === "article" ? Object.entries(item.content).flatMap(([locale, content]) => (content.body === undefined ? [] : [`${item.key} ${locale}`])) : [],
-    );
-    expect(loaded).toEqual(["writing/links en"]);
+    // Only the written locale was rendered again (no link target's URL changed), beside the plan.
+    expect(rendered).toEqual(["writing/links en"]);
+    expect(JSON.stringify(run.plan)).toBe(planned);
   });
 
   it("asks /me on the first push, and makes list requests only on a push with nothing to do", async () => {
@@ -91,7 +103,7 @@ describe("bodies on demand", () => {
     project = await createTestProject();
     const run = await project.plan();
     const changed = async (): Promise<string> => "<p>not what was planned</p>";
-    await expect(loadPlanBodies(run.plan, createPlanBodyLoader(run.desired, changed))).rejects.toMatchObject({ code: "content/changed-during-run" });
+    await expect(loadPlanBodies(run.plan, createPlanBodies(run.desired, changed))).rejects.toMatchObject({ code: "content/changed-during-run" });
     expect(project.takeWrites()).toEqual([]);
   });
 });

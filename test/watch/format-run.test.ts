@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { zeroCounts } from "../../src/watch/sync-step.js";
+import { zeroCounts } from "../../src/sync/watch-step.js";
 import { formatRun } from "../../src/watch/format-run.js";
 import type { WatchRunSummary } from "../../src/watch/types.js";
 

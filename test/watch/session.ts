@@ -5,8 +5,9 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { createTestProject, type TestProject } from "../support/project.js";
 import type { EmulatorOptions } from "../../src/emulator/index.js";
-import { watchProject } from "../../src/watch/watch-project.js";
-import type { WatchOptions, WatchRunSummary, WatchSession } from "../../src/watch/types.js";
+import { watchProject } from "../../src/sync/watch-project.js";
+import type { WatchOptions } from "../../src/sync/watch-project.js";
+import type { WatchRunSummary, WatchSession } from "../../src/watch/types.js";
 
 /** How long a test waits for a run it expects. Generous: the machine is shared. */
 export const RUN_TIMEOUT_MS = 20_000;

@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { readLock } from "../../src/lock/read-write-lock.js";
 import type { WatchCloseResult } from "../../src/watch/types.js";
-import { watchProject } from "../../src/watch/watch-project.js";
+import { watchProject } from "../../src/sync/watch-project.js";
 import { countTree } from "../support/count-tree.js";
 import { expectRequestsConform, repositoryRoot } from "../support/project.js";
 import { startWatchedProject, type WatchedProject } from "./session.js";

@@ -1,8 +1,8 @@
 import { checkProject } from "../../check/check-project.js";
-import { formatDiagnostics } from "../../check/format-diagnostics.js";
-import { formatGithubAnnotations } from "../../check/format-github-annotations.js";
-import { formatJsonReport } from "../../check/format-json-report.js";
-import { resolveProjectConfig } from "../../sync.js";
+import { formatDiagnostics } from "../../diagnostics/format-diagnostics.js";
+import { formatGithubAnnotations } from "../../diagnostics/format-github-annotations.js";
+import { formatJsonReport } from "../../diagnostics/format-json-report.js";
+import { resolveProjectConfig } from "../../sync/open-project.js";
 import type { CommandContext } from "../context.js";
 
 export interface CheckFlags {

@@ -4,7 +4,7 @@ import { formatPlan } from "../../plan/format-plan.js";
 import { formatPlanMarkdown } from "../../plan/format-plan-markdown.js";
 import { hasChanges } from "../../plan/summarise-plan.js";
 import type { Plan } from "../../plan/types.js";
-import { planProject } from "../../sync.js";
+import { planProject } from "../../sync/plan-project.js";
 import type { CommandContext } from "../context.js";
 import { printContentWarnings } from "../content-warnings.js";
 import { annotate, writeStepSummary } from "../github.js";

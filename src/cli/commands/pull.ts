@@ -1,6 +1,6 @@
-import { formatDiagnostics } from "../../check/format-diagnostics.js";
+import { formatDiagnostics } from "../../diagnostics/format-diagnostics.js";
 import { formatPullResult } from "../../pull/format-pull-result.js";
-import { pullProject } from "../../pull/pull-project.js";
+import { pullProject } from "../../sync/pull-project.js";
 import type { CommandContext } from "../context.js";
 import { annotate } from "../github.js";
 

@@ -2,7 +2,7 @@ import { formatApplyResult } from "../../apply/format-result.js";
 import type { ApplyProgressEvent } from "../../apply/types.js";
 import { formatPlan } from "../../plan/format-plan.js";
 import { formatPlanMarkdown } from "../../plan/format-plan-markdown.js";
-import { pushProject } from "../../sync.js";
+import { pushProject } from "../../sync/push-project.js";
 import type { CommandContext } from "../context.js";
 import { printContentWarnings } from "../content-warnings.js";
 import { annotate, writeStepSummary } from "../github.js";

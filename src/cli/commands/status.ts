@@ -1,6 +1,6 @@
 import { formatStatus } from "../../status/format-status.js";
 import { readStatus } from "../../status/read-status.js";
-import { resolveProjectConfig } from "../../sync.js";
+import { resolveProjectConfig } from "../../sync/open-project.js";
 import type { CommandContext } from "../context.js";
 
 export interface StatusFlags {

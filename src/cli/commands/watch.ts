@@ -3,7 +3,7 @@ import { createInterface, type Interface } from "node:readline";
 import { SyncError } from "../../errors.js";
 import { formatRun } from "../../watch/format-run.js";
 import type { WatchRunSummary, WatchSession } from "../../watch/types.js";
-import { watchProject } from "../../watch/watch-project.js";
+import { watchProject } from "../../sync/watch-project.js";
 import type { CommandContext } from "../context.js";
 
 export interface WatchFlags {

@@ -6,10 +6,11 @@
  */
 import { expect } from "vitest";
 import type { EmulatorSnapshot, StoredArticle } from "../../../src/emulator/index.js";
-import { digestText } from "../../../src/plan/body-summary.js";
-import { toVisibleText } from "../../../src/plan/visible-text.js";
+import { digestText } from "../../../src/digest/body-summary.js";
+import { toVisibleText } from "../../../src/digest/visible-text.js";
 import { ARTICLE_LINK_SCHEME } from "../../../src/render/types.js";
-import { readValidState, resolveProjectConfig } from "../../../src/sync.js";
+import { readValidState } from "../../../src/sync/plan-project.js";
+import { resolveProjectConfig } from "../../../src/sync/open-project.js";
 import type { DesiredState, LockFile } from "../../../src/types.js";
 import type { TestProject } from "../../support/project.js";
 

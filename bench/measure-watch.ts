@@ -1,0 +1,118 @@
+import { startBenchEmulator } from "./emulator-thread.js";
+import { SyncError } from "../src/errors.js";
+import { createBenchProject } from "./bench-project.js";
+import type { StartEmulator } from "./measure-push.js";
+import { editArticleFile, pickArticleInDir } from "./mutate-article.js";
+
+/** Edits measured after the first push; the median is reported. */
+export const WATCH_EDITS = 5;
+/** Longest wait for one edit to reach Intercom before the measurement gives up. */
+export const WATCH_EDIT_TIMEOUT_MS = 30_000;
+/** Pause between edits, so each save is its own run rather than one debounced batch. */
+const SETTLE_MS = 300;
+const BENCH_TOKEN = "bench-token";
+
+export type WatchResult =
+  | { available: false; reason: string }
+  | {
+      available: true;
+      articles: number;
+      edits: number;
+      /** Milliseconds from writing the file to the answer of its write request. */
+      latenciesMs: number[];
+      medianMs: number;
+      maxMs: number;
+    };
+
+/** The part of `watchProject` this measurement uses; the module is loaded only when present. */
+interface WatchModule {
+  watchProject(options: {
+    cwd: string;
+    env: NodeJS.ProcessEnv;
+    onWrite?: (event: { run: number; ok?: boolean }) => void;
+    onRun?: (summary: { index: number; status: string }) => void;
+  }): Promise<{ idle(): Promise<void>; close(): Promise<unknown> }>;
+}
+
+async function loadWatchModule(): Promise<WatchModule | null> {
+  // A computed specifier: the benchmark builds and runs whether or not src/watch exists yet.
+  const specifier = ["..", "watch", "watch-project.js"].join("/");
+  try {
+    const loaded = (await import(specifier)) as Partial<WatchModule>;
+    return typeof loaded.watchProject === "function" ? (loaded as WatchModule) : null;
+  } catch {
+    return null;
+  }
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * Save-to-Intercom latency of `watch`: after the first push of a generated tree, edits one file at
+ * a time and times each until its write is answered. Reports "not available" without src/watch.
+ */
+export async function measureWatch(
+  articles: number,
+  options: { edits?: number; startEmulator?: StartEmulator } = {},
+): Promise<WatchResult> {
+  const edits = options.edits ?? WATCH_EDITS;
+  const watch = await loadWatchModule();
+  if (watch === null) return { available: false, reason: "watch not available" };
+  const project = await createBenchProject(articles);
+  const emulator = await (options.startEmulator ?? startBenchEmulator)({ rateLimit: null });
+  let waiting: { resolve: () => void } | null = null;
+  let firstRun: () => void = () => undefined;
+  const firstRunDone = new Promise<void>((resolve) => (firstRun = resolve));
+  try {
+    const session = await watch.watchProject({
+      cwd: project.dir,
+      env: { INTERCOM_API_URL: emulator.url, INTERCOM_ACCESS_TOKEN: BENCH_TOKEN },
+      onRun: (summary) => {
+        if (summary.index === 1) firstRun();
+      },
+      onWrite: (event) => {
+        // Only an explicit failure does not count: `ok` is not reported by every version of the event.
+        if (event.run > 1 && event.ok !== false) waiting?.resolve();
+      },
+    });
+    try {
+      await firstRunDone;
+      await session.idle();
+      const latenciesMs: number[] = [];
+      for (let edit = 1; edit <= edits; edit += 1) {
+        const written = new Promise<void>((resolve, reject) => {
+          const timer = setTimeout(() => reject(new SyncError("bench/watch-timeout", `Edit ${edit} did not reach Intercom within ${WATCH_EDIT_TIMEOUT_MS} ms.`)), WATCH_EDIT_TIMEOUT_MS);
+          waiting = {
+            resolve: () => {
+              clearTimeout(timer);
+              resolve();
+            },
+          };
+        });
+        // The file is chosen (the tree listed) before the clock starts: the save alone is timed.
+        const file = await pickArticleInDir(project.dir, edit);
+        const started = performance.now();
+        await editArticleFile(project.dir, file, edit);
+        await written;
+        latenciesMs.push(performance.now() - started);
+        waiting = null;
+        await session.idle();
+        await delay(SETTLE_MS);
+      }
+      return { available: true, articles, edits, latenciesMs, medianMs: median(latenciesMs), maxMs: Math.max(...latenciesMs) };
+    } finally {
+      await session.close();
+    }
+  } finally {
+    await emulator.close();
+    await project.remove();
+  }
+}

@@ -1,8 +1,0 @@
-export { planSync } from "./plan-sync.js";
-export { formatPlan, formatSummary, NO_CHANGES_MESSAGE } from "./format-plan.js";
-export { formatPlanMarkdown } from "./format-plan-markdown.js";
-export { hasChanges, summarisePlan } from "./summarise-plan.js";
-export { hashArticleLocale, hashCollectionLocale } from "./hash.js";
-export { resolveLinks, lookupUrl, UNRESOLVED_LINK_HREF } from "./resolve-links.js";
-export type * from "./types.js";
-export { PLAN_VERSION } from "./types.js";

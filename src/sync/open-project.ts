@@ -1,0 +1,137 @@
+/**
+ * The project opener every command that talks to Intercom starts with: the config, the API client,
+ * the lock file and, for commands that write, the folder's run lock; the default author is asked
+ * of `/me` once, and only when something needs it.
+ */
+import path from "node:path";
+import type { Dispatcher } from "undici";
+import { loadConfig } from "../config/load-config.js";
+import type { ResolvedConfig } from "../config/types.js";
+import { SyncError } from "../errors.js";
+import { LOCK_FILE_NAME } from "../lock/lock-schema.js";
+import { readLock, writeLockAtomic } from "../lock/read-write-lock.js";
+import { acquireRunLock, type RunLock } from "../lock/run-lock.js";
+import { readAccessToken } from "../remote/access-token.js";
+import type { IntercomApi } from "../remote/api.js";
+import { resolveApiBaseUrl } from "../remote/base-url.js";
+import { createIntercomClient } from "../remote/client.js";
+import type { Logger, RequestEvent } from "../remote/request-with-policy.js";
+import type { LockFile } from "../types.js";
+
+export interface ProjectOptions {
+  /** Folder to find the config in. Default: the process's working directory. */
+  cwd?: string;
+  /** `--config FILE`, relative to `cwd`. */
+  configFile?: string;
+  /** A config already loaded (the watcher reuses it between runs). */
+  config?: ResolvedConfig;
+  /** Where the token, `INTERCOM_API_URL` and the cache location come from. Default: `process.env`. */
+  env?: NodeJS.ProcessEnv;
+  /**
+   * The render cache: on by default (`INTERCOM_SYNC_CACHE_DIR`, else the user's cache folder),
+   * `false` to read every file afresh, or the folder to keep it in.
+   */
+  cache?: boolean | string;
+}
+
+export interface RemoteOptions {
+  /** Use this API instead of the HTTP client (tests and the in-process demo). */
+  api?: IntercomApi;
+  /** undici dispatcher for the HTTP client. */
+  dispatcher?: Dispatcher;
+  /** Called for every HTTP attempt (request counting). */
+  onRequest?: (event: RequestEvent) => void;
+  logger?: Logger;
+}
+
+export interface OpenProjectOptions extends ProjectOptions, RemoteOptions {
+  /** Lock file path. Default: `intercom-sync.lock.json` next to the config. */
+  lockFile?: string;
+  /** How long to wait for another run in the same folder. Default: the run lock's default. */
+  runLockTimeoutMs?: number;
+}
+
+/** An opened project: what every step of a command shares. */
+export interface OpenProject {
+  config: ResolvedConfig;
+  api: IntercomApi;
+  lockFile: string;
+  readLock(): Promise<LockFile>;
+  /** Writes the lock file atomically. */
+  saveLock(lock: LockFile): Promise<void>;
+  /** The admin id new articles are written by: the config's, else the token's own (one `/me`). */
+  defaultAuthor(): Promise<number>;
+  /** Releases the run lock, if this project holds it. */
+  close(): Promise<void>;
+}
+
+/** Loads the config unless one was passed in. */
+export async function resolveProjectConfig(options: ProjectOptions): Promise<ResolvedConfig> {
+  if (options.config) return options.config;
+  return loadConfig({ cwd: options.cwd ?? process.cwd(), configFile: options.configFile, env: options.env });
+}
+
+/** The lock file's path for a project. */
+export function lockFilePath(config: ResolvedConfig, override?: string): string {
+  return override ?? path.join(config.rootDir, LOCK_FILE_NAME);
+}
+
+/** The HTTP client for the configured workspace, unless an API was injected. */
+export function connectApi(config: ResolvedConfig, options: ProjectOptions & RemoteOptions): IntercomApi {
+  if (options.api) return options.api;
+  const env = options.env ?? process.env;
+  return createIntercomClient({
+    baseUrl: resolveApiBaseUrl(config, env),
+    token: readAccessToken(env),
+    apiVersion: config.apiVersion,
+    dispatcher: options.dispatcher,
+    onRequest: options.onRequest,
+    logger: options.logger,
+  });
+}
+
+/** The admin id new articles are written by: the config's, else the token's own admin. */
+export async function resolveDefaultAuthor(config: ResolvedConfig, api: IntercomApi): Promise<number> {
+  if (config.authorId !== null) return config.authorId;
+  const me = await api.me();
+  const id = Number(me.id);
+  if (!Number.isSafeInteger(id)) {
+    throw new SyncError("remote/unknown-author", `Intercom answered /me with an admin id that is not a number (${me.id}).`, {
+      hint: "Set `authorId` in the config.",
+    });
+  }
+  return id;
+}
+
+/**
+ * A project over a config and an API client that are already known (the watcher makes a new one
+ * when its config is reloaded). The default author is asked for once, on first use.
+ */
+export function projectOf(config: ResolvedConfig, api: IntercomApi, lockFile: string, runLock: RunLock | null = null): OpenProject {
+  let author: Promise<number> | null = null;
+  return {
+    config,
+    api,
+    lockFile,
+    readLock: () => readLock(lockFile, path.relative(config.rootDir, lockFile) || LOCK_FILE_NAME),
+    saveLock: (lock) => writeLockAtomic(lockFile, lock),
+    defaultAuthor() {
+      author ??= resolveDefaultAuthor(config, api);
+      // A failed `/me` is asked again next time rather than remembered.
+      author.catch(() => (author = null));
+      return author;
+    },
+    close: async () => runLock?.release(),
+  };
+}
+
+/**
+ * Opens the project: loads the config and connects the API; with `runLock`, waits for the folder's
+ * run lock so two runs that write never interleave (`close` releases it).
+ */
+export async function openProject(options: OpenProjectOptions, { runLock = false }: { runLock?: boolean } = {}): Promise<OpenProject> {
+  const config = await resolveProjectConfig(options);
+  const api = connectApi(config, options);
+  const held = runLock ? await acquireRunLock(config.rootDir, { timeoutMs: options.runLockTimeoutMs }) : null;
+  return projectOf(config, api, lockFilePath(config, options.lockFile), held);
+}

@@ -1,0 +1,78 @@
+/**
+ * `intercom-sync plan` as a library: validate the files, read the remote once, and decide. The
+ * read and the pure planning step are shared with push and watch.
+ */
+import type { ResolvedConfig } from "../config/types.js";
+import { SyncError, type Diagnostic } from "../errors.js";
+import type { BodyLoader } from "../load/build-desired-state.js";
+import { loadDesiredState } from "../load/disk-source.js";
+import { planSync } from "../plan/plan-sync.js";
+import type { Plan } from "../plan/types.js";
+import { fetchRemoteState } from "../remote/fetch-remote-state.js";
+import type { DesiredState, LockFile, RemoteState } from "../types.js";
+import { openProject, type OpenProject, type OpenProjectOptions, type ProjectOptions } from "./open-project.js";
+
+export interface PlanProjectOptions extends OpenProjectOptions {
+  /** Overwrite remote edits: drift and conflicts become updates. */
+  force?: boolean;
+}
+
+export interface PlanRun {
+  config: ResolvedConfig;
+  /** The files' state; article bodies as summaries (digests, links), not HTML. */
+  desired: DesiredState;
+  /** Renders one file's body again: a push renders the bodies it sends with it. */
+  loadBody: BodyLoader;
+  /** Warnings about the files (errors stop the run before this point). */
+  diagnostics: Diagnostic[];
+  remote: RemoteState;
+  lock: LockFile;
+  lockFile: string;
+  plan: Plan;
+}
+
+/**
+ * Reads and validates the content tree. Any error means nothing may be written (sync semantics 1),
+ * so it throws with every finding attached.
+ */
+export async function readValidState(
+  config: ResolvedConfig,
+  options: Pick<ProjectOptions, "env" | "cache"> = {},
+): Promise<{ desired: DesiredState; diagnostics: Diagnostic[]; loadBody: BodyLoader }> {
+  const loaded = await loadDesiredState(config, { env: options.env, cache: options.cache });
+  const errors = loaded.diagnostics.filter((diagnostic) => diagnostic.severity === "error");
+  if (errors.length > 0) {
+    throw new SyncError("content/invalid", `The content has ${errors.length} error(s); nothing was sent to Intercom.`, {
+      hint: "Fix them (run `intercom-sync check` for the full list), then run again.",
+      diagnostics: loaded.diagnostics,
+    });
+  }
+  return { desired: loaded.state, diagnostics: loaded.diagnostics, loadBody: loaded.loadBody };
+}
+
+/**
+ * Plans against an already known remote state and lock: the pure step, with the config's options.
+ * The default author is left to apply (see applyStep): hashes use the front matter's author.
+ */
+export function planAgainst(config: ResolvedConfig, desired: DesiredState, remote: RemoteState, lock: LockFile, force: boolean): Plan {
+  return planSync({
+    desired,
+    remote,
+    lock,
+    options: { onDelete: config.onDelete, force, defaultAuthorId: config.authorId, outdatedTranslations: config.outdatedTranslations },
+  });
+}
+
+/** Validates the files, then reads the lock and lists the remote once (sync semantics 2), and plans. */
+export async function planOpenProject(project: OpenProject, options: Pick<PlanProjectOptions, "env" | "cache" | "force">): Promise<PlanRun> {
+  const { config } = project;
+  const { desired, diagnostics, loadBody } = await readValidState(config, options);
+  const [lock, remote] = await Promise.all([project.readLock(), fetchRemoteState(project.api, { helpCenterId: config.helpCenterId })]);
+  const plan = planAgainst(config, desired, remote, lock, options.force ?? false);
+  return { config, desired, loadBody, diagnostics, remote, lock, lockFile: project.lockFile, plan };
+}
+
+/** `intercom-sync plan`: validate, read the remote once, and decide. Writes nothing. */
+export async function planProject(options: PlanProjectOptions = {}): Promise<PlanRun> {
+  return planOpenProject(await openProject(options), options);
+}

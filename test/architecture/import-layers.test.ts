@@ -1,0 +1,64 @@
+/**
+ * Imports run one way: base <- core <- adapters <- composer <- entry points. A module may import
+ * its own layer or a lower one, never a higher one; the README's "Architecture" section names the
+ * same layers.
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import fg from "fast-glob";
+import { describe, expect, it } from "vitest";
+
+const LAYERS: Record<string, readonly string[]> = {
+  base: ["types", "errors", "locales", "intercom", "fs"],
+  core: ["config", "content", "digest", "model", "render", "plan", "diagnostics"],
+  adapters: ["load", "render-cache", "remote", "lock", "apply", "pull", "stamp", "status", "check", "watch", "emulator"],
+  composer: ["sync"],
+  entry: ["cli", "index", "config-entry"],
+};
+const RANKS = Object.keys(LAYERS);
+const src = fileURLToPath(new URL("../../src/", import.meta.url));
+
+/** `src/plan/hash.ts` -> `plan`; `src/types.ts` -> `types`. */
+function moduleOf(file: string): string {
+  return (path.relative(src, file).split(path.sep)[0] ?? "").replace(/\.[jt]s$/, "");
+}
+
+function layerOf(module: string): number {
+  const rank = RANKS.findIndex((layer) => LAYERS[layer]?.includes(module));
+  if (rank === -1) throw new Error(`src/${module} is in no layer: add it to LAYERS here and to the README's Architecture section.`);
+  return rank;
+}
+
+async function importsOf(file: string): Promise<string[]> {
+  const text = await readFile(file, "utf8");
+  return [...text.matchAll(/(?:\bfrom\s+|\bimport\s*\(?\s*)"(\.{1,2}\/[^"]+)"/g)].map((match) => path.resolve(path.dirname(file), match[1] as string));
+}
+
+describe("import layers", () => {
+  it("has every import go to the module's own layer or a lower one", async () => {
+    const files = await fg("**/*.ts", { cwd: src, absolute: true });
+    const upward: string[] = [];
+    for (const file of files) {
+      const from = moduleOf(file);
+      for (const target of await importsOf(file)) {
+        const to = moduleOf(target);
+        if (to !== from && layerOf(to) > layerOf(from)) upward.push(`${path.relative(src, file)} imports ${path.relative(src, target)} (${RANKS[layerOf(from)]} -> ${RANKS[layerOf(to)]})`);
+      }
+    }
+    expect(upward).toEqual([]);
+  });
+
+  it("keeps the library API and the CLI apart: nothing outside cli/ imports it, and nothing imports the API", async () => {
+    const files = await fg("**/*.ts", { cwd: src, absolute: true });
+    const wrong: string[] = [];
+    for (const file of files) {
+      for (const target of await importsOf(file)) {
+        const to = moduleOf(target);
+        const from = moduleOf(file);
+        if ((to === "cli" && from !== "cli") || (to === "index" && from !== "index")) wrong.push(`${path.relative(src, file)} imports ${path.relative(src, target)}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
