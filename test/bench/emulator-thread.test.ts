@@ -2,14 +2,14 @@ import path from "node:path";
 import { request } from "undici";
 import { describe, expect, it } from "vitest";
 import { startEmulatorThread } from "../../bench/emulator-thread.js";
-import { ensureBuiltCli } from "../support/cli-build.js";
+import { builtCli } from "../support/built-cli.js";
 
 const headers = { authorization: "Bearer t", "intercom-version": "2.16", "content-type": "application/json" };
 
 describe("startEmulatorThread", () => {
-  it("serves the API from a worker thread, dumps its state and closes", { timeout: 180_000 }, async () => {
+  it("serves the API from a worker thread, dumps its state and closes", async () => {
     // The worker runs compiled JavaScript: the build the CLI tests use holds it.
-    const script = path.join(path.dirname(await ensureBuiltCli()), "..", "bench", "emulator-thread-worker.js");
+    const script = path.join(path.dirname(builtCli()), "..", "bench", "emulator-thread-worker.js");
     const emulator = await startEmulatorThread(script, { rateLimit: null });
     expect(emulator.onOwnThread).toBe(true);
     try {

@@ -98,8 +98,9 @@ describe("generateHelpCenter", () => {
 
   describe("layout", () => {
     it("never nests collections deeper than maxDepth", () => {
+      // A hundred articles fill every level up to 3 with this seed.
       for (const maxDepth of [0, 1, 2, 3]) {
-        const shallow = generateHelpCenter({ seed: 5, articles: 400, locales: ["fr"], maxDepth });
+        const shallow = generateHelpCenter({ seed: 5, articles: 100, locales: ["fr"], maxDepth });
         const folderDepths = shallow.files
           .filter((file) => isArticlePath(file.path) && file.path.startsWith("content/"))
           .map((file) => file.path.split("/").length - 2);
@@ -263,7 +264,8 @@ describe("generateHelpCenter", () => {
   });
 
   describe("scale", () => {
-    it("generates 2,000 articles in 4 locales with consistent counts", () => {
+    // Ten thousand files: seconds of work alone, longer on a busy machine.
+    it("generates 2,000 articles in 4 locales with consistent counts", { timeout: 120_000 }, () => {
       const big = generateHelpCenter({ seed: 2000, articles: 2000, locales: LOCALES });
       const { stats } = big;
       expect(stats.articles).toBe(2000);

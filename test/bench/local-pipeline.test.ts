@@ -1,5 +1,3 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { generateHelpCenter } from "../../bench/generate-help-center.js";
@@ -7,15 +5,16 @@ import { hashState, runLocalPipeline } from "../../bench/local-pipeline.js";
 import { writeGeneratedTree } from "../../bench/write-generated-tree.js";
 import { loadDesiredState } from "../../src/load/disk-source.js";
 import { loadConfig } from "../../src/config/load-config.js";
+import { createTempDir, removeTempDir } from "../support/temp-dir.js";
 
 describe("runLocalPipeline", () => {
   let dir: string;
   beforeEach(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), "intercom-sync-pipeline-"));
+    dir = await createTempDir("pipeline");
     await writeGeneratedTree(generateHelpCenter({ seed: 5, articles: 30, locales: ["fr", "de"] }), dir);
   });
   afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
+    await removeTempDir(dir);
   });
 
   it("builds exactly the state loadDesiredState builds", async () => {

@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { generateHelpCenter } from "../../bench/generate-help-center.js";
@@ -7,6 +6,7 @@ import { mutateOneArticle } from "../../bench/mutate-article.js";
 import { writeGeneratedTree } from "../../bench/write-generated-tree.js";
 import { isSyncError } from "../../src/errors.js";
 import { isArticlePath, parseFrontMatter, textOf } from "./tree-helpers.js";
+import { createTempDir, removeTempDir } from "../support/temp-dir.js";
 
 const tree = generateHelpCenter({ seed: 3, articles: 50, locales: ["fr", "ja"], translationRatio: 0.6 });
 
@@ -53,11 +53,11 @@ describe("mutateOneArticle", () => {
   describe("on a folder", () => {
     let dir: string;
     beforeEach(async () => {
-      dir = await mkdtemp(join(tmpdir(), "intercom-sync-mutate-"));
+      dir = await createTempDir("mutate");
       await writeGeneratedTree(tree, dir);
     });
     afterEach(async () => {
-      await rm(dir, { recursive: true, force: true });
+      await removeTempDir(dir);
     });
 
     it("picks the same file as on the tree and writes the same edit", async () => {

@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import fg from "fast-glob";
@@ -7,14 +6,15 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { generateHelpCenter } from "../../bench/generate-help-center.js";
 import { writeGeneratedTree } from "../../bench/write-generated-tree.js";
 import { isSyncError } from "../../src/errors.js";
+import { createTempDir, removeTempDir } from "../support/temp-dir.js";
 
 describe("writeGeneratedTree", () => {
   let dir: string;
   beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), "intercom-sync-bench-"));
+    dir = await createTempDir("bench");
   });
   afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
+    await removeTempDir(dir);
   });
 
   it("writes every file byte for byte, creating nested folders", async () => {

@@ -2,7 +2,8 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { emulatorOptionsFromFlags } from "../../src/cli/commands/emulator.js";
-import { createTestProject, type TestProject } from "../sync/project.js";
+import { countTree } from "../support/count-tree.js";
+import { createTestProject, type TestProject } from "../support/project.js";
 
 let project: TestProject | undefined;
 afterEach(async () => {
@@ -13,9 +14,12 @@ afterEach(async () => {
 describe("check", () => {
   it("passes on the example project and reports the counts", async () => {
     project = await createTestProject();
+    const tree = await countTree(project.dir);
     const run = await project.cli("check");
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("Checked 41 files: 4 collections, 10 articles, 19 translations in 3 locales.");
+    expect(run.stdout).toContain(
+      `Checked ${tree.files} files: ${tree.collections} collections, ${tree.articles} articles, ${tree.translations} translations in ${tree.locales} locales.`,
+    );
     expect(run.stdout).toContain("No problems found.");
   });
 
@@ -42,10 +46,11 @@ describe("check", () => {
 describe("plan", () => {
   it("exits 2 with --detailed-exitcode while changes are pending, 0 once pushed", async () => {
     project = await createTestProject();
+    const tree = await countTree(project.dir);
     const pending = await project.cli("plan", "--detailed-exitcode");
     expect(pending.code).toBe(2);
     expect(pending.stdout).toContain("+ article welcome");
-    expect(pending.stdout).toMatch(/Plan: 14 to create/);
+    expect(pending.stdout).toContain(`Plan: ${tree.collections + tree.articles} to create,`);
     expect(project.takeWrites()).toEqual([]);
     await project.cli("push");
     const settled = await project.cli("plan", "--detailed-exitcode");
@@ -57,10 +62,11 @@ describe("plan", () => {
     const summary = path.join(await import("node:os").then((os) => os.tmpdir()), `summary-${process.pid}-${Date.now()}.md`);
     await writeFile(summary, "");
     project = await createTestProject({ extraEnv: { GITHUB_ACTIONS: "true", GITHUB_STEP_SUMMARY: summary } });
+    const tree = await countTree(project.dir);
     const run = await project.cli("plan", "--out", "plan.json");
     expect(run.code).toBe(0);
     const plan = JSON.parse(await project.read("plan.json")) as { summary: { create: number } };
-    expect(plan.summary.create).toBe(14);
+    expect(plan.summary.create).toBe(tree.collections + tree.articles);
     expect(await readFile(summary, "utf8")).toContain("welcome");
   });
 });
@@ -76,11 +82,12 @@ describe("push", () => {
 
   it("prints the result as JSON with --json", async () => {
     project = await createTestProject();
+    const tree = await countTree(project.dir);
     const run = await project.cli("push", "--json");
     expect(run.code).toBe(0);
     const output = JSON.parse(run.stdout) as { result: { counts: { created: number }; ok: boolean } };
     expect(output.result.ok).toBe(true);
-    expect(output.result.counts.created).toBe(14);
+    expect(output.result.counts.created).toBe(tree.collections + tree.articles);
   });
 
   it("refuses to write anything when one file is broken", async () => {

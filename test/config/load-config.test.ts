@@ -1,19 +1,19 @@
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/load-config.js";
 import { isSyncError, type SyncError } from "../../src/errors.js";
+import { createTempDir, removeTempDir } from "../support/temp-dir.js";
 
 describe("loadConfig", () => {
   let dir: string;
 
   beforeEach(async () => {
     // The temp dir has no node_modules: importing "intercom-sync" only works through the alias.
-    dir = await mkdtemp(path.join(os.tmpdir(), "intercom-sync-config-"));
+    dir = await createTempDir("config");
   });
   afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
+    await removeTempDir(dir);
   });
 
   async function failure(promise: Promise<unknown>): Promise<SyncError> {

@@ -1,12 +1,12 @@
 import { execFileSync } from "node:child_process";
-import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { mkdir, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { resolveConfig } from "../../src/config/validate-config.js";
 import type { ResolvedConfig } from "../../src/config/types.js";
 import { MAX_MARKDOWN_BYTES } from "../../src/content/read-text-file.js";
 import { readContentTree } from "../../src/content/read-content-tree.js";
+import { createTempDir, removeTempDir } from "../support/temp-dir.js";
 
 describe("readContentTree", () => {
   let root: string;
@@ -27,12 +27,12 @@ describe("readContentTree", () => {
   }
 
   beforeEach(async () => {
-    root = await mkdtemp(path.join(os.tmpdir(), "intercom-sync-tree-"));
-    outside = await mkdtemp(path.join(os.tmpdir(), "intercom-sync-outside-"));
+    root = await createTempDir("tree");
+    outside = await createTempDir("outside");
   });
   afterEach(async () => {
-    await rm(root, { recursive: true, force: true });
-    await rm(outside, { recursive: true, force: true });
+    await removeTempDir(root);
+    await removeTempDir(outside);
   });
 
   it("lists markdown and assets with project-relative POSIX paths, sorted", async () => {

@@ -1,11 +1,11 @@
-import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
-import os from "node:os";
+import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { EmulatorSnapshot } from "../../src/emulator/index.js";
 import { startTestEmulator } from "../support/emulator.js";
 import type { TestEmulator } from "../support/emulator.js";
 import { callApi } from "../support/http.js";
+import { createTempDir, removeTempDir } from "../support/temp-dir.js";
 
 const AUTHOR = 991000001;
 
@@ -14,12 +14,12 @@ let now = 1_700_000_000_000;
 let tempDir: string;
 beforeEach(async () => {
   now = 1_700_000_000_000;
-  tempDir = await mkdtemp(path.join(os.tmpdir(), "emulator-state-"));
+  tempDir = await createTempDir("emulator-state");
 });
 afterEach(async () => {
   await emulator?.close();
   emulator = undefined;
-  await rm(tempDir, { recursive: true, force: true });
+  await removeTempDir(tempDir);
 });
 
 async function createArticle(target: TestEmulator, title = "Guide"): Promise<{ id: string; updated_at: number }> {

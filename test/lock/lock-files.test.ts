@@ -1,6 +1,5 @@
 import { spawnSync } from "node:child_process";
 import { promises as fs } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SyncError } from "../../src/errors.js";
@@ -9,13 +8,14 @@ import { readLock, writeLockAtomic } from "../../src/lock/read-write-lock.js";
 import { acquireRunLock, RUN_LOCK_FILE_NAME } from "../../src/lock/run-lock.js";
 import { serializeLock } from "../../src/lock/serialize-lock.js";
 import { emptyLock, type LockFile } from "../../src/types.js";
+import { createTempDir, removeTempDir } from "../support/temp-dir.js";
 
 let dir: string;
 beforeEach(async () => {
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), "intercom-sync-lock-"));
+  dir = await createTempDir("lock");
 });
 afterEach(async () => {
-  await fs.rm(dir, { recursive: true, force: true });
+  await removeTempDir(dir);
 });
 
 const lock: LockFile = {

@@ -6,6 +6,7 @@
  */
 import { storeArticleHtml } from "../../src/emulator/rewrite-html.js";
 import type { EmulatorSeed, StoredArticle, StoredArticleLocale, StoredCollection } from "../../src/emulator/index.js";
+import type { TestProjectOptions } from "../support/project.js";
 
 export const SEEDED_AT = 1_700_000_000;
 export const HELP_CENTER_URL = "https://intercom.help/lumen";
@@ -130,5 +131,19 @@ export function existingHelpCenter(): EmulatorSeed {
       }),
       article(1005, 103, { en: { title: "Invoices", description: "For teams.", html: "<p>Team invoices list every seat.</p>" } }),
     ],
+  };
+}
+
+/**
+ * A test project before its first pull: an empty folder but for its config, next to an emulator
+ * seeded with a help center (default: this one), on a clock that moves only with `tick()` (so an
+ * edit gets a newer `updated_at`).
+ */
+export function beforeFirstPull(config: Record<string, unknown> = {}, seed: EmulatorSeed = existingHelpCenter()): TestProjectOptions {
+  return {
+    tree: "empty",
+    config: { defaultState: "published", ...config },
+    emulator: { seed, rateLimit: null },
+    clockStartMs: (SEEDED_AT + 100) * 1000,
   };
 }

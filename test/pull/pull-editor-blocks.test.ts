@@ -4,8 +4,8 @@ import type { EmulatorSeed } from "../../src/emulator/index.js";
 import { storeArticleHtml } from "../../src/emulator/rewrite-html.js";
 import { describeStructure, findLinkedIds } from "../support/html-structure.js";
 import { callApi } from "../support/http.js";
-import { ME, SEEDED_AT } from "./existing-help-center.js";
-import { createPullProject, type PullProject } from "./project.js";
+import { beforeFirstPull, ME, SEEDED_AT } from "./existing-help-center.js";
+import { createTestProject, type TestProject } from "../support/project.js";
 
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/intercom-html/${name}`, import.meta.url), "utf8");
 const IMAGE = "https://downloads.intercomcdn.com/i/o/802074957/9aec16eb0745ce62aed26167/1.png";
@@ -39,19 +39,19 @@ function editorHelpCenter(): EmulatorSeed {
   };
 }
 
-let project: PullProject | undefined;
+let project: TestProject | undefined;
 afterEach(async () => {
   await project?.close();
   project = undefined;
 });
 
-async function pulled(): Promise<PullProject> {
-  project = await createPullProject(editorHelpCenter());
+async function pulled(): Promise<TestProject> {
+  project = await createTestProject(beforeFirstPull({}, editorHelpCenter()));
   await project.pull();
   return project;
 }
 
-function storedBody(p: PullProject, code: string): string {
+function storedBody(p: TestProject, code: string): string {
   return p.emulator.state.dump().articles.find((article) => String(article.id) === ARTICLE_ID)!.locales[code]!.body;
 }
 

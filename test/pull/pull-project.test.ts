@@ -1,17 +1,17 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { loadDesiredState } from "../../src/load/disk-source.js";
 import { resolveProjectConfig } from "../../src/sync/open-project.js";
-import { existingHelpCenter, IDS } from "./existing-help-center.js";
-import { createPullProject, type PullProject } from "./project.js";
+import { createTestProject, type TestProject } from "../support/project.js";
+import { beforeFirstPull, IDS } from "./existing-help-center.js";
 
-let project: PullProject | undefined;
+let project: TestProject | undefined;
 afterEach(async () => {
   await project?.close();
   project = undefined;
 });
 
-async function pulledProject(config: Record<string, unknown> = {}): Promise<PullProject> {
-  project = await createPullProject(existingHelpCenter(), config);
+async function pulledProject(config: Record<string, unknown> = {}): Promise<TestProject> {
+  project = await createTestProject(beforeFirstPull(config));
   await project.pull();
   return project;
 }
@@ -224,7 +224,7 @@ describe("pull accepting web edits", () => {
   });
 
   it("keeps a never-pushed local file that differs from Intercom and exits as a conflict", async () => {
-    project = await createPullProject(existingHelpCenter());
+    project = await createTestProject(beforeFirstPull());
     await project.write("intercom-sync.config.json", JSON.stringify({ defaultState: "published" }));
     const { mkdir } = await import("node:fs/promises");
     await mkdir(`${project.dir}/content`, { recursive: true });
@@ -236,7 +236,7 @@ describe("pull accepting web edits", () => {
   });
 
   it("refuses a lock that belongs to another help center, writing nothing", async () => {
-    project = await createPullProject(existingHelpCenter());
+    project = await createTestProject(beforeFirstPull());
     await project.write("intercom-sync.lock.json", JSON.stringify({ version: 1, helpCenterId: "99", collections: {}, articles: {} }));
     await expect(project.pull()).rejects.toMatchObject({ code: "pull/help-center-mismatch" });
     expect([...(await project.snapshot()).keys()]).toEqual(["intercom-sync.config.json", "intercom-sync.lock.json"]);

@@ -5,10 +5,11 @@ import { createSeededRandom, type FaultSettings } from "../../src/emulator/index
 import { createIntercomClient, DEFAULT_MAX_RATE_LIMIT_RETRIES, DEFAULT_MAX_RETRIES } from "../../src/remote/client.js";
 import { TEST_TOKEN } from "../support/emulator.js";
 import { expectConverged, findDuplicates } from "./support/converged.js";
-import { createGeneratedProject, type GeneratedProject } from "./support/generated-project.js";
+import { createTestProject, type TestProject } from "../support/project.js";
 import { countWritesOf } from "./support/kill-runs.js";
 
-const ARTICLES = 300;
+/** Enough writes for several rate-limit windows and a few dozen injected 5xx in each mix. */
+const ARTICLES = 100;
 /** Most attempts one request may make: the first, its 5xx retries and its 429 retries. */
 const MAX_ATTEMPTS = 1 + DEFAULT_MAX_RETRIES + DEFAULT_MAX_RATE_LIMIT_RETRIES;
 /** With a window, every this many responses another integration is taken to spend the budget: a 429. */
@@ -26,7 +27,7 @@ const MIXES: FaultMix[] = [
   { name: "a tight window, 10% 5xx and random latency", faults: { rateLimit: { limit: 25, windowMs: 1_000 }, errorRate: 0.1, latencyMs: [0, 20] }, seed: 3 },
 ];
 
-let project: GeneratedProject | undefined;
+let project: TestProject | undefined;
 afterEach(async () => {
   await project?.close();
   project = undefined;
@@ -50,10 +51,8 @@ function createVirtualTime(): { clock: () => number; sleep: (ms: number) => Prom
 describe("push under faults", () => {
   it.each(MIXES)("completes $name, bounded and paced, listing what it gave up on", async ({ faults, seed }) => {
     const time = createVirtualTime();
-    project = await createGeneratedProject({
-      seed,
-      articles: ARTICLES,
-      locales: ["fr"],
+    project = await createTestProject({
+      tree: { generate: { seed, articles: ARTICLES, locales: ["fr"] } },
       emulator: { ...faults, clock: time.clock, random: createSeededRandom(seed) },
     });
     const waits: string[] = [];

@@ -1,23 +1,20 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ensureBuiltCli } from "../support/cli-build.js";
-import { spawnCli } from "./support/child-cli.js";
+import { builtCli } from "../support/built-cli.js";
+import { spawnCli } from "../support/child-cli.js";
 import { expectConverged, findDuplicates, readDesired } from "./support/converged.js";
-import { createGeneratedProject, isAppliedWrite, type GeneratedProject } from "./support/generated-project.js";
+import { createTestProject, isAppliedWrite, type TestProject } from "../support/project.js";
 import { countWritesOf, startAfresh, waitForIdleEmulator } from "./support/kill-runs.js";
 
 /** Ctrl-C arrives when the emulator has applied this many writes. */
 const INTERRUPT_AFTER_WRITES = 12;
 
-let cli: string;
-let project: GeneratedProject;
+const cli = builtCli();
+let project: TestProject;
 
 beforeAll(async () => {
-  [cli, project] = await Promise.all([
-    ensureBuiltCli(),
-    // Latency keeps requests in flight when the signal arrives.
-    createGeneratedProject({ seed: 21, articles: 30, locales: ["fr", "de"], emulator: { latencyMs: [5, 25] } }),
-  ]);
-}, 180_000);
+  // Latency keeps requests in flight when the signal arrives.
+  project = await createTestProject({ tree: { generate: { seed: 21, articles: 30, locales: ["fr", "de"] } }, emulator: { latencyMs: [5, 25] } });
+});
 
 afterAll(async () => {
   await project?.close();

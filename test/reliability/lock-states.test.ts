@@ -2,18 +2,17 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import { afterEach, describe, expect, it } from "vitest";
 import { acquireRunLock } from "../../src/lock/run-lock.js";
 import { expectConverged, findDuplicates } from "./support/converged.js";
-import { createGeneratedProject, type GeneratedProject } from "./support/generated-project.js";
+import { createTestProject, type TestProject } from "../support/project.js";
 import { countWritesOf } from "./support/kill-runs.js";
-import { runInProcess } from "./support/in-process-cli.js";
 
-let project: GeneratedProject | undefined;
+let project: TestProject | undefined;
 afterEach(async () => {
   await project?.close();
   project = undefined;
 });
 
-async function pushedProject(): Promise<GeneratedProject> {
-  project = await createGeneratedProject({ seed: 9, articles: 20, locales: ["fr", "de"] });
+async function pushedProject(): Promise<TestProject> {
+  project = await createTestProject({ tree: { generate: { seed: 9, articles: 20, locales: ["fr", "de"] } } });
   const run = await project.push();
   expect(run.result?.ok).toBe(true);
   return project;
@@ -54,7 +53,7 @@ describe("push with a missing, stale or foreign lock", () => {
     state.articles = state.articles.filter((a) => a.parentId !== leafId && a.id !== strayId);
     p.emulator.state.load(state);
 
-    const run = await runInProcess(["push"], { cwd: p.dir, env: p.env });
+    const run = await p.cli("push");
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain("deleted in Intercom; creating it again");
     expect(run.stdout).toMatch(new RegExp(`Applied: ${gone + 1} created`));
@@ -68,7 +67,7 @@ describe("push with a missing, stale or foreign lock", () => {
     const text = await readFile(p.lockPath, "utf8");
     await writeFile(p.lockPath, text.replace(/"version": \d+/, '"version": 99'));
     p.emulator.resetRequestLog();
-    const run = await runInProcess(["push"], { cwd: p.dir, env: p.env });
+    const run = await p.cli("push");
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/version 99: it was written by a newer intercom-sync; upgrade/);
     expect(p.emulator.writeCount()).toBe(0);
@@ -84,7 +83,7 @@ describe("push with a missing, stale or foreign lock", () => {
     const p = await pushedProject();
     await writeFile(p.lockPath, corrupt(await readFile(p.lockPath, "utf8")));
     p.emulator.resetRequestLog();
-    const run = await runInProcess(["push"], { cwd: p.dir, env: p.env });
+    const run = await p.cli("push");
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).not.toContain("This is a bug");

@@ -4,7 +4,7 @@ import { createSeededRandom } from "../../src/emulator/index.js";
 import { createIntercomClient } from "../../src/remote/client.js";
 import { TEST_TOKEN } from "../support/emulator.js";
 import { expectConverged, findDuplicates } from "./support/converged.js";
-import { createGeneratedProject, type GeneratedProject } from "./support/generated-project.js";
+import { createTestProject, type TestProject } from "../support/project.js";
 import { countWritesOf, waitForIdleEmulator } from "./support/kill-runs.js";
 
 /** The client gives up on a request after this long in the timeout scenario. */
@@ -12,19 +12,19 @@ const CLIENT_TIMEOUT_MS = 150;
 /** Creates that Intercom applies only after the client has given up on them. */
 const SLOW_CREATES = 3;
 
-let project: GeneratedProject | undefined;
+let project: TestProject | undefined;
 afterEach(async () => {
   await project?.close();
   project = undefined;
 });
 
-function postsTo(p: GeneratedProject, path: string): number {
+function postsTo(p: TestProject, path: string): number {
   return p.emulator.requests.filter((entry) => entry.method === "POST" && entry.path === path).length;
 }
 
 describe("lost responses", () => {
   it("never turns a create whose response was lost into two items", async () => {
-    project = await createGeneratedProject({ seed: 3, articles: 30, emulator: { dropAfterWriteRate: 0.3, random: createSeededRandom(5) } });
+    project = await createTestProject({ tree: { generate: { seed: 3, articles: 30 } }, emulator: { dropAfterWriteRate: 0.3, random: createSeededRandom(5) } });
     const first = await project.push();
     const dropped = project.emulator.requests.filter((entry) => entry.dropped);
     expect(dropped.filter((entry) => entry.method === "POST").length).toBeGreaterThan(3);
@@ -41,7 +41,7 @@ describe("lost responses", () => {
   });
 
   it("repeats an update whose response was lost, which is safe because a PUT of the same fields leaves the same article", async () => {
-    project = await createGeneratedProject({ seed: 3, articles: 8, locales: ["fr"] });
+    project = await createTestProject({ tree: { generate: { seed: 3, articles: 8, locales: ["fr"] } } });
     await project.push();
     const lock = await project.readLock();
     const { mutateArticleInDir } = await import("../../bench/mutate-article.js");
@@ -60,10 +60,8 @@ describe("lost responses", () => {
 
   it("does not create again a create that timed out, and adopts it on the next run", async () => {
     let slowed = 0;
-    const created = await createGeneratedProject({
-      seed: 4,
-      articles: 12,
-      locales: ["fr"],
+    const created = await createTestProject({
+      tree: { generate: { seed: 4, articles: 12, locales: ["fr"] } },
       emulator: {
         latencyMs: 1,
         // The newest log entry is the request being handled: hold a few article creates past the

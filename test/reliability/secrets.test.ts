@@ -1,21 +1,21 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEmulator, type TestEmulator } from "../support/emulator.js";
-import { ensureBuiltCli } from "../support/cli-build.js";
-import { runCli, type ChildResult } from "./support/child-cli.js";
-import { createGeneratedProject, type GeneratedProject } from "./support/generated-project.js";
+import { builtCli } from "../support/built-cli.js";
+import { runCli, type ChildResult } from "../support/child-cli.js";
+import { createTestProject, type TestProject } from "../support/project.js";
+import { createTempDir, removeTempDir } from "../support/temp-dir.js";
 
 /** The token every run uses; no byte the tool produces may contain it, or a telling piece of it. */
 const SENTINEL = `sk-SENTINEL-${randomBytes(24).toString("hex")}`;
 const SENTINEL_PIECE = SENTINEL.slice(20, 40);
 
-let cli: string;
-let project: GeneratedProject;
+const cli = builtCli();
+let project: TestProject;
 let summaryDir: string;
 let refusing: TestEmulator;
 let echo: Server;
@@ -56,21 +56,20 @@ async function listFiles(dir: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  summaryDir = await mkdtemp(path.join(tmpdir(), "intercom-sync-summary-"));
-  [cli, project, refusing, echo] = await Promise.all([
-    ensureBuiltCli(),
-    createGeneratedProject({ seed: 5, articles: 12, locales: ["fr"], token: SENTINEL }),
+  summaryDir = await createTempDir("summary");
+  [project, refusing, echo] = await Promise.all([
+    createTestProject({ tree: { generate: { seed: 5, articles: 12, locales: ["fr"] } }, token: SENTINEL }),
     startTestEmulator({ tokens: ["another-token"] }),
     startEchoServer(400),
   ]);
   echoUrl = `http://127.0.0.1:${(echo.address() as AddressInfo).port}`;
-}, 180_000);
+});
 
 afterAll(async () => {
   await project?.close();
   await refusing?.close();
   await new Promise<void>((resolve) => (echo ? echo.close(() => resolve()) : resolve()));
-  await rm(summaryDir, { recursive: true, force: true });
+  await removeTempDir(summaryDir);
 });
 
 describe("the access token", () => {

@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile, mkdir } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, rm, writeFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadDesiredState } from "../../src/load/disk-source.js";
@@ -8,6 +7,7 @@ import { recordLookups } from "../../src/render-cache/recording-files.js";
 import { RENDER_CACHE_FILE, renderCacheDir } from "../../src/render-cache/render-cache-store.js";
 import { resolveConfig } from "../../src/config/validate-config.js";
 import type { ResolvedConfig } from "../../src/config/types.js";
+import { createTempDir, removeTempDir } from "../support/temp-dir.js";
 
 describe("render cache", () => {
   let root: string;
@@ -23,7 +23,7 @@ describe("render cache", () => {
   const codesOf = (loaded: LoadedState): string[] => loaded.diagnostics.map((d) => `${d.location.file} ${d.code}`);
 
   beforeEach(async () => {
-    root = await mkdtemp(path.join(tmpdir(), "intercom-sync-render-cache-"));
+    root = await createTempDir("render-cache");
     cacheDir = path.join(root, ".cache");
     await write("content/guide.md", "---\ntitle: Guide\n---\nRead [the setup](setup.md) and [the FAQ](faq.md).\n");
     await write("content/setup.md", "---\ntitle: Setup\n---\nInstall it.\n");
@@ -31,7 +31,7 @@ describe("render cache", () => {
     config = resolveConfig({}, root, null);
   });
   afterEach(async () => {
-    await rm(root, { recursive: true, force: true });
+    await removeTempDir(root);
   });
 
   it("serves unchanged files from the cache, with the same state and findings", async () => {

@@ -1,27 +1,27 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { existingHelpCenter } from "../pull/existing-help-center.js";
-import { createPullProject, type PullProject } from "../pull/project.js";
-import { runCli } from "../status/run-cli.js";
+import { beforeFirstPull } from "../pull/existing-help-center.js";
+import { createTestProject, type TestProject } from "../support/project.js";
+import { runCliInProcess } from "../support/run-cli.js";
 
-let project: PullProject | undefined;
+let project: TestProject | undefined;
 afterEach(async () => {
   await project?.close();
   project = undefined;
 });
 
 /** Pulled, the French welcome stamped, then the source and (without restamping) the translation edited. */
-async function outdatedTranslation(config: Record<string, unknown>): Promise<PullProject> {
-  const p = await createPullProject(existingHelpCenter(), config);
+async function outdatedTranslation(config: Record<string, unknown>): Promise<TestProject> {
+  const p = await createTestProject(beforeFirstPull(config));
   project = p;
   await p.pull();
-  expect((await runCli(["stamp", "locales/fr/welcome-to-lumen.md"], p.dir)).code).toBe(0);
+  expect((await runCliInProcess(["stamp", "locales/fr/welcome-to-lumen.md"], { cwd: p.dir })).code).toBe(0);
   await p.write("content/welcome-to-lumen.md", (await p.read("content/welcome-to-lumen.md")).replace("**in sync**", "**in sync** everywhere"));
   await p.write("locales/fr/welcome-to-lumen.md", (await p.read("locales/fr/welcome-to-lumen.md")).replace("vos notes", "toutes vos notes"));
   p.emulator.resetRequestLog();
   return p;
 }
 
-function articleWrites(p: PullProject): { path: string; locales: string[] }[] {
+function articleWrites(p: TestProject): { path: string; locales: string[] }[] {
   return p.emulator.requests
     .filter((r) => r.write)
     .map((r) => ({ path: r.path, locales: Object.keys(((r.body ?? {}) as { translated_content?: Record<string, unknown> }).translated_content ?? {}).filter((k) => k !== "type") }));
@@ -30,7 +30,7 @@ function articleWrites(p: PullProject): { path: string; locales: string[] }[] {
 describe("outdatedTranslations", () => {
   it("is reported by status once the source changes", async () => {
     const p = await outdatedTranslation({});
-    const run = await runCli(["status", "--json", "--locale", "fr"], p.dir);
+    const run = await runCliInProcess(["status", "--json", "--locale", "fr"], { cwd: p.dir });
     expect(JSON.parse(run.stdout)).toMatchObject({ locales: [{ locale: "fr", outdated: 1, outdatedFiles: ["locales/fr/welcome-to-lumen.md"] }] });
   });
 

@@ -1,10 +1,10 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { hashSourceText } from "../../src/digest/source-text.js";
 import type { StatusReport } from "../../src/status/types.js";
-import { runCli } from "../status/run-cli.js";
+import { runCliInProcess } from "../support/run-cli.js";
+import { createTempDir, removeTempDir } from "../support/temp-dir.js";
 
 let dir: string;
 
@@ -18,7 +18,7 @@ const read = (file: string): Promise<string> => readFile(path.join(dir, file), "
 const FR_GUIDE = "---\r\n# traduit par Zoé\r\ntitle: Guide\r\ndescription: \"Le guide\"\r\n---\r\nCorps  \r\n";
 
 beforeEach(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), "intercom-sync-stamp-"));
+  dir = await createTempDir("stamp");
   await put("intercom-sync.config.json", "{}");
   await put("content/guides/_collection.md", "---\nname: Guides\n---\n");
   await put("content/guides/guide.md", "---\ntitle: Guide\ndescription: The guide\n---\nBody text.\n");
@@ -30,18 +30,18 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
+  await removeTempDir(dir);
 });
 
 async function status(): Promise<StatusReport> {
-  const run = await runCli(["status", "--json"], dir);
+  const run = await runCliInProcess(["status", "--json"], { cwd: dir });
   expect(run.code).toBe(0);
   return JSON.parse(run.stdout) as StatusReport;
 }
 
 describe("stamp", () => {
   it("sets source_hash to the source's current hash, touching nothing else", async () => {
-    const run = await runCli(["stamp", "locales/fr/guides/guide.md"], dir);
+    const run = await runCliInProcess(["stamp", "locales/fr/guides/guide.md"], { cwd: dir });
     expect(run.code).toBe(0);
     const hash = hashSourceText({ title: "Guide", description: "The guide", body: "Body text.\n" });
     expect(await read("locales/fr/guides/guide.md")).toBe(FR_GUIDE.replace('"Le guide"\r\n', `"Le guide"\r\nsource_hash: ${hash}\r\n`));
@@ -49,7 +49,7 @@ describe("stamp", () => {
   });
 
   it("stamps every translated article below a folder, passing over _collection.md", async () => {
-    const run = await runCli(["stamp", "locales/fr"], dir);
+    const run = await runCliInProcess(["stamp", "locales/fr"], { cwd: dir });
     expect(run.code).toBe(0);
     expect(await read("locales/fr/guides/_collection.md")).toBe("---\nname: Guides\n---\n");
     const fr = (await status()).locales.find((l) => l.locale === "fr");
@@ -57,28 +57,28 @@ describe("stamp", () => {
   });
 
   it("is idempotent: a second stamp changes nothing", async () => {
-    await runCli(["stamp", "locales/fr"], dir);
+    await runCliInProcess(["stamp", "locales/fr"], { cwd: dir });
     const first = await read("locales/fr/welcome.md");
-    const run = await runCli(["stamp", "locales/fr"], dir);
+    const run = await runCliInProcess(["stamp", "locales/fr"], { cwd: dir });
     expect(run.stdout).toContain("Stamped 0 file(s); 2 already up to date");
     expect(await read("locales/fr/welcome.md")).toBe(first);
   });
 
   it("lets status see a translation go out of date when its source changes", async () => {
-    await runCli(["stamp", "locales/fr"], dir);
+    await runCliInProcess(["stamp", "locales/fr"], { cwd: dir });
     await put("content/guides/guide.md", "---\ntitle: Guide\ndescription: The guide\n---\nBody text, rewritten.\n");
     const fr = (await status()).locales.find((l) => l.locale === "fr");
     expect(fr).toMatchObject({ outdated: 1, upToDate: 1, outdatedFiles: ["locales/fr/guides/guide.md"] });
   });
 
   it("does not count edits a translator cannot see (trailing spaces, CRLF) as source changes", async () => {
-    await runCli(["stamp", "locales/fr"], dir);
+    await runCliInProcess(["stamp", "locales/fr"], { cwd: dir });
     await put("content/guides/guide.md", "---\r\ntitle: Guide \r\ndescription: The guide\r\n---\r\nBody text.   \r\n\r\n");
     expect((await status()).locales.find((l) => l.locale === "fr")?.outdated).toBe(0);
   });
 
   it("refuses files that are not translations, with a clear message, and stamps the rest", async () => {
-    const run = await runCli(["stamp", "content/welcome.md", "locales/fr/guides/_collection.md", "locales/de/orphan.md", "locales/fr/welcome.md", "nowhere.md"], dir);
+    const run = await runCliInProcess(["stamp", "content/welcome.md", "locales/fr/guides/_collection.md", "locales/de/orphan.md", "locales/fr/welcome.md", "nowhere.md"], { cwd: dir });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("content/welcome.md is not a translation: translations live under locales/<locale>/.");
     expect(run.stderr).toContain("describes a collection; collections have no source_hash");
@@ -90,7 +90,7 @@ describe("stamp", () => {
   });
 
   it("refuses a source folder as a whole", async () => {
-    const run = await runCli(["stamp", "content", "--json"], dir);
+    const run = await runCliInProcess(["stamp", "content", "--json"], { cwd: dir });
     expect(run.code).toBe(1);
     const result = JSON.parse(run.stdout) as { refused: { message: string }[] };
     expect(result.refused.map((r) => r.message)).toEqual(["content holds no translations: translations live under locales/<locale>/."]);

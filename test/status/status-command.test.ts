@@ -1,7 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { StatusReport } from "../../src/status/types.js";
-import { runCli } from "./run-cli.js";
+import { runCliInProcess } from "../support/run-cli.js";
 
 // The FastAPI corpus: read in place, status writes nothing.
 const CORPUS_CONFIG = path.resolve(import.meta.dirname, "../../../shared/corpus/fastapi/intercom-sync.config.ts");
@@ -9,7 +9,7 @@ const LOCALES = ["de", "es", "fr", "ja", "ko", "pt-BR", "ru", "tr", "zh-CN", "zh
 
 describe("status on the FastAPI corpus", () => {
   it("reports every locale's figures as JSON and exits 0", async () => {
-    const run = await runCli(["status", "--json", "--config", CORPUS_CONFIG], process.cwd());
+    const run = await runCliInProcess(["status", "--json", "--config", CORPUS_CONFIG], { cwd: process.cwd() });
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout) as StatusReport & { errors: number };
     expect(report.articles).toBe(129);
@@ -22,14 +22,14 @@ describe("status on the FastAPI corpus", () => {
   });
 
   it("prints a table for people, one locale with --locale", async () => {
-    const run = await runCli(["status", "--locale", "pt-BR", "--config", CORPUS_CONFIG], process.cwd());
+    const run = await runCliInProcess(["status", "--locale", "pt-BR", "--config", CORPUS_CONFIG], { cwd: process.cwd() });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("pt-BR      122/129        7         0        122           0  94.6%");
     expect(run.stdout).not.toContain("zh-CN");
   });
 
   it("refuses a locale code Intercom does not have, suggesting the right one", async () => {
-    const run = await runCli(["status", "--locale", "pt_BR", "--config", CORPUS_CONFIG], process.cwd());
+    const run = await runCliInProcess(["status", "--locale", "pt_BR", "--config", CORPUS_CONFIG], { cwd: process.cwd() });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("Did you mean pt-BR?");
   });

@@ -1,8 +1,8 @@
 /**
  * `startTestEmulator`: the emulator every test uses. Each JSON response it sends is checked against
  * the response schema the OpenAPI description declares for its path, method and status; a
- * violation fails the test that caused it (in an `afterEach` registered by this module), and any
- * violation not yet reported makes `close()` throw.
+ * violation fails the test that caused it (in the `afterEach` of `emulator-checks.ts`, a setup
+ * file of every test file), and any violation not yet reported makes `close()` throw.
  */
 import { afterEach, beforeEach } from "vitest";
 import { startEmulator } from "../../src/emulator/index.js";
@@ -19,11 +19,12 @@ export const TEST_TOKEN = "test-token";
 
 const running = new Set<TestEmulator>();
 
-afterEach(() => {
+/** Throws the violations of every running test emulator not reported yet. */
+export function reportViolations(): void {
   const found: string[] = [];
   for (const emulator of running) found.push(...emulator.violations.splice(0));
   if (found.length > 0) throw new Error(formatViolations(found));
-});
+}
 
 function formatViolations(violations: readonly string[]): string {
   return `Emulator responses do not conform to Intercom's OpenAPI description:\n  ${violations.join("\n  ")}`;

@@ -5,7 +5,8 @@
  * components, `allOf` merged) and compiled with ajv. Objects are closed: a response field the spec
  * does not declare is a violation, so the emulator cannot invent shapes Intercom never sends.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Ajv } from "ajv";
@@ -60,9 +61,27 @@ export function loadConformanceChecker(): ConformanceChecker | null {
     cached = null;
     return cached;
   }
-  const document = parse(readFileSync(file, "utf8"), { maxAliasCount: -1 }) as OpenApiDocument;
-  cached = createConformanceChecker(document);
+  cached = createConformanceChecker(readSpec(file));
   return cached;
+}
+
+/**
+ * The parsed spec. Parsing its 1.3 MB of YAML takes more than a second, in every test process
+ * that checks responses, so the result is kept as JSON under node_modules/.cache, keyed by the
+ * spec file's path, size and modification time.
+ */
+function readSpec(file: string): OpenApiDocument {
+  const info = statSync(file);
+  const key = createHash("sha256").update(`${file}\0${info.size}\0${info.mtimeMs}`).digest("hex").slice(0, 16);
+  const cacheFile = path.join(repositoryRoot, "node_modules", ".cache", "intercom-sync-tests", `openapi-${key}.json`);
+  if (existsSync(cacheFile)) return JSON.parse(readFileSync(cacheFile, "utf8")) as OpenApiDocument;
+  const document = parse(readFileSync(file, "utf8"), { maxAliasCount: -1 }) as OpenApiDocument;
+  // Written aside, then renamed: a parallel test process reads the whole file or none.
+  mkdirSync(path.dirname(cacheFile), { recursive: true });
+  const temp = `${cacheFile}.${process.pid}.${process.hrtime.bigint()}.tmp`;
+  writeFileSync(temp, JSON.stringify(document));
+  renameSync(temp, cacheFile);
+  return document;
 }
 
 /** Builds a checker from a parsed OpenAPI 3.0 document. */

@@ -19,10 +19,14 @@ function collect(): { stream: Writable; text: () => string } {
   return { stream, text: () => text };
 }
 
-/** `intercom-sync ...args` in `cwd` with exactly `env`; resolves with the exit code and both outputs. */
-export async function runCliInProcess(args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<CliRun> {
+/**
+ * `intercom-sync ...args` in `cwd` with `env` (and nothing else of this process's environment;
+ * colours off unless `env` sets NO_COLOR otherwise); resolves with the exit code and both outputs.
+ */
+export async function runCliInProcess(args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<CliRun> {
   const stdout = collect();
   const stderr = collect();
-  const code = await main(["node", "intercom-sync", ...args], { cwd: options.cwd, env: options.env, stdout: stdout.stream, stderr: stderr.stream });
+  const env = { NO_COLOR: "1", ...options.env };
+  const code = await main(["node", "intercom-sync", ...args], { cwd: options.cwd, env, stdout: stdout.stream, stderr: stderr.stream });
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }

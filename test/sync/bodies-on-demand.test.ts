@@ -10,7 +10,7 @@ import { createPlanBodies, loadPlanBodies } from "../../src/load/plan-bodies.js"
 import { readValidState } from "../../src/sync/plan-project.js";
 import { applyStep } from "../../src/sync/apply-step.js";
 import { openProject, resolveProjectConfig } from "../../src/sync/open-project.js";
-import { createTestProject, type TestProject } from "./project.js";
+import { createTestProject, type TestProject } from "../support/project.js";
 
 let project: TestProject | undefined;
 afterEach(async () => {

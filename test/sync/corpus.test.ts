@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LOCALES } from "../../src/locales.js";
-import { createTestProject, repositoryRoot, type TestProject } from "./project.js";
+import { createTestProject, repositoryRoot, type TestProject } from "../support/project.js";
 
 const corpus = path.resolve(repositoryRoot, "../shared/corpus/fastapi");
 const present = existsSync(corpus);
@@ -12,7 +12,7 @@ describe.skipIf(!present)("push of the FastAPI corpus", () => {
   let project: TestProject;
   beforeAll(async () => {
     // Every Intercom locale enabled: the corpus has ten translation locales.
-    project = await createTestProject({ source: corpus, emulator: { seed: { locales: [...LOCALES] } } });
+    project = await createTestProject({ tree: { copy: corpus }, emulator: { seed: { locales: [...LOCALES] } } });
     // The corpus config is a plain object with no import of the package.
     const { cp } = await import("node:fs/promises");
     await cp(path.join(corpus, "intercom-sync.config.ts"), path.join(project.dir, "intercom-sync.config.ts"));

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { EmulatorSnapshot, StoredArticle } from "../../src/emulator/index.js";
-import { createTestProject, expectRequestsConform, textOf, type TestProject } from "./project.js";
+import { countTree } from "../support/count-tree.js";
+import { createTestProject, expectRequestsConform, textOf, type TestProject } from "../support/project.js";
 
 let project: TestProject | undefined;
 afterEach(async () => {
@@ -23,20 +24,21 @@ function collectionIdByName(state: EmulatorSnapshot, name: string): number {
 describe("push", () => {
   it("creates the example help center exactly: nesting, locales, titles, bodies and states", async () => {
     project = await createTestProject();
+    const tree = await countTree(project.dir);
     const run = await project.push();
     expect(run.result?.ok).toBe(true);
     const writes = project.takeWrites();
     expectRequestsConform(writes);
 
     const state = project.state();
-    expect(state.collections).toHaveLength(4);
+    expect(state.collections).toHaveLength(tree.collections);
     const gettingStarted = collectionIdByName(state, "Getting started");
     const advanced = state.collections.find((collection) => collection.locales.en?.name === "Advanced setup");
     expect(advanced?.parentId).toBe(gettingStarted);
     expect(advanced?.locales.fr?.name).toBe("Configuration avancée");
     expect(advanced?.locales.de?.name).toBe("Erweiterte Einrichtung");
 
-    expect(state.articles).toHaveLength(10);
+    expect(state.articles).toHaveLength(tree.articles);
     const install = articleByTitle(state, "Install Lumen");
     expect(install.parentId).toBe(gettingStarted);
     expect(install.locales.fr?.title).toBe("Installer Lumen");
@@ -101,6 +103,7 @@ describe("push", () => {
 
   it("moves an article moved to another collection: same id, new parent", async () => {
     project = await createTestProject();
+    const tree = await countTree(project.dir);
     await project.push();
     const before = articleByTitle(project.state(), "Attach files");
     for (const root of ["content", "locales/fr", "locales/de"]) {
@@ -115,7 +118,7 @@ describe("push", () => {
     const after = articleByTitle(project.state(), "Attach files");
     expect(after.id).toBe(before.id);
     expect(after.parentId).toBe(collectionIdByName(project.state(), "Getting started"));
-    expect(project.state().articles).toHaveLength(10);
+    expect(project.state().articles).toHaveLength(tree.articles);
   });
 
   it("unpublishes a removed article by default and leaves items it never owned alone", async () => {
@@ -144,6 +147,7 @@ describe("push", () => {
     project = await createTestProject({
       config: { locales: ["fr", "de"], defaultState: "published", assetBaseUrl: "https://assets.example.com/", onDelete: "delete" },
     });
+    const tree = await countTree(project.dir);
     await project.write("content/billing/_collection.md", "---\nname: Billing\n---\n");
     await project.write("content/billing/invoices.md", "---\ntitle: Invoices\n---\nDownload invoices from Settings.\n");
     await project.push();
@@ -154,7 +158,7 @@ describe("push", () => {
     const state = project.state();
     expect(state.articles.map((article) => article.locales.en?.title)).not.toContain("Invoices");
     expect(state.collections.map((collection) => collection.locales.en?.name)).not.toContain("Billing");
-    expect(state.articles).toHaveLength(10);
+    expect(state.articles).toHaveLength(tree.articles);
   });
 
   it("keeps an edit made in Intercom as drift, and stops on a conflict unless forced", async () => {

@@ -1,10 +1,10 @@
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/load-config.js";
 import type { ResolvedConfig } from "../../src/config/types.js";
 import { createContentCache } from "../../src/watch/content-cache.js";
+import { createTempDir, removeTempDir } from "../support/temp-dir.js";
 
 let dir: string;
 let config: ResolvedConfig;
@@ -17,14 +17,14 @@ async function put(file: string, text: string): Promise<void> {
 const article = (title: string): string => `---\ntitle: ${title}\n---\nBody of ${title}.\n`;
 
 beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), "intercom-sync-content-cache-"));
+  dir = await createTempDir("content-cache");
   await put("content/a.md", article("A"));
   await put("content/b.md", article("B"));
   config = await loadConfig({ cwd: dir });
 });
 
 afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
+  await removeTempDir(dir);
 });
 
 function textOf(tree: { markdown: { file: string; text: string }[] }, file: string): string | undefined {

@@ -3,7 +3,7 @@
  * run events (never on the clock) and a short "settle" to prove that no further run follows.
  */
 import { setTimeout as sleep } from "node:timers/promises";
-import { createTestProject, type TestProject } from "../sync/project.js";
+import { createTestProject, type TestProject } from "../support/project.js";
 import type { EmulatorOptions } from "../../src/emulator/index.js";
 import { watchProject } from "../../src/sync/watch-project.js";
 import type { WatchOptions } from "../../src/sync/watch-project.js";

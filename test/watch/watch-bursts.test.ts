@@ -1,8 +1,8 @@
-import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { cp, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { startWatchedProject, type WatchedProject } from "./session.js";
+import { createTempDir, removeTempDir } from "../support/temp-dir.js";
 
 const BURST_SIZE = 300;
 
@@ -80,14 +80,14 @@ describe("watchProject under bursts", () => {
   it("picks up a folder moved into the tree with its files (collection and article)", async () => {
     watched = await startWatchedProject();
     await watched.nextRun();
-    const outside = await mkdtemp(path.join(tmpdir(), "intercom-sync-watch-folder-"));
+    const outside = await createTempDir("watch-folder");
     try {
       await mkdir(path.join(outside, "guides"));
       await writeFile(path.join(outside, "guides/_collection.md"), "---\nname: Guides\n---\n");
       await writeFile(path.join(outside, "guides/first-steps.md"), "---\ntitle: First steps\n---\nStart here.\n");
       await cp(path.join(outside, "guides"), path.join(watched.project.dir, "content/guides"), { recursive: true });
     } finally {
-      await rm(outside, { recursive: true, force: true });
+      await removeTempDir(outside);
     }
     await watched.nextRun((r) => r.changes.some((change) => change.key === "guides/first-steps"));
     const state = watched.project.state();

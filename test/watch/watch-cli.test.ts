@@ -1,21 +1,14 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { access } from "node:fs/promises";
 import path from "node:path";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { RUN_LOCK_FILE_NAME } from "../../src/lock/run-lock.js";
 import { readLock } from "../../src/lock/read-write-lock.js";
-import { ensureBuiltCli } from "../support/cli-build.js";
-import { createTestProject, type TestProject } from "../sync/project.js";
+import { builtCli } from "../support/built-cli.js";
+import { createTestProject, type TestProject } from "../support/project.js";
 import { RUN_TIMEOUT_MS } from "./session.js";
 
-/** The first build of the sources compiles the whole CLI. */
-const BUILD_TIMEOUT_MS = 180_000;
-
-let cli: string;
-
-beforeAll(async () => {
-  cli = await ensureBuiltCli();
-}, BUILD_TIMEOUT_MS);
+const cli = builtCli();
 
 let child: ChildProcess | null = null;
 let project: TestProject | null = null;

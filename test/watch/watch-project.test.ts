@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { readLock } from "../../src/lock/read-write-lock.js";
 import type { WatchCloseResult } from "../../src/watch/types.js";
 import { watchProject } from "../../src/sync/watch-project.js";
-import { expectRequestsConform } from "../sync/project.js";
+import { countTree } from "../support/count-tree.js";
+import { expectRequestsConform, repositoryRoot } from "../support/project.js";
 import { startWatchedProject, type WatchedProject } from "./session.js";
 
 let watched: WatchedProject | null = null;
@@ -33,8 +34,9 @@ async function articleId(w: WatchedProject, key: string): Promise<string> {
 describe("watchProject", () => {
   it("pushes everything once at start, then a save sends one write for that file", async () => {
     const w = await start();
+    const tree = await countTree(w.project.dir);
     const before = w.runs[0];
-    expect(before?.counts.created).toBeGreaterThan(10);
+    expect(before?.counts.created).toBe(tree.collections + tree.articles);
 
     const text = await w.project.read("content/welcome.md");
     await w.project.write("content/welcome.md", text.replace("one calm place", "one quiet place"));
@@ -147,6 +149,8 @@ describe("watchProject", () => {
 describe("closing a watch session", () => {
   it("stops a running push between requests, saves the lock, frees the folder, and the next session converges", async () => {
     let closeNow: (() => void) | null = null;
+    // The session's project is a copy of the example project.
+    const tree = await countTree(repositoryRoot);
     watched = await startWatchedProject({
       emulator: { latencyMs: 50 },
       watch: { onWrite: () => closeNow?.() },
@@ -163,7 +167,7 @@ describe("closing a watch session", () => {
     const lock = await readLock(path.join(w.project.dir, "intercom-sync.lock.json"));
     const recorded = Object.keys(lock.collections).length + Object.keys(lock.articles).length;
     expect(recorded).toBeGreaterThan(0);
-    expect(recorded).toBeLessThan(14);
+    expect(recorded).toBeLessThan(tree.collections + tree.articles);
 
     // A second session in the same folder can start (the run lock was released) and finishes the job.
     const again = await watchProject({ cwd: w.project.dir, env: w.project.env });
@@ -173,7 +177,7 @@ describe("closing a watch session", () => {
       await again.close();
     }
     const state = w.project.state();
-    expect(state.articles).toHaveLength(10);
-    expect(state.collections).toHaveLength(4);
+    expect(state.articles).toHaveLength(tree.articles);
+    expect(state.collections).toHaveLength(tree.collections);
   });
 });

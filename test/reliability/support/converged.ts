@@ -12,7 +12,7 @@ import { ARTICLE_LINK_SCHEME } from "../../../src/render/types.js";
 import { readValidState } from "../../../src/sync/plan-project.js";
 import { resolveProjectConfig } from "../../../src/sync/open-project.js";
 import type { DesiredState, LockFile } from "../../../src/types.js";
-import type { GeneratedProject } from "./generated-project.js";
+import type { TestProject } from "../../support/project.js";
 
 /** Items that share a parent and a source-locale title (or name): what a lost create would leave. */
 export function findDuplicates(state: EmulatorSnapshot, sourceLocale = "en"): string[] {
@@ -29,7 +29,7 @@ export function findDuplicates(state: EmulatorSnapshot, sourceLocale = "en"): st
 }
 
 /** The desired state of a project folder, as push sees it. */
-export async function readDesired(project: GeneratedProject): Promise<DesiredState> {
+export async function readDesired(project: TestProject): Promise<DesiredState> {
   const config = await resolveProjectConfig({ cwd: project.dir, env: project.env });
   return (await readValidState(config)).desired;
 }
@@ -55,7 +55,7 @@ function expectLinks(stored: string, wanted: readonly string[], lock: LockFile, 
 }
 
 /** Asserts that the emulator holds exactly the project's help center and that the lock names it. */
-export async function expectConverged(project: GeneratedProject): Promise<void> {
+export async function expectConverged(project: TestProject): Promise<void> {
   const desired = await readDesired(project);
   const lock = await project.readLock();
   const state = project.emulator.state.dump();

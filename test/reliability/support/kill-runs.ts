@@ -5,8 +5,11 @@
  */
 import { rm } from "node:fs/promises";
 import { setTimeout as sleep } from "node:timers/promises";
-import { spawnCli, type ChildResult } from "./child-cli.js";
-import { isAppliedWrite, type GeneratedProject } from "./generated-project.js";
+import { expect } from "vitest";
+import { createSeededRandom } from "../../../src/emulator/index.js";
+import { spawnCli, type ChildResult } from "../../support/child-cli.js";
+import { expectConverged } from "./converged.js";
+import { isAppliedWrite, type TestProject } from "../../support/project.js";
 
 export type KillMoment = "before-response" | "after-response";
 
@@ -19,19 +22,19 @@ export interface KilledPush extends ChildResult {
 const IDLE_POLL_MS = 10;
 
 /** Waits until the emulator has answered (or dropped) every request it received. */
-export async function waitForIdleEmulator(project: GeneratedProject): Promise<void> {
+export async function waitForIdleEmulator(project: TestProject): Promise<void> {
   while (project.emulator.requests.some((entry) => entry.status === 0)) await sleep(IDLE_POLL_MS);
 }
 
 /** Back to an empty help center and no lock file. */
-export async function startAfresh(project: GeneratedProject): Promise<void> {
+export async function startAfresh(project: TestProject): Promise<void> {
   project.onResponse = null;
   project.emulator.reset();
   await rm(project.lockPath, { force: true });
 }
 
 /** Runs `push` in a child process and SIGKILLs it at the k-th applied write (if it gets that far). */
-export async function pushKilledAt(cli: string, project: GeneratedProject, k: number, moment: KillMoment): Promise<KilledPush> {
+export async function pushKilledAt(cli: string, project: TestProject, k: number, moment: KillMoment): Promise<KilledPush> {
   let applied = 0;
   let killed = false;
   const run = spawnCli(cli, ["push"], { cwd: project.dir, env: project.env });
@@ -53,8 +56,32 @@ export async function pushKilledAt(cli: string, project: GeneratedProject, k: nu
 }
 
 /** Writes a full in-process push makes, counted by the emulator. */
-export async function countWritesOf(project: GeneratedProject, run: () => Promise<unknown>): Promise<number> {
+export async function countWritesOf(project: TestProject, run: () => Promise<unknown>): Promise<number> {
   const before = project.emulator.requests.length;
   await run();
   return project.emulator.requests.slice(before).filter((entry) => entry.write).length;
+}
+
+/** Kill points spread evenly over a run, plus this many seeded random ones. */
+export const EVEN_KILL_POINTS = 8;
+export const RANDOM_KILL_POINTS = 5;
+
+/** Write numbers to kill at: `EVEN_KILL_POINTS` spread over `total` writes, then seeded random ones. */
+export function killPoints(total: number, seed: number): number[] {
+  const step = Math.max(1, Math.ceil(total / EVEN_KILL_POINTS));
+  const points = new Set<number>();
+  for (let k = 1; k <= total; k += step) points.add(k);
+  const random = createSeededRandom(seed);
+  while (points.size < Math.min(total, EVEN_KILL_POINTS + RANDOM_KILL_POINTS)) points.add(1 + Math.floor(random() * total));
+  return [...points].sort((a, b) => a - b);
+}
+
+/** After a kill: a complete rerun, the intended help center, and a third push that writes nothing. */
+export async function expectRerunConverges(project: TestProject): Promise<void> {
+  const rerun = await project.push();
+  const trouble = rerun.result?.outcomes.filter((o) => o.outcome === "failed" || o.outcome === "skipped");
+  expect(rerun.result?.ok, JSON.stringify({ trouble, errors: rerun.plan.errors, lockError: rerun.result?.lockError })).toBe(true);
+  await expectConverged(project);
+  const writes = await countWritesOf(project, () => project.push());
+  expect(writes).toBe(0);
 }
