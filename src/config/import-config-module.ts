@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { createJiti } from "jiti";
+import { mkdirSync } from "node:fs";
+import { userCacheDir } from "../fs/user-cache-dir.js";
 import { SyncError } from "../errors.js";
 
 /** The package name a config may import `defineConfig` from. */
@@ -31,11 +32,31 @@ function unwrapDefault(module: unknown): unknown {
   return module;
 }
 
-async function importWithJiti(file: string): Promise<unknown> {
+/**
+ * Where jiti keeps what it compiled, keyed by the source's digest (an edited config is compiled
+ * again; a half-written entry does not match and is compiled again too): the user's cache folder,
+ * never node_modules, which may be shared or read-only. False when that folder cannot be made.
+ * Compiling a TypeScript config is most of a short command's start-up; with the cache, only the
+ * first run after an edit pays it.
+ */
+function jitiCacheDir(env: NodeJS.ProcessEnv): string | false {
+  const explicit = env.INTERCOM_SYNC_CACHE_DIR;
+  const dir = path.join(explicit !== undefined && explicit !== "" ? path.resolve(explicit) : userCacheDir(env), "jiti");
+  try {
+    mkdirSync(dir, { recursive: true });
+    return dir;
+  } catch {
+    return false;
+  }
+}
+
+async function importWithJiti(file: string, env: NodeJS.ProcessEnv): Promise<unknown> {
+  // Loaded only for TypeScript configs: the loader and its compiler are the heaviest modules here.
+  const { createJiti } = await import("jiti");
   const jiti = createJiti(import.meta.url, {
     alias: { [PACKAGE_NAME]: resolvePackageEntry() },
-    // No cache on disk (node_modules may be shared or read-only) and none in memory (re-loads).
-    fsCache: false,
+    fsCache: jitiCacheDir(env),
+    // None in memory: a watch session re-reads an edited config.
     moduleCache: false,
   });
   return jiti.import(file, { default: true });
@@ -47,7 +68,7 @@ function isMissingPackage(error: unknown): boolean {
   return code === "ERR_MODULE_NOT_FOUND" && message.includes(`'${PACKAGE_NAME}'`);
 }
 
-async function importNatively(file: string): Promise<unknown> {
+async function importNatively(file: string, env: NodeJS.ProcessEnv): Promise<unknown> {
   loadCount += 1;
   const url = `${pathToFileURL(file).href}?load=${loadCount}`;
   try {
@@ -56,7 +77,7 @@ async function importNatively(file: string): Promise<unknown> {
     // An .mjs config that imports the package from a folder where it is not installed: retry
     // through the loader that knows the alias rather than failing on a dependency the user
     // does not need.
-    if (isMissingPackage(error)) return importWithJiti(file);
+    if (isMissingPackage(error)) return importWithJiti(file, env);
     throw error;
   }
 }
@@ -66,12 +87,12 @@ async function importNatively(file: string): Promise<unknown> {
  * `import()`, `.json` parsed. A failure to load (syntax error, a throwing config) becomes a
  * `config/load-failed` SyncError naming the file.
  */
-export async function importConfigModule(file: string): Promise<unknown> {
+export async function importConfigModule(file: string, env: NodeJS.ProcessEnv = process.env): Promise<unknown> {
   const extension = path.extname(file).toLowerCase();
   try {
     if (extension === ".json") return JSON.parse(await readFile(file, "utf8")) as unknown;
-    if (extension === ".ts" || extension === ".mts" || extension === ".cts") return await importWithJiti(file);
-    return await importNatively(file);
+    if (extension === ".ts" || extension === ".mts" || extension === ".cts") return await importWithJiti(file, env);
+    return await importNatively(file, env);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new SyncError("config/load-failed", `Could not load ${path.basename(file)}: ${reason}`, {

@@ -57,7 +57,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<ResolvedCo
   }
   if (file === null) return resolveConfig({}, cwd, null);
 
-  const raw = await importConfigModule(file);
+  const raw = await importConfigModule(file, options.env ?? process.env);
   const { config, diagnostics } = validateConfig(raw, file);
   if (config === undefined) {
     const count = diagnostics.length;

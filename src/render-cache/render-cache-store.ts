@@ -5,9 +5,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
+import { userCacheDir } from "../fs/user-cache-dir.js";
 import { createCacheDecoder, createRenderCache, type RenderCache } from "./render-cache.js";
 
 /** Name of the cache file inside the cache folder. */
@@ -23,9 +23,8 @@ const ROOT_DIGEST_LENGTH = 16;
 export function renderCacheDir(rootDir: string, env: NodeJS.ProcessEnv): string {
   const explicit = env.INTERCOM_SYNC_CACHE_DIR;
   if (explicit !== undefined && explicit !== "") return path.resolve(rootDir, explicit);
-  const base = env.XDG_CACHE_HOME !== undefined && env.XDG_CACHE_HOME !== "" ? env.XDG_CACHE_HOME : path.join(env.HOME ?? os.homedir(), ".cache");
   const digest = createHash("sha256").update(path.resolve(rootDir)).digest("hex").slice(0, ROOT_DIGEST_LENGTH);
-  return path.join(base, "intercom-sync", digest);
+  return path.join(userCacheDir(env), digest);
 }
 
 /** A cache being used by one read, and how to commit what it wrote. */

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/load-config.js";
@@ -38,6 +38,18 @@ describe("loadConfig", () => {
     );
     const config = await loadConfig({ cwd: dir });
     expect(config).toMatchObject({ configFile: path.join(dir, "intercom-sync.config.ts"), defaultState: "published", locales: ["fr"] });
+  });
+
+  it("keeps a compiled .ts config in the cache folder, and compiles an edited one again", async () => {
+    const cache = path.join(dir, "cache");
+    const env = { INTERCOM_SYNC_CACHE_DIR: cache };
+    const file = path.join(dir, "intercom-sync.config.ts");
+    await writeFile(file, 'const n: number = 3;\nexport default { concurrency: n };\n');
+    expect((await loadConfig({ cwd: dir, env })).concurrency).toBe(3);
+    const compiled = await readdir(path.join(cache, "jiti"));
+    expect(compiled.length).toBeGreaterThan(0);
+    await writeFile(file, 'const n: number = 5;\nexport default { concurrency: n };\n');
+    expect((await loadConfig({ cwd: dir, env })).concurrency).toBe(5);
   });
 
   it("loads a .ts config that exports a plain object", async () => {
