@@ -18,7 +18,8 @@ function bulkArticle(index: number, edition: string): string {
 }
 
 describe("watchProject under bursts", () => {
-  it(`turns ${BURST_SIZE} changed files (a checkout) into exactly one run`, async () => {
+  // A first push of 300 articles, then 300 saves: longer than the default timeout on a busy machine.
+  it(`turns ${BURST_SIZE} changed files (a checkout) into exactly one run`, { timeout: 90_000 }, async () => {
     watched = await startWatchedProject({
       // A wider quiet window than the default: the 300 saves must land inside it on a busy machine.
       watch: { debounceMs: 400 },
