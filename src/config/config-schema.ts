@@ -56,6 +56,7 @@ export const configSchema = z.strictObject({
   assetBaseUrl: httpUrl.optional(),
   onDelete: z.enum(["unpublish", "delete", "keep"]).optional(),
   concurrency: z.number().int().min(MIN_CONCURRENCY).max(MAX_CONCURRENCY).optional(),
+  rateLimitShare: z.number().gt(0).max(1).optional(),
   region: z.enum(["us", "eu", "au"]).optional(),
   apiUrl: httpUrl.optional(),
   apiVersion: nonEmpty.optional(),

@@ -2,7 +2,13 @@ import type { ResolvedConfig } from "./types.js";
 
 /** Lowest and highest `concurrency` accepted: at least one request, at most what Intercom tolerates. */
 export const MIN_CONCURRENCY = 1;
-export const MAX_CONCURRENCY = 64;
+export const MAX_CONCURRENCY = 256;
+/**
+ * Default upper bound on requests in flight. The client keeps rate x latency in flight below it
+ * (see remote/rate-limit-pacer.ts); 100 covers Intercom's default 10,000 a minute (~167 a second)
+ * at 500 ms a request (~83 in flight) with room to spare.
+ */
+export const DEFAULT_CONCURRENCY = 100;
 
 /** Config file names looked for in the project folder, in this order; the first found wins. */
 export const CONFIG_FILE_NAMES = [
@@ -24,7 +30,8 @@ export const CONFIG_DEFAULTS = {
   defaultState: "draft",
   assetBaseUrl: null,
   onDelete: "unpublish",
-  concurrency: 8,
+  concurrency: DEFAULT_CONCURRENCY,
+  rateLimitShare: 1,
   region: "us",
   apiUrl: null,
   apiVersion: "2.16",

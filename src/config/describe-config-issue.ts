@@ -57,9 +57,9 @@ export function describeConfigIssue(issue: z.core.$ZodIssue, file: string): Diag
     }
     case "too_small":
       if (issue.origin === "string") return [issueToDiagnostic(file, `${field} must not be empty.`)];
-      return [issueToDiagnostic(file, `${field} must be at least ${String(issue.minimum)}; got ${describeValue(input)}.`)];
+      return [issueToDiagnostic(file, `${field} must be ${issue.inclusive === false ? "more than" : "at least"} ${String(issue.minimum)}; got ${describeValue(input)}.`)];
     case "too_big":
-      return [issueToDiagnostic(file, `${field} must be at most ${String(issue.maximum)}; got ${describeValue(input)}.`)];
+      return [issueToDiagnostic(file, `${field} must be ${issue.inclusive === false ? "less than" : "at most"} ${String(issue.maximum)}; got ${describeValue(input)}.`)];
     case "custom": {
       const params = (issue.params ?? {}) as HintParams;
       return [issueToDiagnostic(file, `${field}: ${issue.message}`, params.hint)];

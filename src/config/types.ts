@@ -18,8 +18,13 @@ export interface UserConfig {
   assetBaseUrl?: string;
   /** What a removed file does to its article. Default "unpublish". */
   onDelete?: "unpublish" | "delete" | "keep";
-  /** Parallel requests within one level of the plan. Default 8. */
+  /** Most requests in flight; the client adapts below it to latency and the rate limit. Default 100. */
   concurrency?: number;
+  /**
+   * Share of the workspace's rate limit this tool may use, 0 < share <= 1 (other apps share the
+   * limit). Default 1.
+   */
+  rateLimitShare?: number;
   /** Intercom data region. Default "us". */
   region?: "us" | "eu" | "au";
   /** Overrides `region`. `INTERCOM_API_URL` overrides this. */
@@ -50,6 +55,7 @@ export interface ResolvedConfig {
   assetBaseUrl: string | null;
   onDelete: "unpublish" | "delete" | "keep";
   concurrency: number;
+  rateLimitShare: number;
   region: "us" | "eu" | "au";
   apiUrl: string | null;
   apiVersion: string;

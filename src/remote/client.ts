@@ -52,6 +52,10 @@ export interface ClientOptions {
   logger?: Logger;
   /** Called once per HTTP attempt, retries included. */
   onRequest?: (event: RequestEvent) => void;
+  /** Most requests in flight (the config's `concurrency`); the pacer adapts below it. */
+  maxInFlight?: number;
+  /** Share of each rate-limit window this client may spend (the config's `rateLimitShare`). Default 1. */
+  rateLimitShare?: number;
 }
 
 /** The given dispatcher for every attempt, else a pool renewed after idle gaps. */
@@ -81,6 +85,8 @@ export function createIntercomClient(options: ClientOptions): IntercomApi {
       sleep,
       random,
       onWait: (ms) => options.logger?.debug(`rate limit: waiting ${ms}ms for the window to reset`),
+      ...(options.maxInFlight === undefined ? {} : { maxInFlight: options.maxInFlight }),
+      ...(options.rateLimitShare === undefined ? {} : { share: options.rateLimitShare }),
     }),
     clock,
     sleep,

@@ -1,6 +1,13 @@
 /**
  * Client-side pacing from Intercom's rate-limit headers, so a run slows down before the window is
- * spent instead of sending into a 429. Shared by every request of one client.
+ * spent instead of sending into a 429, and keeps enough requests in flight to use the window at
+ * any latency. Shared by every request of one client.
+ *
+ * Intercom counts requests per app in 10-second windows: `X-RateLimit-Limit` is the window's
+ * budget (167 for the documented 1,000 a minute, 1,667 for the default 10,000) and
+ * `X-RateLimit-Reset` moves 10 s at a time ("Rate Limiting",
+ * https://developers.intercom.com/docs/references/rest-api/errors/rate-limiting). The window's
+ * length is learnt from successive resets all the same, so a scaled-down emulator is paced right.
  */
 
 /** Upper bound of the random delay added after a window resets, so parallel runs do not stampede. */
@@ -11,6 +18,20 @@ export const RESET_SKEW_STEP_MS = 250;
 export const MAX_RESET_SKEW_MS = 1_000;
 /** Wait after a 429 that carries no `X-RateLimit-Reset` (Intercom's windows are 10 s). */
 export const DEFAULT_RATE_LIMIT_WAIT_MS = 10_000;
+/** Window length assumed until two resets have been seen. */
+export const DEFAULT_WINDOW_MS = 10_000;
+/** Requests in flight before any response has said anything (the old fixed concurrency). */
+export const INITIAL_IN_FLIGHT = 8;
+/**
+ * In flight = allowed rate x latency (Little's law) times this: latency varies from request to
+ * request, and a few requests more than needed only wait here, while a few fewer leave the window
+ * partly unused.
+ */
+export const IN_FLIGHT_HEADROOM = 1.5;
+/** Longest window believed: a gap between resets longer than this is a pause, not a window. */
+const MAX_WINDOW_MS = 60_000;
+/** Weight of the newest latency in its moving average. */
+const LATENCY_WEIGHT = 0.2;
 
 /** What one response said about the budget. `resetAt` in epoch milliseconds. */
 export interface RateLimitInfo {
@@ -25,13 +46,25 @@ export interface PacerDeps {
   random: () => number;
   /** Called with every wait the pacer decides on, for logs and tests. */
   onWait?: (ms: number) => void;
+  /** Most requests in flight at once (the config's `concurrency`). Default: no bound of its own. */
+  maxInFlight?: number;
+  /**
+   * Share of each window this client may spend, 0..1 (the config's `rateLimitShare`): the rest is
+   * left to the workspace's other apps, which share its limit. Default 1.
+   */
+  share?: number;
 }
 
 export interface RateLimitPacer {
   /** Resolves when a request may be sent; counts it as in flight until `release`. */
   acquire(): Promise<void>;
-  /** Ends an in-flight request with what its response said (null: no headers, no response). */
-  release(info: RateLimitInfo | null, rateLimited: boolean): void;
+  /**
+   * Ends an in-flight request with what its response said (null: no headers, no response) and
+   * how long it took (what sizes the number of requests in flight).
+   */
+  release(info: RateLimitInfo | null, rateLimited: boolean, latencyMs?: number): void;
+  /** How many requests may be in flight now. */
+  inFlightLimit(): number;
 }
 
 /** Reads `X-RateLimit-Limit/Remaining/Reset` (reset in epoch seconds); null when absent. */
@@ -60,6 +93,27 @@ export function createRateLimitPacer(deps: PacerDeps): RateLimitPacer {
   let skewMs = 0;
   let lastSkewedReset: number | null = null;
   let waiters: (() => void)[] = [];
+  const maxInFlight = Math.max(1, Math.floor(deps.maxInFlight ?? Number.MAX_SAFE_INTEGER));
+  const share = Math.min(1, Math.max(0, deps.share ?? 1));
+  let windowMs = DEFAULT_WINDOW_MS;
+  /** Latest reset any response reported: two of them give the window's length. */
+  let lastReset: number | null = null;
+  let learnedWindow = false;
+  let latencyMs: number | null = null;
+  /** Grows by one per answered request, halves on a 429 (additive increase, multiplicative decrease). */
+  let congestion = Math.min(maxInFlight, INITIAL_IN_FLIGHT);
+
+  function inFlightLimit(): number {
+    // Without a known limit and latency there is no rate to size for: only congestion bounds it.
+    const sized = limit === null || latencyMs === null ? maxInFlight : Math.ceil(((share * limit) / windowMs) * latencyMs * IN_FLIGHT_HEADROOM);
+    return Math.max(1, Math.min(maxInFlight, congestion, sized));
+  }
+
+  /** Requests of this window left to this client: the others' share is kept back. */
+  function ownRemaining(): number | null {
+    if (remaining === null) return null;
+    return remaining - (limit === null ? 0 : Math.ceil((1 - share) * limit));
+  }
 
   function expireWindowIfPast(now: number): void {
     if (resetAt !== null && now >= resetAt + skewMs) markWindowReset();
@@ -77,7 +131,13 @@ export function createRateLimitPacer(deps: PacerDeps): RateLimitPacer {
       // Requests in flight may not be counted in `remaining` yet, so they are spent budget too.
       // Counting them is exact when requests run one at a time and errs low by at most the
       // concurrency otherwise, which costs a few requests per window, never a 429.
-      if (remaining === null || remaining - inFlight > 0) {
+      const own = ownRemaining();
+      if (inFlight >= inFlightLimit()) {
+        // Enough requests on their way: the next answer frees a place.
+        await new Promise<void>((resolve) => waiters.push(resolve));
+        continue;
+      }
+      if (own === null || own - inFlight > 0) {
         inFlight += 1;
         return;
       }
@@ -101,10 +161,13 @@ export function createRateLimitPacer(deps: PacerDeps): RateLimitPacer {
     }
   }
 
-  function release(info: RateLimitInfo | null, rateLimited: boolean): void {
+  function release(info: RateLimitInfo | null, rateLimited: boolean, latency?: number): void {
     inFlight = Math.max(0, inFlight - 1);
     const now = deps.clock();
     if (info !== null) recordInfo(info);
+    if (latency !== undefined && latency >= 0) latencyMs = latencyMs === null ? latency : latencyMs + LATENCY_WEIGHT * (latency - latencyMs);
+    if (rateLimited) congestion = Math.max(1, Math.floor(congestion / 2));
+    else if (info !== null || latency !== undefined) congestion = Math.min(maxInFlight, congestion + 1);
     if (rateLimited) {
       remaining = 0;
       if (info?.resetAt == null) {
@@ -127,6 +190,13 @@ export function createRateLimitPacer(deps: PacerDeps): RateLimitPacer {
 
   function recordInfo(info: RateLimitInfo): void {
     if (info.limit !== null) limit = info.limit;
+    if (info.resetAt !== null && lastReset !== null && info.resetAt > lastReset) {
+      // The shortest gap seen is the window: a longer one skipped windows nothing was sent in.
+      const gap = Math.min(MAX_WINDOW_MS, info.resetAt - lastReset);
+      windowMs = learnedWindow ? Math.min(windowMs, gap) : gap;
+      learnedWindow = true;
+    }
+    if (info.resetAt !== null && (lastReset === null || info.resetAt > lastReset)) lastReset = info.resetAt;
     if (resetAt === null || info.resetAt === null || info.resetAt > resetAt) {
       // First news of this window (or of a later one): take it as is.
       remaining = info.remaining;
@@ -138,5 +208,5 @@ export function createRateLimitPacer(deps: PacerDeps): RateLimitPacer {
     // A late answer from an earlier window says nothing about this one.
   }
 
-  return { acquire, release };
+  return { acquire, release, inFlightLimit };
 }

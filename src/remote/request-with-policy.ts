@@ -60,7 +60,7 @@ export async function requestWithPolicy(deps: PolicyDeps, req: HttpRequest, opti
       throw error;
     }
     const status = outcome.kind === "response" ? outcome.status : null;
-    deps.pacer.release(outcome.kind === "response" ? parseRateLimitHeaders(outcome.headers) : null, status === 429);
+    deps.pacer.release(outcome.kind === "response" ? parseRateLimitHeaders(outcome.headers) : null, status === 429, deps.clock() - started);
     report(deps, req, status, deps.clock() - started);
 
     if (outcome.kind === "response" && status !== null && status >= 200 && status < 300) return outcome.body;

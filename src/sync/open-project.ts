@@ -84,6 +84,8 @@ export function connectApi(config: ResolvedConfig, options: ProjectOptions & Rem
     baseUrl: resolveApiBaseUrl(config, env),
     token: readAccessToken(env),
     apiVersion: config.apiVersion,
+    maxInFlight: config.concurrency,
+    rateLimitShare: config.rateLimitShare,
     dispatcher: options.dispatcher,
     onRequest: options.onRequest,
     logger: options.logger,

@@ -20,7 +20,8 @@ describe("validateConfig", () => {
       defaultState: "draft",
       assetBaseUrl: null,
       onDelete: "unpublish",
-      concurrency: 8,
+      concurrency: 100,
+      rateLimitShare: 1,
       region: "us",
       apiUrl: null,
       apiVersion: "2.16",
@@ -47,7 +48,8 @@ describe("validateConfig", () => {
       {
         sourceLocal: "en",
         locales: ["fr", "pt_BR", "zh-cn", "klingon"],
-        concurrency: 100,
+        concurrency: 300,
+        rateLimitShare: 0,
         defaultState: "publish",
         assetBaseUrl: "cdn.example.com/images",
         onDelete: 3,
@@ -63,12 +65,13 @@ describe("validateConfig", () => {
     expect(byMessage('"pt_BR"')?.hint).toBe('Did you mean "pt-BR"?');
     expect(byMessage('"zh-cn"')?.hint).toBe('Did you mean "zh-CN"?');
     expect(byMessage('"klingon"')?.message).toContain("locales[3]");
-    expect(byMessage('"concurrency"')?.message).toContain("at most 64");
+    expect(byMessage('"concurrency"')?.message).toContain("at most 256");
+    expect(byMessage('"rateLimitShare"')?.message).toContain("more than 0");
     expect(byMessage('"defaultState"')?.hint).toBe('Did you mean "published"?');
     expect(byMessage("cdn.example.com/images")?.message).toContain("absolute http(s) URL");
     expect(byMessage('"onDelete"')?.message).toContain("number 3");
     expect(byMessage('"region"')?.hint).toBe('Did you mean "eu"?');
-    expect(diagnostics).toHaveLength(9);
+    expect(diagnostics).toHaveLength(10);
   });
 
   it("rejects concurrency below 1 and non-integers", () => {

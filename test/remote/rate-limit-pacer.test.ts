@@ -100,3 +100,68 @@ describe("computeBackoffMs", () => {
     expect(computeBackoffMs(5, () => 0)).toBe(0);
   });
 });
+
+describe("requests in flight", () => {
+  function pacerWith(options: { maxInFlight?: number; share?: number } = {}) {
+    let now = 1_700_000_000_000;
+    const pacer = createRateLimitPacer({ clock: () => now, sleep: async (ms) => void (now += ms), random: () => 0, ...options });
+    /** One answered request of a 167-per-10-s window, with its latency. */
+    const answer = async (latencyMs: number, remaining = 150, rateLimited = false): Promise<void> => {
+      await pacer.acquire();
+      now += latencyMs;
+      pacer.release({ limit: 167, remaining, resetAt: Math.ceil((now + 1) / 10_000) * 10_000 }, rateLimited, latencyMs);
+    };
+    return { pacer, answer };
+  }
+
+  it("keeps rate x latency in flight: more at higher latency, bounded by concurrency", async () => {
+    const fast = pacerWith({ maxInFlight: 100 });
+    for (let i = 0; i < 40; i += 1) await fast.answer(20);
+    const slow = pacerWith({ maxInFlight: 100 });
+    for (let i = 0; i < 40; i += 1) await slow.answer(300);
+    const slowest = pacerWith({ maxInFlight: 40 });
+    for (let i = 0; i < 60; i += 1) await slowest.answer(2_000);
+    // 16.7 requests a second: ~1 in flight at 20 ms, ~8 at 300 ms; 2 s would want 50, capped at 40.
+    expect(fast.pacer.inFlightLimit()).toBeLessThanOrEqual(2);
+    expect(slow.pacer.inFlightLimit()).toBeGreaterThanOrEqual(7);
+    expect(slow.pacer.inFlightLimit()).toBeLessThanOrEqual(9);
+    expect(slowest.pacer.inFlightLimit()).toBe(40);
+  });
+
+  it("halves the requests in flight on a 429 and grows back one answer at a time", async () => {
+    const { pacer, answer } = pacerWith({ maxInFlight: 100 });
+    for (let i = 0; i < 60; i += 1) await answer(3_000);
+    const before = pacer.inFlightLimit();
+    await answer(3_000, 0, true);
+    expect(pacer.inFlightLimit()).toBe(Math.floor(before / 2) || 1);
+    for (let i = 0; i < 5; i += 1) await answer(3_000);
+    expect(pacer.inFlightLimit()).toBe((Math.floor(before / 2) || 1) + 5);
+  });
+
+  it("holds the next request while as many as allowed are in flight", async () => {
+    const { pacer } = pacerWith({ maxInFlight: 2 });
+    await pacer.acquire();
+    await pacer.acquire();
+    let third = false;
+    const waiting = pacer.acquire().then(() => (third = true));
+    await Promise.resolve();
+    expect(third).toBe(false);
+    pacer.release(null, false, 10);
+    await waiting;
+    expect(third).toBe(true);
+  });
+
+  it("leaves the workspace's other apps their share of each window", async () => {
+    let now = 1_700_000_000_000;
+    const waits: number[] = [];
+    const pacer = createRateLimitPacer({ clock: () => now, sleep: async (ms) => void (now += ms), random: () => 0, share: 0.5, onWait: (ms) => waits.push(ms) });
+    // Half of 167 (84) is kept back: with 85 left, one more request is this client's.
+    pacer.release({ limit: 167, remaining: 85, resetAt: now + 4_000 }, false, 10);
+    await pacer.acquire();
+    expect(waits).toEqual([]);
+    // With 84 left, the rest of the window belongs to the others: wait for the reset.
+    pacer.release({ limit: 167, remaining: 84, resetAt: now + 4_000 }, false, 10);
+    await pacer.acquire();
+    expect(waits).toEqual([4_000]);
+  });
+});
