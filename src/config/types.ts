@@ -20,6 +20,11 @@ export interface UserConfig {
   onDelete?: "unpublish" | "delete" | "keep";
   /** Parallel requests within one level of the plan. Default 8. */
   concurrency?: number;
+  /**
+   * Times one request is sent again after a 5xx, a dropped connection or a timeout (a create only
+   * after looking for it). Default 6 (0-10).
+   */
+  retries?: number;
   /** Intercom data region. Default "us". */
   region?: "us" | "eu" | "au";
   /** Overrides `region`. `INTERCOM_API_URL` overrides this. */
@@ -50,6 +55,7 @@ export interface ResolvedConfig {
   assetBaseUrl: string | null;
   onDelete: "unpublish" | "delete" | "keep";
   concurrency: number;
+  retries: number;
   region: "us" | "eu" | "au";
   apiUrl: string | null;
   apiVersion: string;

@@ -83,6 +83,7 @@ export function resolveConfig(input: ConfigInput, rootDir: string, configFile: s
     assetBaseUrl: assetBaseUrl === null || assetBaseUrl.endsWith("/") ? assetBaseUrl : `${assetBaseUrl}/`,
     onDelete: input.onDelete ?? CONFIG_DEFAULTS.onDelete,
     concurrency: input.concurrency ?? CONFIG_DEFAULTS.concurrency,
+    retries: input.retries ?? CONFIG_DEFAULTS.retries,
     region: input.region ?? CONFIG_DEFAULTS.region,
     apiUrl: input.apiUrl ?? CONFIG_DEFAULTS.apiUrl,
     apiVersion: input.apiVersion ?? CONFIG_DEFAULTS.apiVersion,

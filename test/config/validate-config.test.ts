@@ -21,6 +21,7 @@ describe("validateConfig", () => {
       assetBaseUrl: null,
       onDelete: "unpublish",
       concurrency: 8,
+      retries: 6,
       region: "us",
       apiUrl: null,
       apiVersion: "2.16",
@@ -30,7 +31,7 @@ describe("validateConfig", () => {
 
   it("keeps given values, normalises assetBaseUrl to end with a slash and helpCenterId to a string", () => {
     const { config } = validateConfig(
-      { contentDir: "docs/en", locales: ["fr", "pt-BR"], assetBaseUrl: "https://cdn.example.com/help", helpCenterId: 123, concurrency: 64 },
+      { contentDir: "docs/en", locales: ["fr", "pt-BR"], assetBaseUrl: "https://cdn.example.com/help", helpCenterId: 123, concurrency: 64, retries: 0 },
       FILE,
     );
     expect(config).toMatchObject({
@@ -39,6 +40,7 @@ describe("validateConfig", () => {
       assetBaseUrl: "https://cdn.example.com/help/",
       helpCenterId: "123",
       concurrency: 64,
+      retries: 0,
     });
   });
 
