@@ -5,8 +5,9 @@ export { resolveApiBaseUrl, isLoopbackHost, REGION_BASE_URLS, API_URL_ENV } from
 export { readAccessToken, ACCESS_TOKEN_ENV } from "./access-token.js";
 export { IntercomApiError, isIntercomApiError } from "./errors.js";
 export type { IntercomErrorDetail, HttpMethod } from "./errors.js";
-export type { RequestEvent, Logger } from "./request-with-policy.js";
+export type { RequestEvent, Logger, WaitEvent } from "./request-with-policy.js";
 export { fetchRemoteState } from "./fetch-remote-state.js";
 export type { FetchRemoteStateOptions } from "./fetch-remote-state.js";
 export { toRemoteState } from "./to-remote-state.js";
 export { DEFAULT_PAGE_SIZE } from "./list-all-pages.js";
+export type { PageOf } from "./list-all-pages.js";
