@@ -5,7 +5,7 @@
 import path from "node:path";
 import type { Dispatcher } from "undici";
 import { applyPlan } from "./apply/apply-plan.js";
-import type { ApplyProgressEvent, ApplyResult, PlanBodyLoader } from "./apply/types.js";
+import type { ApplyDeps, ApplyProgressEvent, ApplyResult, PlanBodyLoader } from "./apply/types.js";
 import { loadDesiredState, type BodyLoader } from "./check/load-desired-state.js";
 import { createPlanBodyLoader, loadPlanBodies } from "./check/plan-bodies.js";
 import { loadConfig } from "./config/load-config.js";
@@ -22,7 +22,7 @@ import { readAccessToken } from "./remote/access-token.js";
 import { resolveApiBaseUrl } from "./remote/base-url.js";
 import { createIntercomClient } from "./remote/client.js";
 import { fetchRemoteState } from "./remote/fetch-remote-state.js";
-import type { Logger, RequestEvent } from "./remote/request-with-policy.js";
+import type { Logger, RequestEvent, WaitEvent } from "./remote/request-with-policy.js";
 import type { DesiredState, LockFile, RemoteState } from "./types.js";
 
 export { createPlanBodyLoader, loadPlanBodies };
@@ -50,6 +50,8 @@ export interface RemoteOptions {
   dispatcher?: Dispatcher;
   /** Called for every HTTP attempt (request counting). */
   onRequest?: (event: RequestEvent) => void;
+  /** Called before every wait: the rate limit, backoff before a retry, a create that timed out. */
+  onWait?: (event: WaitEvent) => void;
   logger?: Logger;
 }
 
@@ -68,6 +70,18 @@ export interface PushProjectOptions extends PlanProjectOptions {
   onProgress?: (event: ApplyProgressEvent) => void;
   /** How long to wait for another run in the same folder. Default: the run lock's default. */
   runLockTimeoutMs?: number;
+  /** Stops at once (a second Ctrl-C): requests in flight are abandoned, the lock is saved. */
+  haltSignal?: AbortSignal;
+  /** The waits of apply (tests run them on a virtual clock). */
+  applyTiming?: Pick<ApplyDeps, "sleep" | "random" | "lateCreateWaitMs">;
+}
+
+/** HTTP requests a push made, when it made them through its own client. */
+export interface RequestCounts {
+  /** Every attempt, retries included. */
+  total: number;
+  /** Attempts that repeated a request (5xx, 429, network) and creates sent again after a look. */
+  retries: number;
 }
 
 export interface PlanRun {
@@ -87,6 +101,8 @@ export interface PlanRun {
 export interface PushRun extends PlanRun {
   /** Absent for a dry run. */
   result?: ApplyResult;
+  /** Absent when an API was passed in (`options.api`): its requests are not seen here. */
+  requests?: RequestCounts;
 }
 
 /** Loads the config unless one was passed in. */
@@ -109,7 +125,9 @@ export function connectApi(config: ResolvedConfig, options: ProjectOptions & Rem
     token: readAccessToken(env),
     apiVersion: config.apiVersion,
     dispatcher: options.dispatcher,
+    maxRetries: config.retries,
     onRequest: options.onRequest,
+    onWait: options.onWait,
     logger: options.logger,
   });
 }
@@ -199,13 +217,28 @@ export async function planProject(options: PlanProjectOptions = {}): Promise<Pla
   return planWith(config, connectApi(config, options), options);
 }
 
+/** The latest `updated_at` of the remote state: Intercom's time, as far as this run knows it. */
+function latestUpdate(remote: RemoteState): number | null {
+  let latest: number | null = null;
+  for (const item of [...remote.collections, ...remote.articles]) if (latest === null || item.updatedAt > latest) latest = item.updatedAt;
+  return latest;
+}
+
 /**
  * `intercom-sync push`: plan, then apply with bounded concurrency, saving the lock as work
  * completes. Holds the folder's run lock throughout so two pushes never interleave.
  */
 export async function pushProject(options: PushProjectOptions = {}): Promise<PushRun> {
   const config = await resolveProjectConfig(options);
-  const api = connectApi(config, options);
+  const counts: RequestCounts = { total: 0, retries: 0 };
+  const api = connectApi(config, {
+    ...options,
+    onRequest: (event) => {
+      counts.total += 1;
+      if ((event.attempt ?? 1) > 1) counts.retries += 1;
+      options.onRequest?.(event);
+    },
+  });
   const runLock = await acquireRunLock(config.rootDir, { timeoutMs: options.runLockTimeoutMs });
   try {
     const planned = await planWith(config, api, options);
@@ -221,8 +254,14 @@ export async function pushProject(options: PushProjectOptions = {}): Promise<Pus
       saveLock: (lock) => writeLockAtomic(planned.lockFile, lock),
       signal: options.signal,
       onProgress: options.onProgress,
+      retries: config.retries,
+      serverTime: latestUpdate(planned.remote),
+      ...options.applyTiming,
+      ...(options.onWait === undefined ? {} : { onWait: options.onWait }),
+      ...(options.haltSignal === undefined ? {} : { haltSignal: options.haltSignal }),
     });
-    return { ...planned, result };
+    if (options.api !== undefined) return { ...planned, result };
+    return { ...planned, result, requests: { total: counts.total, retries: counts.retries + result.recovery.resent } };
   } finally {
     await runLock.release();
   }

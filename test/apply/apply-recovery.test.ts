@@ -7,6 +7,9 @@ import { article, collection, desiredState, withoutHtml } from "../plan/builders
 import { FakeIntercomApi } from "../support/fake-intercom-api.js";
 import { planNow, push } from "./helpers.js";
 
+/** Backoff waits of apply take no time in these tests. */
+const noWaits = { sleep: async (): Promise<void> => undefined };
+
 const link = (target: string) => `<p>See <a href="intercom-sync:${target}#setup">this</a>.</p>`;
 
 describe("applyPlan: links, lost responses and interruptions", () => {
@@ -90,14 +93,51 @@ describe("applyPlan: links, lost responses and interruptions", () => {
     expect(planNow(api, desired, result.lock).summary.writes).toBe(0);
   });
 
-  it("retries a create once when the lost request had not created anything", async () => {
+  it("retries a create after two 500s and makes no duplicate, looking for it before each retry", async () => {
     const api = new FakeIntercomApi();
-    api.failNext("createCollection", { status: 504, outcomeUnknown: true });
-    const desired = desiredState({ collections: [collection("guides")] });
-    const { result } = await push(api, desired);
+    api.failNext("createCollection", { status: 500, outcomeUnknown: true });
+    api.failNext("createCollection", { status: 500, outcomeUnknown: true });
+    const desired = desiredState({ collections: [collection("guides")], articles: [article("guides/install")] });
+    const waits: string[] = [];
+    const { result } = await push(api, desired, undefined, { deps: { ...noWaits, onWait: (event) => waits.push(event.reason) } });
+    expect(result.ok).toBe(true);
     expect(api.collections.size).toBe(1);
-    expect(api.calls.filter((c) => c.method === "createCollection")).toHaveLength(2);
-    expect(result.counts.created).toBe(1);
+    expect(api.articles.size).toBe(1);
+    expect(api.calls.map((c) => c.method).filter((m) => m === "createCollection" || m === "listCollections")).toEqual([
+      "createCollection",
+      "listCollections",
+      "createCollection",
+      "listCollections",
+      "createCollection",
+    ]);
+    expect(waits).toEqual([1, 2].map((n) => `before retry ${n} of 6 of creating the collection "Collection guides"`));
+    expect(result.recovery).toEqual({ lost: 2, found: 0, resent: 2, requests: 2, looks: 2 });
+    expect(planNow(api, desired, result.lock).summary.writes).toBe(0);
+  });
+
+  it("gives up on a create after its retries, each after a look, and fails only that item and its children", async () => {
+    const api = new FakeIntercomApi();
+    for (let i = 0; i < 3; i += 1) api.failNext("createCollection", { status: 503, outcomeUnknown: true });
+    const desired = desiredState({ collections: [collection("guides")], articles: [article("guides/install"), article("welcome")] });
+    const { result } = await push(api, desired, undefined, { deps: { ...noWaits, retries: 2 } });
+    expect(api.calls.filter((c) => c.method === "createCollection")).toHaveLength(3);
+    expect(api.collections.size).toBe(0);
+    expect(result.counts).toMatchObject({ failed: 1, skipped: 1, created: 1 });
+    expect(result.recovery).toMatchObject({ lost: 3, found: 0, resent: 2 });
+  });
+
+  it("finds many creates lost at once with one look, not one listing each", async () => {
+    const api = new FakeIntercomApi();
+    const keys = Array.from({ length: 8 }, (_, i) => `a${i}`);
+    for (let i = 0; i < 4; i += 1) api.failNext("createArticle", { status: 502, afterWrite: true, outcomeUnknown: true });
+    const desired = desiredState({ articles: keys.map((key) => article(key)) });
+    const { result } = await push(api, desired, undefined, { deps: { ...noWaits, concurrency: 4 } });
+    expect(result.ok).toBe(true);
+    expect(api.articles.size).toBe(8);
+    expect(api.calls.filter((c) => c.method === "createArticle")).toHaveLength(8);
+    expect(api.calls.filter((c) => c.method === "listArticles")).toHaveLength(1);
+    expect(result.recovery).toEqual({ lost: 4, found: 4, resent: 0, requests: 1, looks: 1 });
+    expect(result.outcomes.filter((o) => o.reason?.includes("response was lost"))).toHaveLength(4);
   });
 
   it("does not retry a create that failed for a known reason", async () => {

@@ -58,7 +58,7 @@ describe("lost responses", () => {
     await expectConverged(project);
   });
 
-  it("does not create again a create that timed out, and adopts it on the next run", async () => {
+  it("waits for a create that timed out, finds it applied late, and never sends it twice", async () => {
     let slowed = 0;
     const created = await createGeneratedProject({
       seed: 4,
@@ -79,17 +79,19 @@ describe("lost responses", () => {
       },
     }).then((p) => (project = p));
     const api = createIntercomClient({ baseUrl: created.emulator.url, token: TEST_TOKEN, timeoutMs: CLIENT_TIMEOUT_MS });
-    const first = await created.push({ api });
-    const failed = first.result?.outcomes.filter((o) => o.outcome === "failed") ?? [];
-    expect(failed).toHaveLength(SLOW_CREATES);
-    for (const outcome of failed) expect(outcome.error).toMatch(/next push/);
-    expect(first.result?.ok).toBe(false);
-
+    const waits: string[] = [];
+    const first = await created.push({
+      api,
+      applyTiming: { lateCreateWaitMs: CLIENT_TIMEOUT_MS * 8 },
+      onWait: (event) => waits.push(event.reason),
+    });
+    expect(first.result?.ok).toBe(true);
+    expect(first.result?.recovery).toMatchObject({ found: SLOW_CREATES, resent: 0 });
+    expect(first.result?.outcomes.filter((o) => o.reason?.includes("response was lost"))).toHaveLength(SLOW_CREATES);
+    expect(waits.filter((reason) => /whose create timed out, to show up/.test(reason)).length).toBeGreaterThan(0);
     await waitForIdleEmulator(created);
+    expect(postsTo(created, "/articles")).toBe(12);
     expect(findDuplicates(created.emulator.state.dump())).toEqual([]);
-    const second = await created.push();
-    expect(second.result?.counts.adopted).toBe(SLOW_CREATES);
-    expect(second.result?.counts.created).toBe(0);
     await expectConverged(created);
   });
 });
