@@ -27,7 +27,8 @@ export interface PageOf<T> {
  * Intercom orders lists by `updated_at` descending, so an item edited while paging jumps to page 1:
  * it shows up twice (kept once, by id) or, if it jumped over the page being read, not at all. When
  * the result is short of `total_count`, the listing is read again and merged, a bounded number of
- * times. A page that fails after its retries starts the listing over, once, from nothing.
+ * times. A later page that fails after its retries starts the listing over, once, from nothing
+ * (a first page that fails is only its own request again: its retries were spent already).
  */
 export async function listAllPages<T extends { id: string }>(
   fetchPage: (page: number, perPage: number) => Promise<PageOf<T>>,
@@ -37,9 +38,15 @@ export async function listAllPages<T extends { id: string }>(
     try {
       return await readListing(fetchPage, perPage);
     } catch (error) {
-      if (restart >= MAX_LISTING_RESTARTS) throw error;
+      if (!(error instanceof BrokenListing)) throw error;
+      if (restart >= MAX_LISTING_RESTARTS) throw error.cause;
     }
   }
+}
+
+/** A listing that failed after its first page. */
+class BrokenListing {
+  constructor(readonly cause: unknown) {}
 }
 
 async function readListing<T extends { id: string }>(
@@ -69,7 +76,7 @@ async function readListingOnce<T extends { id: string }>(
     // running when it starts over.
     const settled = await Promise.allSettled(rest);
     for (const result of settled) {
-      if (result.status === "rejected") throw result.reason;
+      if (result.status === "rejected") throw new BrokenListing(result.reason);
       pages.push(result.value);
     }
   }
