@@ -25,7 +25,7 @@ export { hashSourceText } from "./model/hash-source-text.js";
 
 // Plan and push
 export { planProject, pushProject } from "./sync.js";
-export type { PlanProjectOptions, PushProjectOptions, PlanRun, PushRun } from "./sync.js";
+export type { PlanProjectOptions, PushProjectOptions, PlanRun, PushRun, RequestCounts } from "./sync.js";
 export { planSync } from "./plan/plan-sync.js";
 export { formatPlan } from "./plan/format-plan.js";
 export { formatPlanMarkdown } from "./plan/format-plan-markdown.js";
@@ -33,6 +33,7 @@ export type { Plan, PlanItem, PlanSummary } from "./plan/types.js";
 export { applyPlan } from "./apply/apply-plan.js";
 export { formatApplyResult } from "./apply/format-result.js";
 export type { ApplyResult, ItemOutcome, OutcomeKind } from "./apply/types.js";
+export type { RecoveryStats } from "./apply/find-lost-creates.js";
 
 // Watch
 export { watchProject } from "./watch/watch-project.js";
@@ -49,7 +50,7 @@ export type { StampResult, StampedFile } from "./stamp/index.js";
 
 // Intercom
 export { createIntercomClient, fetchRemoteState, IntercomApiError } from "./remote/index.js";
-export type { IntercomApi, ClientOptions } from "./remote/index.js";
+export type { IntercomApi, ClientOptions, WaitEvent } from "./remote/index.js";
 export { readLock, writeLockAtomic, LOCK_FILE_NAME } from "./lock/index.js";
 export { startEmulator } from "./emulator/index.js";
 export type { Emulator, EmulatorOptions } from "./emulator/index.js";

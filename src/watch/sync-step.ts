@@ -107,6 +107,7 @@ export async function runSyncStep(state: SessionState, input: StepInput): Promis
     api: state.api,
     lock: state.lock,
     concurrency: state.config.concurrency,
+    retries: state.config.retries,
     saveLock: (lock) => writeLockAtomic(state.lockFile, lock),
     signal: input.signal,
     loadBody,
