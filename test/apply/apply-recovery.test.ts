@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { WireCreateArticleRequest } from "../../src/intercom/wire.js";
+import type { WireCreateArticleRequest, WireUpdateArticleRequest } from "../../src/intercom/wire.js";
+import { formatApplyResult } from "../../src/apply/format-result.js";
 import { applyPlan } from "../../src/apply/apply-plan.js";
 import { loadPlanBodies } from "../../src/check/plan-bodies.js";
 import type { ArticlePlanItem } from "../../src/plan/types.js";
@@ -176,6 +177,35 @@ describe("applyPlan: links, lost responses and interruptions", () => {
     expect(saves).toBeGreaterThan(0);
     // The next run creates only what was not started.
     expect(planNow(api, desired, result.lock).summary.create).toBe(10 - started);
+  });
+
+  it("stops at once when halted: saves the lock, marks the update in flight unconfirmed, and the next plan takes it as pushed", async () => {
+    const api = new FakeIntercomApi();
+    const before = desiredState({ articles: [article("a"), article("b")] });
+    const first = await push(api, before);
+    const halt = new AbortController();
+    // The update is applied, then its answer never comes: the halt arrives meanwhile.
+    const hanging = Object.assign(Object.create(api) as FakeIntercomApi, {
+      updateArticle: (id: string, body: WireUpdateArticleRequest) => {
+        void api.updateArticle(id, body).then(() => halt.abort());
+        return new Promise<never>(() => undefined);
+      },
+    });
+    const edited = desiredState({ articles: [article("a", { title: "A2" }), article("b", { title: "B2" })] });
+    const { result, saves } = await push(hanging, edited, first.result.lock, { deps: { concurrency: 1, haltSignal: halt.signal } });
+    expect(result.halted).toBe(true);
+    expect(result.interrupted).toBe(true);
+    expect(result.outcomes.map((o) => `${o.key} ${o.outcome} ${o.reason ?? ""}`)).toEqual(["a skipped interrupted", "b skipped interrupted"]);
+    const saved = saves.at(-1);
+    const inFlight = Object.values(saved?.articles ?? {}).filter((entry) => entry.locales.en?.unconfirmed !== undefined);
+    expect(inFlight).toHaveLength(1);
+    expect(formatApplyResult(result, { color: false })).toContain("Stopped at once: 2 item(s) were not finished; push again to finish.");
+
+    // Edited again before the next run: an update of what the lost write left, not a conflict.
+    const again = desiredState({ articles: [article("a", { title: "A3" }), article("b", { title: "B3" })] });
+    const next = planNow(api, again, saved ?? first.result.lock);
+    expect(next.summary.conflict).toBe(0);
+    expect(next.summary.update).toBe(2);
   });
 
   it("never creates a duplicate when the previous run was cut short before saving", async () => {
