@@ -1,10 +1,12 @@
 /**
  * Finds creates whose response was lost, many at a time. A lost create waits ("parks"), its slot
  * given back, until as many are parked as requests may be in flight, or nothing else of the level
- * is left to run; then one look at Intercom serves all of them. The look reads only the head of the list: Intercom lists articles and
- * collections by `updated_at` descending ("most recently updated first", API reference, List all
- * articles: https://developers.intercom.com/docs/references/rest-api/api.intercom.io/articles/listarticles),
- * so anything created after a given moment sits above every item last changed before it.
+ * is left to run; then one look at Intercom serves all of them. The look reads only the head of
+ * the list: Intercom lists articles and collections by `updated_at` descending ("we'll show the
+ * most recently updated articles first",
+ * https://developers.intercom.com/docs/references/2.16/rest-api/api.intercom.io/articles, and the
+ * same for collections in the 2.16 OpenAPI), so anything created after a given moment sits above
+ * every item last changed before it.
  */
 import type { WireArticle, WireCollection } from "../intercom/wire.js";
 import type { IntercomApi } from "../remote/api.js";
