@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { EXIT_INTERRUPTED } from "./cli/commands/push.js";
 import { main } from "./cli/program.js";
 
 const code = await main(process.argv, {
@@ -8,3 +9,6 @@ const code = await main(process.argv, {
   stderr: process.stderr,
 });
 process.exitCode = code;
+// An interrupted push has saved its lock and printed its report; requests a second Ctrl-C
+// abandoned must not hold the process open until they time out.
+if (code === EXIT_INTERRUPTED) process.exit(code);

@@ -19,7 +19,7 @@ export type { CheckReport, CheckOptions } from "./check/check-project.js";
 export { planProject } from "./sync/plan-project.js";
 export type { PlanProjectOptions, PlanRun } from "./sync/plan-project.js";
 export { pushProject } from "./sync/push-project.js";
-export type { PushProjectOptions, PushRun } from "./sync/push-project.js";
+export type { PushProjectOptions, PushRun, RequestCounts } from "./sync/push-project.js";
 export { pullProject } from "./sync/pull-project.js";
 export type { PullProjectOptions } from "./sync/pull-project.js";
 export type { PullResult, PullFile, PullOutcome, PullSummary } from "./pull/types.js";
@@ -43,4 +43,6 @@ export { formatRun } from "./watch/format-run.js";
 // Shapes
 export type { Plan, PlanItem, PlanSummary } from "./plan/types.js";
 export type { ApplyResult, ItemOutcome, OutcomeKind } from "./apply/types.js";
+export type { RecoveryStats } from "./apply/find-lost-creates.js";
+export type { WaitEvent } from "./remote/request-with-policy.js";
 export type { DesiredState, RemoteState, LockFile } from "./types.js";

@@ -141,6 +141,18 @@ export interface LockLocale {
    * update can send only the fields that changed. Absent in older locks: all fields are sent then.
    */
   fields?: Record<string, string>;
+  /**
+   * A later write of this locale whose outcome is unknown (its response was lost and the run gave
+   * up, or was stopped while it was in flight): what it sent. When the remote turns out to hold
+   * exactly that (same fingerprint, see plan/write-fingerprint), the next plan takes it as pushed.
+   */
+  unconfirmed?: LockUnconfirmed;
+}
+
+export interface LockUnconfirmed {
+  hash: string;
+  fields?: Record<string, string>;
+  fingerprint: string;
 }
 
 export interface LockEntry {

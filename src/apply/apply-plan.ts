@@ -1,12 +1,16 @@
+import { setTimeout as sleepFor } from "node:timers/promises";
 import pLimit from "p-limit";
+import { DEFAULT_RETRIES } from "../config/defaults.js";
 import { SyncError } from "../errors.js";
 import { blockingErrors } from "../plan/summarise-plan.js";
 import type { ArticlePlanItem, Plan, PlanItem } from "../plan/types.js";
-import { describeError, type ApplyRun } from "./apply-run.js";
+import { describeError, ownedIds, type ApplyRun } from "./apply-run.js";
+import { createLostCreateFinder } from "./find-lost-creates.js";
 import { applyLinkRefresh, findLinkRefreshes } from "./link-pass.js";
 import { createLockSaver } from "./lock-saver.js";
+import { createSlots } from "./slots.js";
 import { isInert, itemOutcome, runItem } from "./run-item.js";
-import { DEFAULT_CONCURRENCY, OUTCOME_KINDS, type ApplyDeps, type ApplyResult, type ItemOutcome, type OutcomeKind } from "./types.js";
+import { DEFAULT_CONCURRENCY, DEFAULT_LATE_CREATE_WAIT_MS, OUTCOME_KINDS, type ApplyDeps, type ApplyResult, type ItemOutcome, type OutcomeKind } from "./types.js";
 
 const INTERRUPTED = "interrupted";
 
@@ -32,16 +36,29 @@ function assertApplicable(plan: Plan): void {
   }
 }
 
+/** Resolves when `signal` aborts; never without one. */
+function whenAborted(signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted === true) resolve();
+    else signal?.addEventListener("abort", () => resolve(), { once: true });
+  });
+}
+
 /**
  * Runs a plan against Intercom: collections level by level (parents first), then articles, then
  * removals, with at most `concurrency` requests in flight per level; then a second pass for links
  * to articles created in this run. One failure does not stop the others. The lock is updated
- * after every successful write and saved as work completes.
+ * after every successful write and saved as work completes. A create whose response was lost is
+ * looked for before it is sent again (recover-create.ts).
  */
 export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyResult> {
   assertApplicable(plan);
   const lock = structuredClone(deps.lock);
   lock.helpCenterId = plan.helpCenterId;
+  const sleep = deps.sleep ?? ((ms: number) => sleepFor(ms).then(() => undefined));
+  const halted = (): boolean => deps.haltSignal?.aborted === true;
+  const concurrency = Math.max(1, Math.floor(deps.concurrency ?? DEFAULT_CONCURRENCY));
+  const slots = createSlots(concurrency);
   const run: ApplyRun = {
     plan,
     api: deps.api,
@@ -54,9 +71,19 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyResul
     defaultAuthorId: deps.defaultAuthorId ?? plan.defaultAuthorId,
     unavailableCollections: new Set(),
     newUrls: new Set(),
+    slots,
+    finder: createLostCreateFinder({ api: deps.api, slots, concurrency, ownedIds: (kind) => ownedIds(lock, kind), serverTime: deps.serverTime ?? null }),
+    retries: deps.retries ?? DEFAULT_RETRIES,
+    wait: async (ms, reason) => {
+      deps.onWait?.({ ms, reason });
+      await sleep(ms);
+    },
+    random: deps.random ?? Math.random,
+    lateCreateWaitMs: deps.lateCreateWaitMs ?? DEFAULT_LATE_CREATE_WAIT_MS,
+    stopping: () => deps.signal?.aborted === true || halted(),
+    unconfirmedMarks: new Set(),
   };
   if (deps.loadBody !== undefined) run.loadBody = deps.loadBody;
-  const concurrency = Math.max(1, Math.floor(deps.concurrency ?? DEFAULT_CONCURRENCY));
   const active = plan.items.filter((item) => !isInert(item));
   // Lock-only noops (forgotten items, dropped locales) report nothing.
   const total = active.filter((item) => item.action !== "noop").length;
@@ -70,16 +97,23 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyResul
 
   async function execute(item: PlanItem): Promise<void> {
     let outcome: ItemOutcome | undefined;
-    // Lock-only noops make no request, so an abort does not hold them back.
-    if (deps.signal?.aborted === true && item.action !== "noop") {
-      outcome = itemOutcome(item, "skipped", { reason: INTERRUPTED });
-    } else {
-      try {
-        outcome = await runItem(run, item);
-        run.saver.request();
-      } catch (error) {
-        outcome = itemOutcome(item, "failed", { error: describeError(error) });
+    run.finder.setRunning(1);
+    await run.slots.acquire();
+    try {
+      // Lock-only noops make no request, so an abort does not hold them back.
+      if (deps.signal?.aborted === true && item.action !== "noop") {
+        outcome = itemOutcome(item, "skipped", { reason: INTERRUPTED });
+      } else {
+        try {
+          outcome = await runItem(run, item);
+          if (!halted()) run.saver.request();
+        } catch (error) {
+          outcome = itemOutcome(item, "failed", { error: describeError(error) });
+        }
       }
+    } finally {
+      run.slots.release();
+      run.finder.setRunning(-1);
     }
     const unavailable = outcome?.outcome === "failed" || outcome?.outcome === "skipped";
     if (unavailable && item.type === "collection" && (item.action === "create" || item.action === "recreate")) {
@@ -91,12 +125,15 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyResul
     }
   }
 
-  for (const level of groupByLevel(active)) {
-    const limit = pLimit(concurrency);
-    await Promise.all(level.map((item) => limit(() => execute(item))));
+  async function runLevels(): Promise<void> {
+    for (const level of groupByLevel(active)) {
+      await Promise.all(level.map((item) => execute(item)));
+      if (halted()) return;
+    }
+    if (deps.signal?.aborted !== true) await runLinkPass();
   }
 
-  if (deps.signal?.aborted !== true) {
+  async function runLinkPass(): Promise<void> {
     // Unchanged articles too: their links may point at an article whose URL changed in this run.
     const candidates = plan.items.filter(
       (item): item is ArticlePlanItem => item.type === "article" && !["failed", "skipped"].includes(outcomes.get(item)?.outcome ?? ""),
@@ -109,7 +146,7 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyResul
           const previous = outcomes.get(refresh.item);
           try {
             await applyLinkRefresh(run, refresh);
-            run.saver.request();
+            if (!halted()) run.saver.request();
             if (previous !== undefined) previous.reason = [previous.reason, "links updated in a second pass"].filter(Boolean).join("; ");
             else extra.push(itemOutcome(refresh.item, "updated", { id: refresh.id, reason: "links refreshed" }));
           } catch (error) {
@@ -120,20 +157,29 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyResul
     );
   }
 
+  // A second interrupt stops waiting for the requests in flight: updates among them may have been
+  // applied, so the lock marks them unconfirmed, and the next plan recognises them.
+  await Promise.race([runLevels(), whenAborted(deps.haltSignal)]);
+  if (halted()) for (const mark of run.unconfirmedMarks) mark();
+
   // Each item asked for its own save; this last one is for a lock that changed otherwise (a new
   // help center). A run that did nothing leaves the file as it is, as a no-op push should.
   if (active.length > 0 || extra.length > 0 || lock.helpCenterId !== deps.lock.helpCenterId) run.saver.request();
   const lockError = await run.saver.flush();
-  const all = [...plan.items.flatMap((item) => outcomes.get(item) ?? []), ...extra];
+  const unfinished = (item: PlanItem): ItemOutcome[] =>
+    halted() && item.action !== "noop" && !isInert(item) ? [itemOutcome(item, "skipped", { reason: INTERRUPTED })] : [];
+  const all = [...plan.items.flatMap((item) => outcomes.get(item) ?? unfinished(item)), ...extra];
   const counts = countOutcomes(all);
-  const interrupted = all.some((o) => o.outcome === "skipped" && o.reason === INTERRUPTED);
+  const interrupted = halted() || all.some((o) => o.outcome === "skipped" && o.reason === INTERRUPTED);
   const result: ApplyResult = {
     outcomes: all,
     counts,
     ok: counts.failed === 0 && plan.summary.conflict === 0 && !interrupted && lockError === undefined,
     interrupted,
     lock,
+    recovery: { ...run.finder.stats },
   };
+  if (halted()) result.halted = true;
   if (lockError !== undefined) result.lockError = describeError(lockError);
   return result;
 }

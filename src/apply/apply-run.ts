@@ -5,7 +5,9 @@ import { lookupUrl, resolveLinks } from "../render/resolve-links.js";
 import type { ArticleFields, Plan } from "../plan/types.js";
 import type { IntercomApi } from "../remote/api.js";
 import type { LockFile } from "../types.js";
+import type { LostCreateFinder } from "./find-lost-creates.js";
 import type { LockSaver } from "./lock-saver.js";
+import type { Slots } from "./slots.js";
 import { bodyKey, type PlanBodyLoader } from "./types.js";
 
 /** The state one `applyPlan` call shares between its items. */
@@ -28,6 +30,37 @@ export interface ApplyRun {
   loadBody?: PlanBodyLoader;
   /** Author of articles whose front matter names none (see ApplyDeps.defaultAuthorId). */
   defaultAuthorId: number | null;
+  /** The level's request slots; an item gives its slot back while it waits. */
+  slots: Slots;
+  /** Looks for creates whose response was lost, one look for many. */
+  finder: LostCreateFinder;
+  /** Times a create is sent again after a look found nothing (ApplyDeps.retries). */
+  retries: number;
+  /** Waits `ms`, telling ApplyDeps.onWait what for. */
+  wait: (ms: number, reason: string) => Promise<void>;
+  random: () => number;
+  /** How long a create that timed out is given to show up before it is sent again. */
+  lateCreateWaitMs: number;
+  /** True once the run was interrupted: nothing is sent again. */
+  stopping: () => boolean;
+  /** For each update in flight: marks its locales unconfirmed in the lock (see trackUpdate). */
+  unconfirmedMarks: Set<() => void>;
+}
+
+/**
+ * Sends an update while `mark` can record it as unconfirmed: when its outcome stays unknown (the
+ * client gave up after a lost response) or the run is halted while it is in flight.
+ */
+export async function trackUpdate<T>(run: ApplyRun, mark: () => void, send: () => Promise<T>): Promise<T> {
+  run.unconfirmedMarks.add(mark);
+  try {
+    return await send();
+  } catch (error) {
+    if (typeof error === "object" && error !== null && (error as { outcomeUnknown?: unknown }).outcomeUnknown === true) mark();
+    throw error;
+  } finally {
+    run.unconfirmedMarks.delete(mark);
+  }
 }
 
 /** Resolves an article body's link placeholders with the URLs known at this point of the run. */

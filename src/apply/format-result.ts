@@ -14,8 +14,29 @@ export function formatApplyCounts(result: ApplyResult): string {
   );
 }
 
+/** HTTP requests of a push as the composer counted them (see RequestCounts in src/sync.ts). */
+export interface RequestSummary {
+  total: number;
+  retries: number;
+}
+
+/**
+ * `Requests: 320 (12 retries, 2 to find 3 creates whose response was lost).` Null when there is
+ * nothing to say: no count, and no lost create.
+ */
+export function formatRequestLine(result: ApplyResult, requests: RequestSummary | undefined): string | null {
+  const { recovery } = result;
+  const lost =
+    recovery.lost === 0
+      ? ""
+      : `${recovery.requests} to find ${recovery.lost} create(s) whose response was lost (${recovery.found} found, ${recovery.resent} sent again)`;
+  if (requests === undefined) return lost === "" ? null : `Recovery: ${lost}.`;
+  const details = [`${requests.retries} retries`, ...(lost === "" ? [] : [lost])].join(", ");
+  return `Requests: ${requests.total} (${details}).`;
+}
+
 /** What a push did, for a terminal: failures and skips with their reasons, then the counts. Pure. */
-export function formatApplyResult(result: ApplyResult, options: { color: boolean }): string {
+export function formatApplyResult(result: ApplyResult, options: { color: boolean; requests?: RequestSummary }): string {
   const colors = pc.createColors(options.color);
   const lines: string[] = [];
   const failed = result.outcomes.filter((o) => o.outcome === "failed");
@@ -28,13 +49,18 @@ export function formatApplyResult(result: ApplyResult, options: { color: boolean
     lines.push(colors.yellow("Skipped:"));
     for (const o of skipped) lines.push(`  ${colors.yellow("-")} ${describe(o)}: ${o.reason ?? ""}`);
   }
-  if (result.interrupted) {
+  if (result.halted === true) {
+    const unfinished = skipped.filter((o) => o.reason === "interrupted").length;
+    lines.push(colors.yellow(`Stopped at once: ${unfinished} item(s) were not finished; push again to finish.`));
+  } else if (result.interrupted) {
     const notStarted = skipped.filter((o) => o.reason === "interrupted").length;
     lines.push(colors.yellow(`Interrupted: ${notStarted} item(s) were not started; push again to finish.`));
   }
   if (result.lockError !== undefined) {
     lines.push(colors.red(`The lock file could not be saved: ${result.lockError}`));
   }
+  const requestLine = formatRequestLine(result, options.requests);
+  if (requestLine !== null) lines.push(colors.dim(requestLine));
   lines.push((result.ok ? colors.green : colors.red)(formatApplyCounts(result)));
   return lines.join("\n");
 }

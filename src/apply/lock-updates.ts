@@ -64,6 +64,16 @@ export function recordUnpublished(entry: LockEntry, locale: string, response: Wi
   entry.locales[locale] = { hash: combineFieldHashes(fields), updatedAt: stamp, fields };
 }
 
+/**
+ * Notes a write of `locale` whose outcome is unknown: what it sent and its fingerprint. The
+ * locale's own hash stays, so a plan still sees the remote as changed, and then compares.
+ */
+export function recordUnconfirmed(entry: LockEntry, locale: string, fields: FieldHashes, fingerprint: string): void {
+  const value = entry.locales[locale];
+  if (value === undefined) return;
+  value.unconfirmed = { hash: combineFieldHashes(fields), fields, fingerprint };
+}
+
 /** Applies an item's lock-only effects: matching adopted content, dropped locales. */
 export function applyLockEffects(entry: LockEntry, item: PlanItem): void {
   for (const [locale, value] of Object.entries(item.record ?? {})) entry.locales[locale] = { ...value };

@@ -1,11 +1,14 @@
 /**
  * Creates are the one write that is not idempotent: a POST whose response was lost (5xx after the
- * write, a timeout, a dropped connection) may or may not have created the item. Before retrying,
- * look for it, so a lost response never leads to a duplicate.
+ * write, a timeout, a dropped connection) may or may not have created the item. Before each retry
+ * it is looked for (same parent and title, owned by no lock entry), so a lost response never leads
+ * to a duplicate; the retries share the one budget (`retries`) with every other request.
  */
-import type { WireArticle, WireCollection, WireCreateArticleRequest, WireCreateCollectionRequest } from "../intercom/wire.js";
+import type { WireArticle, WireCollection } from "../intercom/wire.js";
 import { SyncError } from "../errors.js";
-import type { IntercomApi } from "../remote/api.js";
+import { computeBackoffMs } from "../remote/backoff.js";
+import type { ApplyRun } from "./apply-run.js";
+import type { LostCreate } from "./find-lost-creates.js";
 
 /** True for an error whose request may have taken effect (the client sets `outcomeUnknown`). */
 export function isOutcomeUnknown(error: unknown): boolean {
@@ -21,81 +24,64 @@ function isTimeout(error: unknown): boolean {
   return status === null && typeof networkCode === "string" && networkCode.includes("TIMEOUT");
 }
 
-/**
- * After a lost create that could not be found: a timed-out one is not sent again in this run (a
- * second copy could land next to the first), so the next push adopts it or creates it. Any other
- * failure (a 5xx answer, a connection that dropped) is over on Intercom's side: one more try.
- */
-async function retryUnlessPending<T>(error: unknown, what: string, create: () => Promise<T>): Promise<Recovered<T>> {
-  if (isTimeout(error)) {
-    throw new SyncError("apply/create-pending", `Creating the ${what} timed out and it is not in Intercom yet; it was not sent again: the next push adopts it if Intercom created it after all, or creates it.`, {
-      hint: "Run push again.",
-      cause: error,
-    });
-  }
-  return { response: await create(), recovered: false };
-}
-
 export interface Recovered<T> {
   response: T;
   /** True when the response was lost and the item was found by listing. */
   recovered: boolean;
 }
 
-function contentTitles(item: WireArticle): string[] {
-  const titles = [item.title];
-  for (const [locale, content] of Object.entries(item.translated_content ?? {})) {
-    if (locale !== "type" && content !== null && typeof content === "object") titles.push(content.title);
-  }
-  return titles;
-}
-
-/** The newest of `candidates` (ids are increasing in Intercom; created_at breaks ties the same way). */
-function newest<T extends { id: string; created_at: number }>(candidates: T[]): T | undefined {
-  return [...candidates].sort((a, b) => b.created_at - a.created_at || Number(b.id) - Number(a.id))[0];
+/** The last failure of a create that was looked for and not found after every retry. */
+function giveUp(error: unknown, what: string, retries: number): unknown {
+  if (!isTimeout(error)) return error;
+  return new SyncError(
+    "apply/create-pending",
+    `Creating the ${what} timed out ${retries + 1} time(s) and it is not in Intercom yet; the next push adopts it if Intercom created it after all, or creates it.`,
+    { hint: "Run push again.", cause: error },
+  );
 }
 
 /**
- * POST an article; if the outcome is unknown, find an article with the same parent and title that
- * no lock entry owns (so this run created it), else retry the create once (see retryUnlessPending).
+ * Sends a create; when its outcome is unknown, looks for the item (one look serves every create
+ * lost at that moment, see find-lost-creates.ts) and adopts it, else waits and sends it again,
+ * up to `run.retries` times. A create that timed out may still be applied late: it is looked for
+ * a second time after `run.lateCreateWaitMs` before being sent again.
  */
-export async function createArticleOnce(
-  api: IntercomApi,
-  request: WireCreateArticleRequest,
-  ownedIds: () => ReadonlySet<string>,
-): Promise<Recovered<WireArticle>> {
-  try {
-    return { response: await api.createArticle(request), recovered: false };
-  } catch (error) {
-    if (!isOutcomeUnknown(error)) throw error;
-    const owned = ownedIds();
-    const parent = request.parent_id === undefined ? null : request.parent_id;
-    const found = newest(
-      (await api.listArticles()).filter(
-        (a) => !owned.has(a.id) && (a.parent_ids[0] ?? null) === parent && contentTitles(a).includes(request.title),
-      ),
-    );
-    if (found !== undefined) return { response: found, recovered: true };
-    return retryUnlessPending(error, `article "${request.title}"`, () => api.createArticle(request));
+export async function createWithRecovery<T extends WireArticle | WireCollection>(
+  run: ApplyRun,
+  lost: Omit<LostCreate, "floor">,
+  what: string,
+  send: () => Promise<T>,
+): Promise<Recovered<T>> {
+  for (let attempt = 0; ; attempt += 1) {
+    const floor = run.finder.serverTime();
+    let error: unknown;
+    try {
+      const response = await send();
+      run.finder.noteServerTime(response.updated_at);
+      return { response, recovered: false };
+    } catch (caught) {
+      if (!isOutcomeUnknown(caught)) throw caught;
+      error = caught;
+    }
+    // The slot is given back while waiting, so the rest of the level keeps going meanwhile.
+    run.slots.release();
+    try {
+      const found = await lookAgainIfLate(run, { ...lost, floor }, error, what);
+      if (found !== undefined) return { response: found as T, recovered: true };
+      // Interrupted: what was not found is left to the next push, which adopts or creates it.
+      if (attempt >= run.retries || run.stopping()) throw giveUp(error, what, attempt);
+      run.finder.stats.resent += 1;
+      await run.wait(computeBackoffMs(attempt, run.random), `before retry ${attempt + 1} of ${run.retries} of creating the ${what}`);
+    } finally {
+      await run.slots.acquire(true);
+    }
   }
 }
 
-/** Same as {@link createArticleOnce} for a collection: matched by parent and name. */
-export async function createCollectionOnce(
-  api: IntercomApi,
-  request: WireCreateCollectionRequest,
-  ownedIds: () => ReadonlySet<string>,
-): Promise<Recovered<WireCollection>> {
-  try {
-    return { response: await api.createCollection(request), recovered: false };
-  } catch (error) {
-    if (!isOutcomeUnknown(error)) throw error;
-    const owned = ownedIds();
-    const parent = request.parent_id ?? null;
-    const found = newest(
-      (await api.listCollections()).filter((c) => !owned.has(c.id) && (c.parent_id ?? null) === parent && c.name === request.name),
-    );
-    if (found !== undefined) return { response: found, recovered: true };
-    return retryUnlessPending(error, `collection "${request.name}"`, () => api.createCollection(request));
-  }
+/** Looks for a lost create; one that timed out is given time to be applied late, and looked for again. */
+async function lookAgainIfLate(run: ApplyRun, lost: LostCreate, error: unknown, what: string): Promise<WireArticle | WireCollection | undefined> {
+  const found = await run.finder.find(lost);
+  if (found !== undefined || !isTimeout(error)) return found;
+  await run.wait(run.lateCreateWaitMs, `for the ${what}, whose create timed out, to show up in Intercom`);
+  return run.finder.find(lost);
 }

@@ -1,10 +1,11 @@
 import { buildArticleCreate, buildArticleUpdate } from "./build-requests.js";
-import { bodyHashNow, noteArticleUrls, ownedIds, requireBody, resolveBody, type ApplyRun } from "./apply-run.js";
-import { applyLockEffects, blockedLocales, recordUnpublished, recordWrite, takeEntry } from "./lock-updates.js";
-import { createArticleOnce } from "./recover-create.js";
+import { bodyHashNow, noteArticleUrls, requireBody, resolveBody, trackUpdate, type ApplyRun } from "./apply-run.js";
+import { applyLockEffects, blockedLocales, recordUnconfirmed, recordUnpublished, recordWrite, takeEntry } from "./lock-updates.js";
+import { createWithRecovery } from "./recover-create.js";
 import type { ItemOutcome, OutcomeKind } from "./types.js";
 import { hashArticleFields, type FieldHashes } from "../digest/field-hashes.js";
 import type { ArticleContent, ArticlePlanItem } from "../plan/types.js";
+import { fingerprintArticleLocale } from "../plan/write-fingerprint.js";
 
 const FIELD_KEYS: Record<string, keyof ArticleContent> = {
   title: "title",
@@ -70,7 +71,8 @@ async function createArticle(run: ApplyRun, item: ArticlePlanItem, parentId: str
     defaultAuthorId: run.defaultAuthorId,
     parentId,
   });
-  const { response, recovered } = await createArticleOnce(run.api, request, () => ownedIds(run.lock, "article"));
+  const lost = { kind: "article" as const, parentId: request.parent_id ?? null, title: request.title };
+  const { response, recovered } = await createWithRecovery(run, lost, `article "${request.title}"`, () => run.api.createArticle(request));
   run.lock.articles[item.key] = { id: response.id, locales: {} };
   const entry = run.lock.articles[item.key];
   if (entry !== undefined) recordWrite(entry, writtenHashes(writes, {}), response, new Set());
@@ -91,7 +93,8 @@ async function updateArticle(run: ApplyRun, item: ArticlePlanItem, id: string, p
   });
   // Updates are idempotent (a PUT of the same fields leaves the same article), so the client may
   // retry one whose response was lost without any lookup.
-  const response = await run.api.updateArticle(id, request);
+  const response = await trackUpdate(run, () => markUnconfirmed(run, item, writes), () => run.api.updateArticle(id, request));
+  run.finder.noteServerTime(response.updated_at);
   const entry = takeEntry(run.lock, item, response.id);
   const previous = Object.fromEntries(Object.entries(entry.locales).map(([locale, value]) => [locale, value.fields]));
   applyLockEffects(entry, item);
@@ -99,6 +102,17 @@ async function updateArticle(run: ApplyRun, item: ArticlePlanItem, id: string, p
   noteArticleUrls(run, item.key, response);
   const kind: OutcomeKind = item.action === "move" ? "moved" : item.action === "adopt" ? "adopted" : "updated";
   return outcome(item, kind, response.id);
+}
+
+/** Records in the lock what an update whose outcome is unknown sent (see recordUnconfirmed). */
+function markUnconfirmed(run: ApplyRun, item: ArticlePlanItem, writes: Map<string, LocaleWrite>): void {
+  const entry = run.lock.articles[item.key] ?? (item.previousKey === undefined ? undefined : run.lock.articles[item.previousKey]);
+  if (entry === undefined) return;
+  const previous = Object.fromEntries(Object.entries(entry.locales).map(([locale, value]) => [locale, value.fields]));
+  for (const [locale, fields] of Object.entries(writtenHashes(writes, previous))) {
+    const content = writes.get(locale)?.content;
+    if (content !== undefined) recordUnconfirmed(entry, locale, fields, fingerprintArticleLocale(content));
+  }
 }
 
 async function unpublishArticle(run: ApplyRun, item: ArticlePlanItem, id: string): Promise<ItemOutcome> {

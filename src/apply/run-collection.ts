@@ -1,9 +1,10 @@
 import { hashCollectionFields, type FieldHashes } from "../digest/field-hashes.js";
 import type { CollectionFields, CollectionPlanItem } from "../plan/types.js";
-import { ownedIds, type ApplyRun } from "./apply-run.js";
+import { fingerprintCollectionLocale } from "../plan/write-fingerprint.js";
+import { trackUpdate, type ApplyRun } from "./apply-run.js";
 import { buildCollectionCreate, buildCollectionUpdate } from "./build-requests.js";
-import { applyLockEffects, blockedLocales, recordWrite, takeEntry } from "./lock-updates.js";
-import { createCollectionOnce } from "./recover-create.js";
+import { applyLockEffects, blockedLocales, recordUnconfirmed, recordWrite, takeEntry } from "./lock-updates.js";
+import { createWithRecovery } from "./recover-create.js";
 import type { ItemOutcome, OutcomeKind } from "./types.js";
 
 interface CollectionWrite {
@@ -49,7 +50,8 @@ async function createCollection(run: ApplyRun, item: CollectionPlanItem, parentI
     parentId,
     helpCenterId: run.helpCenterId,
   });
-  const { response, recovered } = await createCollectionOnce(run.api, request, () => ownedIds(run.lock, "collection"));
+  const lost = { kind: "collection" as const, parentId: request.parent_id ?? null, title: request.name };
+  const { response, recovered } = await createWithRecovery(run, lost, `collection "${request.name}"`, () => run.api.createCollection(request));
   const entry = { id: response.id, locales: {} };
   run.lock.collections[item.key] = entry;
   recordWrite(entry, writtenHashes(writes, {}), response, new Set());
@@ -66,16 +68,26 @@ async function updateCollection(run: ApplyRun, item: CollectionPlanItem, id: str
     patches[locale] = patch;
   }
   // Idempotent: a lost response to this PUT may simply be retried.
-  const response = await run.api.updateCollection(
-    id,
-    buildCollectionUpdate(patches, { defaultLocale: item.defaultLocale, ...(parentId === undefined ? {} : { parentId }) }),
-  );
+  const request = buildCollectionUpdate(patches, { defaultLocale: item.defaultLocale, ...(parentId === undefined ? {} : { parentId }) });
+  const response = await trackUpdate(run, () => markUnconfirmed(run, item, writes), () => run.api.updateCollection(id, request));
+  run.finder.noteServerTime(response.updated_at);
   const entry = takeEntry(run.lock, item, response.id);
   const previous = Object.fromEntries(Object.entries(entry.locales).map(([locale, value]) => [locale, value.fields]));
   applyLockEffects(entry, item);
   recordWrite(entry, writtenHashes(writes, previous), response, blockedLocales(item));
   const kind: OutcomeKind = item.action === "move" ? "moved" : item.action === "adopt" ? "adopted" : "updated";
   return outcome(item, kind, response.id);
+}
+
+/** Records in the lock what an update whose outcome is unknown sent (see recordUnconfirmed). */
+function markUnconfirmed(run: ApplyRun, item: CollectionPlanItem, writes: Map<string, CollectionWrite>): void {
+  const entry = run.lock.collections[item.key] ?? (item.previousKey === undefined ? undefined : run.lock.collections[item.previousKey]);
+  if (entry === undefined) return;
+  const previous = Object.fromEntries(Object.entries(entry.locales).map(([locale, value]) => [locale, value.fields]));
+  for (const [locale, fields] of Object.entries(writtenHashes(writes, previous))) {
+    const content = writes.get(locale)?.content;
+    if (content !== undefined) recordUnconfirmed(entry, locale, fields, fingerprintCollectionLocale(content));
+  }
 }
 
 /** Runs one collection item that writes; `parentId` is the parent collection's id now (null: top level). */

@@ -1,6 +1,8 @@
 import type { LockFile } from "../types.js";
 import type { IntercomApi } from "../remote/api.js";
 import type { ArticlePlanItem, PlanAction, PlanItemType } from "../plan/types.js";
+import type { WaitEvent } from "../remote/request-with-policy.js";
+import type { RecoveryStats } from "./find-lost-creates.js";
 
 export type OutcomeKind = "created" | "updated" | "moved" | "adopted" | "unpublished" | "deleted" | "skipped" | "failed";
 
@@ -28,6 +30,12 @@ export interface ApplyProgressEvent {
 
 /** Default number of requests in flight within one level. */
 export const DEFAULT_CONCURRENCY = 8;
+/**
+ * How long a create that timed out is given to show up in Intercom before it is sent again: as
+ * long again as the client's timeout (src/remote/client.ts), so a request that was slow to be
+ * applied has had twice its time.
+ */
+export const DEFAULT_LATE_CREATE_WAIT_MS = 30_000;
 
 export interface ApplyDeps {
   api: IntercomApi;
@@ -57,6 +65,23 @@ export interface ApplyDeps {
   loadBody?: PlanBodyLoader;
   /** Author of articles whose front matter names none. Default: the plan's `defaultAuthorId`. */
   defaultAuthorId?: number | null;
+  /** Times a create is sent again after a look found nothing. Default: the config's default `retries`. */
+  retries?: number;
+  /** Every wait of apply (backoff before a create is resent) goes through this. Default a timer. */
+  sleep?: (ms: number) => Promise<void>;
+  /** In [0, 1), for jitter. Default `Math.random`. */
+  random?: () => number;
+  /** Called before each wait of apply, with what it waits for. */
+  onWait?: (event: WaitEvent) => void;
+  /** See {@link DEFAULT_LATE_CREATE_WAIT_MS}. */
+  lateCreateWaitMs?: number;
+  /** Latest `updated_at` (seconds) in the remote state the plan was made from: the first floor of lost-create looks. */
+  serverTime?: number | null;
+  /**
+   * Stops at once (a second Ctrl-C): requests in flight are abandoned, the lock is saved with
+   * what is known, updates in flight marked unconfirmed, and applyPlan resolves.
+   */
+  haltSignal?: AbortSignal;
 }
 
 /** Renders and returns the HTML of one article locale of a plan (see createPlanBodies). */
@@ -78,4 +103,8 @@ export interface ApplyResult {
   lock: LockFile;
   /** Set when saving the lock failed: the next run may not know what this one created. */
   lockError?: string;
+  /** Creates whose response was lost: how many, found, sent again, and the requests spent looking. */
+  recovery: RecoveryStats;
+  /** True when a second interrupt stopped the run at once, abandoning requests in flight. */
+  halted?: boolean;
 }

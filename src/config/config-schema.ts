@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isLocaleCode, suggestLocale } from "../locales.js";
-import { MAX_CONCURRENCY, MIN_CONCURRENCY } from "./defaults.js";
+import { MAX_CONCURRENCY, MAX_RETRIES, MIN_CONCURRENCY } from "./defaults.js";
 
 /** Issue params that carry a hint through zod to the diagnostic. */
 export interface HintParams {
@@ -57,6 +57,7 @@ export const configSchema = z.strictObject({
   onDelete: z.enum(["unpublish", "delete", "keep"]).optional(),
   concurrency: z.number().int().min(MIN_CONCURRENCY).max(MAX_CONCURRENCY).optional(),
   rateLimitShare: z.number().gt(0).max(1).optional(),
+  retries: z.number().int().min(0).max(MAX_RETRIES).optional(),
   region: z.enum(["us", "eu", "au"]).optional(),
   apiUrl: httpUrl.optional(),
   apiVersion: nonEmpty.optional(),

@@ -25,6 +25,11 @@ export interface UserConfig {
    * limit). Default 1.
    */
   rateLimitShare?: number;
+  /**
+   * Times one request is sent again after a 5xx, a dropped connection or a timeout (a create only
+   * after looking for it). Default 6 (0-10).
+   */
+  retries?: number;
   /** Intercom data region. Default "us". */
   region?: "us" | "eu" | "au";
   /** Overrides `region`. `INTERCOM_API_URL` overrides this. */
@@ -56,6 +61,7 @@ export interface ResolvedConfig {
   onDelete: "unpublish" | "delete" | "keep";
   concurrency: number;
   rateLimitShare: number;
+  retries: number;
   region: "us" | "eu" | "au";
   apiUrl: string | null;
   apiVersion: string;

@@ -84,6 +84,7 @@ export function resolveConfig(input: ConfigInput, rootDir: string, configFile: s
     onDelete: input.onDelete ?? CONFIG_DEFAULTS.onDelete,
     concurrency: input.concurrency ?? CONFIG_DEFAULTS.concurrency,
     rateLimitShare: input.rateLimitShare ?? CONFIG_DEFAULTS.rateLimitShare,
+    retries: input.retries ?? CONFIG_DEFAULTS.retries,
     region: input.region ?? CONFIG_DEFAULTS.region,
     apiUrl: input.apiUrl ?? CONFIG_DEFAULTS.apiUrl,
     apiVersion: input.apiVersion ?? CONFIG_DEFAULTS.apiVersion,

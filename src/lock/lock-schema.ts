@@ -10,6 +10,10 @@ const lockLocaleSchema = z
     hash: z.string().min(1),
     updatedAt: z.number().int().nonnegative(),
     fields: z.record(z.string(), z.string()).optional(),
+    unconfirmed: z
+      .object({ hash: z.string().min(1), fields: z.record(z.string(), z.string()).optional(), fingerprint: z.string().min(1) })
+      .loose()
+      .optional(),
   })
   .loose();
 

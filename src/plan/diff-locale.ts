@@ -24,6 +24,8 @@ export interface LocaleDiffInput {
         differingFields: () => string[];
         /** True when the remote is this content pushed before its link targets existed (articles). */
         hasOnlyStaleLinks?: () => boolean;
+        /** The remote's fingerprint (plan/write-fingerprint), compared with an unconfirmed write. */
+        fingerprint?: () => string;
       }
     | undefined;
   force: boolean;
@@ -53,8 +55,15 @@ export function diffLocale(input: LocaleDiffInput): LocaleDecision {
     const differing = remote.differingFields();
     return differing.length === 0 ? { kind: "record" } : { kind: "update", fields: differing };
   }
-  const localChanged = combineFieldHashes(desired) !== lock.hash;
   const remoteChanged = remote.updatedAt > lock.updatedAt;
+  const unconfirmed = lock.unconfirmed;
+  if (remoteChanged && unconfirmed !== undefined && remote.fingerprint?.() === unconfirmed.fingerprint) {
+    // Intercom holds exactly what a write of ours sent before its response was lost: that write is
+    // the base, so a local edit made since is a plain update (every field: the lock's digests
+    // are of the content before it), not a conflict.
+    return combineFieldHashes(desired) === unconfirmed.hash ? { kind: "record" } : { kind: "update", fields: [...fieldNames] };
+  }
+  const localChanged = combineFieldHashes(desired) !== lock.hash;
   if (!localChanged && !remoteChanged) return { kind: "noop" };
   if (localChanged && !remoteChanged) return { kind: "update", fields: changedFields(desired, lock, fieldNames) };
   if (force) return { kind: "update", fields: [...fieldNames], note: FORCE_NOTE };

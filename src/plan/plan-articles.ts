@@ -9,6 +9,7 @@ import type { PlanContext } from "./plan-context.js";
 import { lookupUrl, resolveHrefs, UNRESOLVED_LINK_HREF } from "../render/resolve-links.js";
 import type { ArticleFields, ArticlePlanItem } from "./types.js";
 import { normaliseText, readHtml, type HtmlReading } from "../digest/visible-text.js";
+import { fingerprintArticleLocale } from "./write-fingerprint.js";
 
 interface PreparedLocale {
   locale: string;
@@ -143,6 +144,7 @@ function planExisting(
               updatedAt: remoteLocale.updatedAt,
               differingFields: () => differingFields(local, remoteLocale, readRemote()),
               hasOnlyStaleLinks: () => hasOnlyStaleLinks(local, remoteLocale, readRemote()),
+              fingerprint: () => fingerprintArticleLocale(remoteLocale),
             },
       force: ctx.options.force,
     });

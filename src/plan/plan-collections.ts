@@ -5,6 +5,7 @@ import { COLLECTION_FIELD_NAMES, hashCollectionFields, hashCollectionLocale } fr
 import { PENDING_ID, pickMoveSource, type PlanContext } from "./plan-context.js";
 import type { CollectionFields, CollectionPlanItem } from "./types.js";
 import { normaliseText } from "../digest/visible-text.js";
+import { fingerprintCollectionLocale } from "./write-fingerprint.js";
 
 type Identity =
   | { kind: "owned"; remote: RemoteCollection; entry: LockEntry; previousKey?: string }
@@ -96,7 +97,14 @@ function planExisting(
       desired,
       fieldNames: COLLECTION_FIELD_NAMES,
       lock: entry?.locales[locale],
-      remote: remoteLocale === undefined ? undefined : { updatedAt: remote.updatedAt, differingFields: () => differingFields(fields, remoteLocale) },
+      remote:
+        remoteLocale === undefined
+          ? undefined
+          : {
+              updatedAt: remote.updatedAt,
+              differingFields: () => differingFields(fields, remoteLocale),
+              fingerprint: () => fingerprintCollectionLocale(remoteLocale),
+            },
       force: ctx.options.force,
       plainText: true,
     });

@@ -8,6 +8,7 @@ import type {
   WireUpdateArticleRequest,
   WireUpdateCollectionRequest,
 } from "../intercom/wire.js";
+import type { PageOf } from "./list-all-pages.js";
 
 /**
  * The Help Center endpoints the sync needs, one method each. `createIntercomClient` implements it
@@ -22,12 +23,20 @@ export interface IntercomApi {
   getHelpCenter(id: string): Promise<WireHelpCenter>;
   /** Every page, until `total_pages`. */
   listCollections(): Promise<WireCollection[]>;
+  /**
+   * One page of the collections, most recently updated first (Intercom lists by `updated_at`
+   * descending), so a look for something just created reads only the first pages. Optional: an
+   * implementation without it is read whole.
+   */
+  listCollectionsPage?(page: number): Promise<PageOf<WireCollection>>;
   getCollection(id: string): Promise<WireCollection>;
   createCollection(body: WireCreateCollectionRequest): Promise<WireCollection>;
   updateCollection(id: string, body: WireUpdateCollectionRequest): Promise<WireCollection>;
   deleteCollection(id: string): Promise<void>;
   /** Every page, until `total_pages`. */
   listArticles(): Promise<WireArticle[]>;
+  /** One page of the articles, most recently updated first (see listCollectionsPage). */
+  listArticlesPage?(page: number): Promise<PageOf<WireArticle>>;
   getArticle(id: string): Promise<WireArticle>;
   createArticle(body: WireCreateArticleRequest): Promise<WireArticle>;
   updateArticle(id: string, body: WireUpdateArticleRequest): Promise<WireArticle>;

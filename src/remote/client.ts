@@ -1,5 +1,6 @@
 import { setTimeout as sleepFor } from "node:timers/promises";
 import type { Dispatcher } from "undici";
+import { DEFAULT_RETRIES } from "../config/defaults.js";
 import { SyncError } from "../errors.js";
 import type {
   WireAdmin,
@@ -16,14 +17,14 @@ import type { HttpMethod } from "./errors.js";
 import { createIdleAwareDispatcher } from "./idle-connections.js";
 import { DEFAULT_PAGE_SIZE, listAllPages, type PageOf } from "./list-all-pages.js";
 import { createRateLimitPacer } from "./rate-limit-pacer.js";
-import { requestWithPolicy, type Logger, type PolicyDeps, type PolicyOptions, type RequestEvent } from "./request-with-policy.js";
+import { requestWithPolicy, type Logger, type PolicyDeps, type PolicyOptions, type RequestEvent, type WaitEvent } from "./request-with-policy.js";
 
 /** The `Intercom-Version` this project speaks (the wire shapes in src/intercom/wire.ts). */
 export const DEFAULT_API_VERSION = "2.16";
 /** Per-request timeout, from sending to the end of the body. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
-/** Retries of an idempotent request after a 5xx or a network failure. */
-export const DEFAULT_MAX_RETRIES = 4;
+/** Retries of an idempotent request after a 5xx or a network failure (the config's `retries`). */
+export const DEFAULT_MAX_RETRIES = DEFAULT_RETRIES;
 /** Retries of a request answered 429, counted apart from `maxRetries`. */
 export const DEFAULT_MAX_RATE_LIMIT_RETRIES = 8;
 /** Search result pages followed before giving up on a phrase. */
@@ -56,6 +57,8 @@ export interface ClientOptions {
   maxInFlight?: number;
   /** Share of each rate-limit window this client may spend (the config's `rateLimitShare`). Default 1. */
   rateLimitShare?: number;
+  /** Called before every wait: pacing for the rate limit, backoff before a retry. */
+  onWait?: (event: WaitEvent) => void;
 }
 
 /** The given dispatcher for every attempt, else a pool renewed after idle gaps. */
@@ -84,7 +87,10 @@ export function createIntercomClient(options: ClientOptions): IntercomApi {
       clock,
       sleep,
       random,
-      onWait: (ms) => options.logger?.debug(`rate limit: waiting ${ms}ms for the window to reset`),
+      onWait: (ms) => {
+        options.logger?.debug(`rate limit: waiting ${ms}ms for the window to reset`);
+        options.onWait?.({ ms, reason: "for the rate limit to reset" });
+      },
       ...(options.maxInFlight === undefined ? {} : { maxInFlight: options.maxInFlight }),
       ...(options.rateLimitShare === undefined ? {} : { share: options.rateLimitShare }),
     }),
@@ -95,6 +101,7 @@ export function createIntercomClient(options: ClientOptions): IntercomApi {
     maxRateLimitRetries: options.maxRateLimitRetries ?? DEFAULT_MAX_RATE_LIMIT_RETRIES,
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.onRequest ? { onRequest: options.onRequest } : {}),
+    ...(options.onWait ? { onWait: options.onWait } : {}),
   };
 
   const call = <T>(method: HttpMethod, path: string, body?: unknown, policy?: PolicyOptions): Promise<T> =>
@@ -110,6 +117,7 @@ export function createIntercomClient(options: ClientOptions): IntercomApi {
     listHelpCenters: () => listAllPages(page<WireHelpCenter>("/help_center/help_centers"), perPage),
     getHelpCenter: (helpCenterId) => get<WireHelpCenter>(`/help_center/help_centers/${id(helpCenterId)}`),
     listCollections: () => listAllPages(page<WireCollection>("/help_center/collections"), perPage),
+    listCollectionsPage: (n) => page<WireCollection>("/help_center/collections")(n, perPage),
     getCollection: (collectionId) => get<WireCollection>(`/help_center/collections/${id(collectionId)}`),
     createCollection: (body: WireCreateCollectionRequest) => call<WireCollection>("POST", "/help_center/collections", body),
     updateCollection: (collectionId, body: WireUpdateCollectionRequest) =>
@@ -118,6 +126,7 @@ export function createIntercomClient(options: ClientOptions): IntercomApi {
       await call("DELETE", `/help_center/collections/${id(collectionId)}`, undefined, { notFoundAfterRetryIsSuccess: true });
     },
     listArticles: () => listAllPages(page<WireArticle>("/articles"), perPage),
+    listArticlesPage: (n) => page<WireArticle>("/articles")(n, perPage),
     getArticle: (articleId) => get<WireArticle>(`/articles/${id(articleId)}`),
     createArticle: (body: WireCreateArticleRequest) => call<WireArticle>("POST", "/articles", body),
     updateArticle: (articleId, body: WireUpdateArticleRequest) => call<WireArticle>("PUT", `/articles/${id(articleId)}`, body),

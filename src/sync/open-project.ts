@@ -15,7 +15,7 @@ import { readAccessToken } from "../remote/access-token.js";
 import type { IntercomApi } from "../remote/api.js";
 import { resolveApiBaseUrl } from "../remote/base-url.js";
 import { createIntercomClient } from "../remote/client.js";
-import type { Logger, RequestEvent } from "../remote/request-with-policy.js";
+import type { Logger, RequestEvent, WaitEvent } from "../remote/request-with-policy.js";
 import type { LockFile } from "../types.js";
 
 export interface ProjectOptions {
@@ -41,6 +41,8 @@ export interface RemoteOptions {
   dispatcher?: Dispatcher;
   /** Called for every HTTP attempt (request counting). */
   onRequest?: (event: RequestEvent) => void;
+  /** Called before every wait: the rate limit, backoff before a retry, a create that timed out. */
+  onWait?: (event: WaitEvent) => void;
   logger?: Logger;
 }
 
@@ -86,8 +88,10 @@ export function connectApi(config: ResolvedConfig, options: ProjectOptions & Rem
     apiVersion: config.apiVersion,
     maxInFlight: config.concurrency,
     rateLimitShare: config.rateLimitShare,
+    maxRetries: config.retries,
     dispatcher: options.dispatcher,
     onRequest: options.onRequest,
+    onWait: options.onWait,
     logger: options.logger,
   });
 }

@@ -1,7 +1,7 @@
 /**
  * `intercom-sync push` as a library: open the project holding its run lock, plan, and apply.
  */
-import type { ApplyProgressEvent, ApplyResult } from "../apply/types.js";
+import type { ApplyDeps, ApplyProgressEvent, ApplyResult } from "../apply/types.js";
 import { applyStep } from "./apply-step.js";
 import { openProject } from "./open-project.js";
 import { planOpenProject, type PlanProjectOptions, type PlanRun } from "./plan-project.js";
@@ -12,11 +12,25 @@ export interface PushProjectOptions extends PlanProjectOptions {
   /** Stops starting new requests (Ctrl-C); running ones finish and the lock is saved. */
   signal?: AbortSignal;
   onProgress?: (event: ApplyProgressEvent) => void;
+  /** Stops at once (a second Ctrl-C): requests in flight are abandoned, the lock is saved. */
+  haltSignal?: AbortSignal;
+  /** The waits of apply (tests run them on a virtual clock). */
+  applyTiming?: Pick<ApplyDeps, "sleep" | "random" | "lateCreateWaitMs">;
+}
+
+/** HTTP requests a push made, when it made them through its own client. */
+export interface RequestCounts {
+  /** Every attempt, retries included. */
+  total: number;
+  /** Attempts that repeated a request (5xx, 429, network) and creates sent again after a look. */
+  retries: number;
 }
 
 export interface PushRun extends PlanRun {
   /** Absent for a dry run. */
   result?: ApplyResult;
+  /** Absent when an API was passed in (`options.api`): its requests are not seen here. */
+  requests?: RequestCounts;
 }
 
 /**
@@ -24,12 +38,31 @@ export interface PushRun extends PlanRun {
  * folder's run lock throughout so two pushes never interleave.
  */
 export async function pushProject(options: PushProjectOptions = {}): Promise<PushRun> {
-  const project = await openProject(options, { runLock: true });
+  const counts: RequestCounts = { total: 0, retries: 0 };
+  const project = await openProject(
+    {
+      ...options,
+      onRequest: (event) => {
+        counts.total += 1;
+        if ((event.attempt ?? 1) > 1) counts.retries += 1;
+        options.onRequest?.(event);
+      },
+    },
+    { runLock: true },
+  );
   try {
     const planned = await planOpenProject(project, options);
     if (options.dryRun) return planned;
-    const result = await applyStep(project, { ...planned, signal: options.signal, onProgress: options.onProgress });
-    return { ...planned, result };
+    const result = await applyStep(project, {
+      ...planned,
+      signal: options.signal,
+      onProgress: options.onProgress,
+      ...(options.onWait === undefined ? {} : { onWait: options.onWait }),
+      ...(options.haltSignal === undefined ? {} : { haltSignal: options.haltSignal }),
+      ...(options.applyTiming === undefined ? {} : { timing: options.applyTiming }),
+    });
+    if (options.api !== undefined) return { ...planned, result };
+    return { ...planned, result, requests: { total: counts.total, retries: counts.retries + result.recovery.resent } };
   } finally {
     await project.close();
   }

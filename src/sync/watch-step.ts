@@ -99,7 +99,7 @@ export async function runSyncStep(state: SessionState, input: StepInput): Promis
 
   // Only the bodies this run sends are rendered again (the memo keeps summaries).
   state.journal = [];
-  const applied = await applyStep(state.project, { plan, desired: built.state, loadBody: built.loadBody, lock: state.lock, signal: input.signal });
+  const applied = await applyStep(state.project, { plan, desired: built.state, loadBody: built.loadBody, lock: state.lock, remote: state.remote, signal: input.signal });
   state.lock = applied.lock;
   state.remote = foldRemoteWrites(state.remote, state.journal);
   result.writes = state.journal.length;

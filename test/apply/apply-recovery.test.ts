@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { WireCreateArticleRequest } from "../../src/intercom/wire.js";
+import type { WireCreateArticleRequest, WireUpdateArticleRequest } from "../../src/intercom/wire.js";
+import { formatApplyResult } from "../../src/apply/format-result.js";
 import { applyPlan } from "../../src/apply/apply-plan.js";
 import { loadPlanBodies } from "../../src/load/plan-bodies.js";
 import { bodyKey } from "../../src/apply/types.js";
@@ -7,6 +8,9 @@ import type { ArticlePlanItem } from "../../src/plan/types.js";
 import { article, collection, desiredState, withoutHtml } from "../plan/builders.js";
 import { FakeIntercomApi } from "../support/fake-intercom-api.js";
 import { planNow, push } from "./helpers.js";
+
+/** Backoff waits of apply take no time in these tests. */
+const noWaits = { sleep: async (): Promise<void> => undefined };
 
 const link = (target: string) => `<p>See <a href="intercom-sync:${target}#setup">this</a>.</p>`;
 
@@ -96,14 +100,51 @@ describe("applyPlan: links, lost responses and interruptions", () => {
     expect(planNow(api, desired, result.lock).summary.writes).toBe(0);
   });
 
-  it("retries a create once when the lost request had not created anything", async () => {
+  it("retries a create after two 500s and makes no duplicate, looking for it before each retry", async () => {
     const api = new FakeIntercomApi();
-    api.failNext("createCollection", { status: 504, outcomeUnknown: true });
-    const desired = desiredState({ collections: [collection("guides")] });
-    const { result } = await push(api, desired);
+    api.failNext("createCollection", { status: 500, outcomeUnknown: true });
+    api.failNext("createCollection", { status: 500, outcomeUnknown: true });
+    const desired = desiredState({ collections: [collection("guides")], articles: [article("guides/install")] });
+    const waits: string[] = [];
+    const { result } = await push(api, desired, undefined, { deps: { ...noWaits, onWait: (event) => waits.push(event.reason) } });
+    expect(result.ok).toBe(true);
     expect(api.collections.size).toBe(1);
-    expect(api.calls.filter((c) => c.method === "createCollection")).toHaveLength(2);
-    expect(result.counts.created).toBe(1);
+    expect(api.articles.size).toBe(1);
+    expect(api.calls.map((c) => c.method).filter((m) => m === "createCollection" || m === "listCollections")).toEqual([
+      "createCollection",
+      "listCollections",
+      "createCollection",
+      "listCollections",
+      "createCollection",
+    ]);
+    expect(waits).toEqual([1, 2].map((n) => `before retry ${n} of 6 of creating the collection "Collection guides"`));
+    expect(result.recovery).toEqual({ lost: 2, found: 0, resent: 2, requests: 2, looks: 2 });
+    expect(planNow(api, desired, result.lock).summary.writes).toBe(0);
+  });
+
+  it("gives up on a create after its retries, each after a look, and fails only that item and its children", async () => {
+    const api = new FakeIntercomApi();
+    for (let i = 0; i < 3; i += 1) api.failNext("createCollection", { status: 503, outcomeUnknown: true });
+    const desired = desiredState({ collections: [collection("guides")], articles: [article("guides/install"), article("welcome")] });
+    const { result } = await push(api, desired, undefined, { deps: { ...noWaits, retries: 2 } });
+    expect(api.calls.filter((c) => c.method === "createCollection")).toHaveLength(3);
+    expect(api.collections.size).toBe(0);
+    expect(result.counts).toMatchObject({ failed: 1, skipped: 1, created: 1 });
+    expect(result.recovery).toMatchObject({ lost: 3, found: 0, resent: 2 });
+  });
+
+  it("finds many creates lost at once with one look, not one listing each", async () => {
+    const api = new FakeIntercomApi();
+    const keys = Array.from({ length: 8 }, (_, i) => `a${i}`);
+    for (let i = 0; i < 4; i += 1) api.failNext("createArticle", { status: 502, afterWrite: true, outcomeUnknown: true });
+    const desired = desiredState({ articles: keys.map((key) => article(key)) });
+    const { result } = await push(api, desired, undefined, { deps: { ...noWaits, concurrency: 4 } });
+    expect(result.ok).toBe(true);
+    expect(api.articles.size).toBe(8);
+    expect(api.calls.filter((c) => c.method === "createArticle")).toHaveLength(8);
+    expect(api.calls.filter((c) => c.method === "listArticles")).toHaveLength(1);
+    expect(result.recovery).toEqual({ lost: 4, found: 4, resent: 0, requests: 1, looks: 1 });
+    expect(result.outcomes.filter((o) => o.reason?.includes("response was lost"))).toHaveLength(4);
   });
 
   it("does not retry a create that failed for a known reason", async () => {
@@ -142,6 +183,35 @@ describe("applyPlan: links, lost responses and interruptions", () => {
     expect(saves).toBeGreaterThan(0);
     // The next run creates only what was not started.
     expect(planNow(api, desired, result.lock).summary.create).toBe(10 - started);
+  });
+
+  it("stops at once when halted: saves the lock, marks the update in flight unconfirmed, and the next plan takes it as pushed", async () => {
+    const api = new FakeIntercomApi();
+    const before = desiredState({ articles: [article("a"), article("b")] });
+    const first = await push(api, before);
+    const halt = new AbortController();
+    // The update is applied, then its answer never comes: the halt arrives meanwhile.
+    const hanging = Object.assign(Object.create(api) as FakeIntercomApi, {
+      updateArticle: (id: string, body: WireUpdateArticleRequest) => {
+        void api.updateArticle(id, body).then(() => halt.abort());
+        return new Promise<never>(() => undefined);
+      },
+    });
+    const edited = desiredState({ articles: [article("a", { title: "A2" }), article("b", { title: "B2" })] });
+    const { result, saves } = await push(hanging, edited, first.result.lock, { deps: { concurrency: 1, haltSignal: halt.signal } });
+    expect(result.halted).toBe(true);
+    expect(result.interrupted).toBe(true);
+    expect(result.outcomes.map((o) => `${o.key} ${o.outcome} ${o.reason ?? ""}`)).toEqual(["a skipped interrupted", "b skipped interrupted"]);
+    const saved = saves.at(-1);
+    const inFlight = Object.values(saved?.articles ?? {}).filter((entry) => entry.locales.en?.unconfirmed !== undefined);
+    expect(inFlight).toHaveLength(1);
+    expect(formatApplyResult(result, { color: false })).toContain("Stopped at once: 2 item(s) were not finished; push again to finish.");
+
+    // Edited again before the next run: an update of what the lost write left, not a conflict.
+    const again = desiredState({ articles: [article("a", { title: "A3" }), article("b", { title: "B3" })] });
+    const next = planNow(api, again, saved ?? first.result.lock);
+    expect(next.summary.conflict).toBe(0);
+    expect(next.summary.update).toBe(2);
   });
 
   it("never creates a duplicate when the previous run was cut short before saving", async () => {

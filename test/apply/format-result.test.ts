@@ -10,6 +10,7 @@ function result(overrides: Partial<ApplyResult>): ApplyResult {
     ok: true,
     interrupted: false,
     lock: emptyLock(),
+    recovery: { lost: 0, found: 0, resent: 0, requests: 0, looks: 0 },
     ...overrides,
   };
 }

@@ -1,4 +1,5 @@
 import { readFile, writeFile } from "node:fs/promises";
+import { createServer, type AddressInfo } from "node:net";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { emulatorOptionsFromFlags } from "../../src/cli/commands/emulator.js";
@@ -88,6 +89,54 @@ describe("push", () => {
     const output = JSON.parse(run.stdout) as { result: { counts: { created: number }; ok: boolean } };
     expect(output.result.ok).toBe(true);
     expect(output.result.counts.created).toBe(tree.collections + tree.articles);
+  });
+
+  it("reports the requests it made and what finding lost creates cost, in the summary and with --json", async () => {
+    project = await createTestProject();
+    // The first two writes are collection creates: applied, their responses lost.
+    project.emulator.dropNextWrites(2);
+    const run = await project.cli("push", "--json");
+    expect(run.code).toBe(0);
+    const output = JSON.parse(run.stdout) as {
+      requests: { total: number; retries: number };
+      result: { recovery: { lost: number; found: number; resent: number; requests: number; looks: number } };
+    };
+    expect(output.result.recovery).toMatchObject({ lost: 2, found: 2, resent: 0 });
+    expect(output.result.recovery.requests).toBeGreaterThan(0);
+    expect(output.requests.total).toBe(project.emulator.requests.length);
+    expect(project.state().collections).toHaveLength(4);
+
+    project.emulator.dropNextWrites(1);
+    await project.write("content/writing/late.md", "---\ntitle: Late\n---\nAdded later.\n");
+    const human = await project.cli("push");
+    expect(human.code).toBe(0);
+    expect(human.stdout).toMatch(/Requests: \d+ \(0 retries, 1 to find 1 create\(s\) whose response was lost \(1 found, 0 sent again\)\)\./);
+  });
+
+  it("announces a wait longer than a second on stderr without --verbose, saying what it waits for", async () => {
+    // Intercom's clock 1.5 s ahead of this one: a spent window resets between 1.5 and 2.5 s from now.
+    project = await createTestProject({ emulator: { clock: () => Date.now() + 1_500, rateLimit: { limit: 100_000, windowMs: 1_000 } } });
+    project.emulator.failNext(1, 429);
+    const run = await project.cli("push");
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^Waiting [12]\.\d s for the rate limit to reset\.$/m);
+    expect(run.stderr.match(/^Waiting /gm)).toHaveLength(1);
+  });
+
+  it("fails on a host that refuses every connection with the network error, after a few short retries", async () => {
+    project = await createTestProject();
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    project.env.INTERCOM_API_URL = `http://127.0.0.1:${port}`;
+    const run = await project.cli("push");
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/failed before Intercom answered \(connect ECONNREFUSED 127\.0\.0\.1:\d+\)/);
+    // Only a wait over a second is announced, and each names the refused connection.
+    for (const line of run.stderr.split("\n").filter((l) => l.startsWith("Waiting "))) {
+      expect(line).toMatch(/^Waiting [12]\.\d s before retry 4 of 4 of GET \S+: connection refused\.$/);
+    }
   });
 
   it("refuses to write anything when one file is broken", async () => {

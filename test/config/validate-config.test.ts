@@ -22,6 +22,7 @@ describe("validateConfig", () => {
       onDelete: "unpublish",
       concurrency: 100,
       rateLimitShare: 1,
+      retries: 6,
       region: "us",
       apiUrl: null,
       apiVersion: "2.16",
@@ -31,7 +32,7 @@ describe("validateConfig", () => {
 
   it("keeps given values, normalises assetBaseUrl to end with a slash and helpCenterId to a string", () => {
     const { config } = validateConfig(
-      { contentDir: "docs/en", locales: ["fr", "pt-BR"], assetBaseUrl: "https://cdn.example.com/help", helpCenterId: 123, concurrency: 64 },
+      { contentDir: "docs/en", locales: ["fr", "pt-BR"], assetBaseUrl: "https://cdn.example.com/help", helpCenterId: 123, concurrency: 64, retries: 0 },
       FILE,
     );
     expect(config).toMatchObject({
@@ -40,6 +41,7 @@ describe("validateConfig", () => {
       assetBaseUrl: "https://cdn.example.com/help/",
       helpCenterId: "123",
       concurrency: 64,
+      retries: 0,
     });
   });
 

@@ -1,3 +1,4 @@
+import { setTimeout as wait } from "node:timers/promises";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { builtCli } from "../support/built-cli.js";
 import { spawnCli } from "../support/child-cli.js";
@@ -7,6 +8,8 @@ import { countWritesOf, startAfresh, waitForIdleEmulator } from "./support/kill-
 
 /** Ctrl-C arrives when the emulator has applied this many writes. */
 const INTERRUPT_AFTER_WRITES = 12;
+/** Latency of the requests a second Ctrl-C abandons: long enough that they are still in flight at the exit. */
+const SLOW_LATENCY_MS = 3_000;
 
 const cli = builtCli();
 let project: TestProject;
@@ -54,6 +57,44 @@ describe("Ctrl-C during push", () => {
 
     const rerun = await project.push();
     expect(rerun.result?.counts.created).toBe(desired.articles.length + desired.collections.length - created);
+    await expectConverged(project);
+  }, 60_000);
+});
+
+describe("a second Ctrl-C during push", () => {
+  it("stops at once: abandons the requests in flight, saves the lock, exits 130, and the next push converges", async () => {
+    let applied = 0;
+    let slowFrom = Number.POSITIVE_INFINITY;
+    const run = spawnCli(cli, ["push"], { cwd: project.dir, env: project.env });
+    project.onResponse = (check) => {
+      if (!isAppliedWrite(check) || (applied += 1) !== INTERRUPT_AFTER_WRITES) return;
+      // From now on Intercom is slow: the requests in flight when Ctrl-C comes twice stay in flight.
+      slowFrom = project.emulator.requests.length;
+      project.emulator.setFaults({ latencyMs: SLOW_LATENCY_MS });
+    };
+    try {
+      while (!project.emulator.requests.slice(slowFrom).some((entry) => entry.status === 0)) await wait(10);
+      run.child.kill("SIGINT");
+      await wait(100);
+      run.child.kill("SIGINT");
+      const result = await run.done;
+      const inFlightAtExit = project.emulator.requests.filter((entry) => entry.status === 0).length;
+
+      expect(result.code).toBe(130);
+      expect(inFlightAtExit).toBeGreaterThan(0);
+      expect(result.stderr).toContain("Interrupted again: stopping now and saving the lock");
+      expect(result.stdout).toMatch(/Stopped at once: \d+ item\(s\) were not finished; push again to finish\./);
+      const lock = await project.readLock();
+      expect(Object.keys(lock.collections).length + Object.keys(lock.articles).length).toBeGreaterThanOrEqual(INTERRUPT_AFTER_WRITES);
+    } finally {
+      project.onResponse = null;
+      project.emulator.setFaults({ latencyMs: [5, 25] });
+      await waitForIdleEmulator(project);
+    }
+    // The abandoned requests were applied after the exit: the next push adopts them.
+    const rerun = await project.push();
+    expect(rerun.result?.ok).toBe(true);
+    expect(findDuplicates(project.emulator.state.dump())).toEqual([]);
     await expectConverged(project);
   }, 60_000);
 });

@@ -1,6 +1,9 @@
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
 import { setTimeout as wait } from "node:timers/promises";
 import { afterEach, describe, expect, it } from "vitest";
 import { createSeededRandom } from "../../src/emulator/index.js";
+import { serializeLock } from "../../src/lock/serialize-lock.js";
 import { createIntercomClient } from "../../src/remote/client.js";
 import { TEST_TOKEN } from "../support/emulator.js";
 import { expectConverged, findDuplicates } from "./support/converged.js";
@@ -58,7 +61,39 @@ describe("lost responses", () => {
     await expectConverged(project);
   });
 
-  it("does not create again a create that timed out, and adopts it on the next run", async () => {
+  it("takes an update whose response was lost, followed by a local edit of the same locale, as a plain update, not a conflict", async () => {
+    project = await createTestProject({ tree: { generate: { seed: 3, articles: 8, locales: ["fr"] } } });
+    expect((await project.push()).result?.ok).toBe(true);
+    const { editArticleFile, mutateArticleInDir } = await import("../../bench/mutate-article.js");
+    const edit = await mutateArticleInDir(project.dir, 1, { scope: "source" });
+    // A client that does not retry gives up on the PUT whose response is lost, as after a bad minute.
+    const api = createIntercomClient({ baseUrl: project.emulator.url, token: TEST_TOKEN, maxRetries: 0 });
+    project.emulator.resetRequestLog();
+    project.emulator.dropNextWrites(1);
+    const lost = await project.push({ api });
+    expect(lost.result?.counts.failed).toBe(1);
+    expect(project.emulator.requests.filter((entry) => entry.method === "PUT" && entry.applied)).toHaveLength(1);
+    const lock = await project.readLock();
+    const marked = Object.values(lock.articles).filter((entry) => Object.values(entry.locales).some((l) => l.unconfirmed !== undefined));
+    expect(marked).toHaveLength(1);
+
+    await editArticleFile(project.dir, edit.path, 2);
+    // Without what the lock noted, the same state reads as an edit on both sides.
+    const forgetful = structuredClone(lock);
+    for (const entry of Object.values(forgetful.articles)) for (const value of Object.values(entry.locales)) delete value.unconfirmed;
+    const forgetfulFile = path.join(project.dir, "forgetful.lock.json");
+    await writeFile(forgetfulFile, serializeLock(forgetful));
+    expect((await project.plan({ lockFile: forgetfulFile })).plan.summary.conflict).toBe(1);
+
+    const next = await project.push();
+    expect(next.plan.summary.conflict).toBe(0);
+    expect(next.result?.ok).toBe(true);
+    expect(next.result?.counts.updated).toBe(1);
+    await expectConverged(project);
+    expect(await countWritesOf(project, () => project!.push())).toBe(0);
+  });
+
+  it("waits for a create that timed out, finds it applied late, and never sends it twice", async () => {
     let slowed = 0;
     const created = await createTestProject({
       tree: { generate: { seed: 4, articles: 12, locales: ["fr"] } },
@@ -77,17 +112,19 @@ describe("lost responses", () => {
       },
     }).then((p) => (project = p));
     const api = createIntercomClient({ baseUrl: created.emulator.url, token: TEST_TOKEN, timeoutMs: CLIENT_TIMEOUT_MS });
-    const first = await created.push({ api });
-    const failed = first.result?.outcomes.filter((o) => o.outcome === "failed") ?? [];
-    expect(failed).toHaveLength(SLOW_CREATES);
-    for (const outcome of failed) expect(outcome.error).toMatch(/next push/);
-    expect(first.result?.ok).toBe(false);
-
+    const waits: string[] = [];
+    const first = await created.push({
+      api,
+      applyTiming: { lateCreateWaitMs: CLIENT_TIMEOUT_MS * 8 },
+      onWait: (event) => waits.push(event.reason),
+    });
+    expect(first.result?.ok).toBe(true);
+    expect(first.result?.recovery).toMatchObject({ found: SLOW_CREATES, resent: 0 });
+    expect(first.result?.outcomes.filter((o) => o.reason?.includes("response was lost"))).toHaveLength(SLOW_CREATES);
+    expect(waits.filter((reason) => /whose create timed out, to show up/.test(reason)).length).toBeGreaterThan(0);
     await waitForIdleEmulator(created);
+    expect(postsTo(created, "/articles")).toBe(12);
     expect(findDuplicates(created.emulator.state.dump())).toEqual([]);
-    const second = await created.push();
-    expect(second.result?.counts.adopted).toBe(SLOW_CREATES);
-    expect(second.result?.counts.created).toBe(0);
     await expectConverged(created);
   });
 });

@@ -2,6 +2,7 @@ import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { IntercomApiError } from "../../src/remote/errors.js";
 import { computeBackoffMs } from "../../src/remote/backoff.js";
+import { CONNECT_BACKOFF_BASE_MS, CONNECT_BACKOFF_CAP_MS, MAX_CONNECT_RETRIES, type WaitEvent } from "../../src/remote/request-with-policy.js";
 import { article, listOf } from "./fixtures.js";
 import { createMockSetup, JSON_HEADERS, rateLimitHeaders, SENTINEL_TOKEN } from "./mock-intercom.js";
 
@@ -42,7 +43,7 @@ describe("createIntercomClient: requests", () => {
     expect(seen["intercom-version"]).toBe("2.16");
     expect(seen["content-type"]).toBe("application/json");
     expect(JSON.parse(sentBody)).toEqual({ title: "Hello", author_id: 7 });
-    expect(setup.events).toEqual([{ method: "POST", path: "/articles", status: 200, write: true }]);
+    expect(setup.events).toEqual([{ method: "POST", path: "/articles", status: 200, write: true, attempt: 1 }]);
   });
 
   it("uses the configured API version", async () => {
@@ -201,6 +202,54 @@ describe("createIntercomClient: retries", () => {
     expect(error.code).toBe("api/timeout");
     expect(error.outcomeUnknown).toBe(true);
     expect(setup.events).toHaveLength(1);
+  });
+
+  it("gives up on a host that refuses every connection after a short budget of its own, with waits under 4 s in all", async () => {
+    const waits: WaitEvent[] = [];
+    setup = createMockSetup({ onWait: (event) => waits.push(event) });
+    setup.pool.intercept({ path: "/me", method: "GET" })
+      .replyWithError(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:9"), { code: "ECONNREFUSED" }))
+      .times(MAX_CONNECT_RETRIES + 1);
+    const error = await rejectionOf(setup.client.me());
+    expect(error.code).toBe("api/network-error");
+    expect(error.message).toBe("GET /me failed before Intercom answered (connect ECONNREFUSED 127.0.0.1:9).");
+    expect(setup.events).toHaveLength(MAX_CONNECT_RETRIES + 1);
+    // Even with random() near 1 the waits stay under 250 + 500 + 1000 + 2000 ms.
+    const worst = Array.from({ length: MAX_CONNECT_RETRIES }, (_, n) => computeBackoffMs(n, () => 0.999, CONNECT_BACKOFF_BASE_MS, CONNECT_BACKOFF_CAP_MS));
+    expect(worst.reduce((a, b) => a + b, 0)).toBeLessThan(4_000);
+    expect(waits.map((w) => w.reason)).toEqual([1, 2, 3, 4].map((n) => `before retry ${n} of ${MAX_CONNECT_RETRIES} of GET /me: connection refused`));
+    expect(waits.map((w) => w.ms)).toEqual(setup.sleeps);
+  });
+
+  it("reports each backoff wait with the retry number, the budget and the status", async () => {
+    const waits: WaitEvent[] = [];
+    setup = createMockSetup({ maxRetries: 3, onWait: (event) => waits.push(event) });
+    setup.pool.intercept({ path: "/articles/1", method: "GET" }).reply(503, "").times(2);
+    setup.pool.intercept({ path: "/articles/1", method: "GET" }).reply(200, article("1"), { headers: JSON_HEADERS });
+    await setup.client.getArticle("1");
+    expect(waits).toEqual([
+      { ms: 250, reason: "before retry 1 of 3 of GET /articles/1 after a 503" },
+      { ms: 500, reason: "before retry 2 of 3 of GET /articles/1 after a 503" },
+    ]);
+    expect(setup.events.map((e) => e.attempt)).toEqual([1, 2, 3]);
+  });
+
+  it("starts a listing over from page 1 when a page fails after its retries", async () => {
+    setup = createMockSetup({ maxRetries: 0, perPage: 2 });
+    const page = (n: number, ids: string[]) => listOf(ids.map((id) => article(id)), n, 2, 4);
+    setup.pool.intercept({ path: "/articles?page=1&per_page=2", method: "GET" }).reply(200, page(1, ["1", "2"]), { headers: JSON_HEADERS });
+    setup.pool.intercept({ path: "/articles?page=2&per_page=2", method: "GET" }).reply(500, "");
+    setup.pool.intercept({ path: "/articles?page=1&per_page=2", method: "GET" }).reply(200, page(1, ["5", "1"]), { headers: JSON_HEADERS });
+    setup.pool.intercept({ path: "/articles?page=2&per_page=2", method: "GET" }).reply(200, page(2, ["3", "4"]), { headers: JSON_HEADERS });
+    const got = await setup.client.listArticles();
+    // Nothing of the failed pass is kept: "2" was on its first page only.
+    expect(got.map((a) => a.id).sort()).toEqual(["1", "3", "4", "5"]);
+    expect(setup.events.map((e) => `${e.path} ${e.status}`)).toEqual([
+      "/articles?page=1&per_page=2 200",
+      "/articles?page=2&per_page=2 500",
+      "/articles?page=1&per_page=2 200",
+      "/articles?page=2&per_page=2 200",
+    ]);
   });
 
   it("retries a GET after a network error", async () => {

@@ -2,6 +2,7 @@ import { formatApplyResult } from "../../apply/format-result.js";
 import type { ApplyProgressEvent } from "../../apply/types.js";
 import { formatPlan } from "../../plan/format-plan.js";
 import { formatPlanMarkdown } from "../../plan/format-plan-markdown.js";
+import type { WaitEvent } from "../../remote/request-with-policy.js";
 import { pushProject } from "../../sync/push-project.js";
 import type { CommandContext } from "../context.js";
 import { printContentWarnings } from "../content-warnings.js";
@@ -15,18 +16,33 @@ export interface PushFlags {
 
 /** Exit code when SIGINT stopped the run (128 + 2, as shells report it). */
 export const EXIT_INTERRUPTED = 130;
+/** Waits shorter than this pass silently (they are the normal pace of a run); longer ones are announced. */
+export const ANNOUNCED_WAIT_MS = 1_000;
+
+/** "Waiting 2.5 s for the rate limit to reset." */
+export function describeWait(event: WaitEvent): string {
+  return `Waiting ${(event.ms / 1000).toFixed(1)} s ${event.reason}.`;
+}
 
 /**
  * `intercom-sync push`: plan and apply. Ctrl-C stops starting new requests, lets running ones
- * finish, saves the lock, reports what was and was not done, and exits 130.
+ * finish, saves the lock, reports what was and was not done, and exits 130. A second Ctrl-C
+ * stops at once: the requests in flight are abandoned (the next push reconciles them), the lock
+ * is saved with what is known.
  */
 export async function runPush(flags: PushFlags, ctx: CommandContext): Promise<number> {
   const { out } = ctx;
   const controller = new AbortController();
+  const halt = new AbortController();
   const onSignal = (): void => {
-    if (controller.signal.aborted) return;
     out.clearProgress();
-    out.warn(out.colors.yellow("Interrupted: finishing the requests in flight and saving the lock…"));
+    if (controller.signal.aborted) {
+      if (halt.signal.aborted) return;
+      out.warn(out.colors.yellow("Interrupted again: stopping now and saving the lock; the next push reconciles the requests that were in flight."));
+      halt.abort();
+      return;
+    }
+    out.warn(out.colors.yellow("Interrupted: finishing the requests in flight and saving the lock… (Ctrl-C again to stop at once)"));
     controller.abort();
   };
   process.on("SIGINT", onSignal);
@@ -36,6 +52,12 @@ export async function runPush(flags: PushFlags, ctx: CommandContext): Promise<nu
       dryRun: flags.dryRun,
       force: flags.force,
       signal: controller.signal,
+      haltSignal: halt.signal,
+      onWait: (event: WaitEvent) => {
+        if (event.ms <= ANNOUNCED_WAIT_MS) return;
+        out.clearProgress();
+        out.warn(describeWait(event));
+      },
       // --verbose shows each request (method, path, status, time: never headers or bodies).
       ...(out.verbose ? { logger: { debug: (message: string) => out.debug(message) } } : {}),
       onProgress: (event: ApplyProgressEvent) => out.progress(`Pushing ${event.completed}/${event.total}  ${event.outcome.key}`),
@@ -53,10 +75,10 @@ export async function runPush(flags: PushFlags, ctx: CommandContext): Promise<nu
       await writeStepSummary(ctx, formatPlanMarkdown(plan));
       return planExitCode(plan, false);
     }
-    if (out.json) out.printJson({ dryRun: false, plan, result: { ...result, lock: undefined } });
+    if (out.json) out.printJson({ dryRun: false, plan, result: { ...result, lock: undefined }, requests: run.requests });
     else {
       out.info(formatPlan(plan, { color: out.colors.isColorSupported }));
-      out.result(formatApplyResult(result, { color: out.colors.isColorSupported }));
+      out.result(formatApplyResult(result, { color: out.colors.isColorSupported, requests: run.requests }));
     }
     await writeStepSummary(ctx, formatPlanMarkdown(plan));
     if (result.interrupted) return EXIT_INTERRUPTED;
