@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/load-config.js";
-import { isSyncError, type SyncError } from "../../src/errors.js";
+import { isSyncError, type SyncError } from "../../src/errors/sync-error.js";
 
 describe("loadConfig", () => {
   let dir: string;
