@@ -4,7 +4,7 @@
  * look for it, so a lost response never leads to a duplicate.
  */
 import type { WireArticle, WireCollection, WireCreateArticleRequest, WireCreateCollectionRequest } from "../intercom/wire.js";
-import { SyncError } from "../errors.js";
+import { SyncError } from "../errors/sync-error.js";
 import type { IntercomApi } from "../remote/api.js";
 
 /** True for an error whose request may have taken effect (the client sets `outcomeUnknown`). */
@@ -28,10 +28,7 @@ function isTimeout(error: unknown): boolean {
  */
 async function retryUnlessPending<T>(error: unknown, what: string, create: () => Promise<T>): Promise<Recovered<T>> {
   if (isTimeout(error)) {
-    throw new SyncError("apply/create-pending", `Creating the ${what} timed out and it is not in Intercom yet; it was not sent again: the next push adopts it if Intercom created it after all, or creates it.`, {
-      hint: "Run push again.",
-      cause: error,
-    });
+    throw new SyncError("apply/create-pending", { what }, { cause: error });
   }
   return { response: await create(), recovered: false };
 }
