@@ -1,5 +1,5 @@
 import { stringify } from "yaml";
-import { SyncError } from "../src/errors.js";
+import { BenchError } from "./bench-error.js";
 import { isLocaleCode } from "../src/locales.js";
 import { generateArticleBlocks } from "./article-body.js";
 import { renderBlocks } from "./markdown-blocks.js";
@@ -31,7 +31,7 @@ interface ResolvedOptions {
  * Generates a realistic help-center project: config, collections nested up to `maxDepth`, articles
  * with varied markdown bodies that link to each other and to images, and pseudo-translations.
  * Pure and deterministic: the same options give byte-identical files (own seeded PRNG, no clock).
- * @throws SyncError `bench/invalid-options` when an option is out of range.
+ * @throws BenchError `bench/invalid-options` when an option is out of range.
  */
 export function generateHelpCenter(options: GenerateHelpCenterOptions): GeneratedTree {
   const resolved = resolveOptions(options);
@@ -98,7 +98,7 @@ function resolveOptions(options: GenerateHelpCenterOptions): ResolvedOptions {
   if (options.locales.includes(sourceLocale)) problems.push(`locales must not include the source locale "${sourceLocale}"`);
   if (new Set(options.locales).size !== options.locales.length) problems.push("locales must not repeat");
   if (problems.length > 0) {
-    throw new SyncError("bench/invalid-options", `Cannot generate the help center: ${problems.join("; ")}.`, {
+    throw new BenchError("bench/invalid-options", `Cannot generate the help center: ${problems.join("; ")}.`, {
       hint: "Fix the generator options; locales are Intercom codes such as fr, de, pt-BR.",
     });
   }

@@ -4,7 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { loadConfig } from "../src/config/load-config.js";
-import { SyncError } from "../src/errors.js";
+import { BenchError } from "./bench-error.js";
 import { createBenchProject } from "./bench-project.js";
 import { runLocalPipeline, type PipelineSteps } from "./local-pipeline.js";
 import { startRssSampler, type LocalChildReport } from "./local-report.js";
@@ -56,7 +56,7 @@ async function measureInChild(script: string, dir: string, cacheDir: string): Pr
   try {
     return JSON.parse(line) as LocalChildReport;
   } catch (error) {
-    throw new SyncError("bench/child-output", `The local benchmark child printed no report: ${line.slice(0, 200)}`, { cause: error });
+    throw new BenchError("bench/child-output", `The local benchmark child printed no report: ${line.slice(0, 200)}`, { cause: error });
   }
 }
 
@@ -79,7 +79,7 @@ function toRun(report: LocalChildReport): LocalRun {
  * The local pipeline on a generated tree of `articles` articles x 5 locales, twice: cold (empty
  * render cache) then warm (the cache the cold run wrote), each timed per step, with the peak RSS
  * of a child process that does only that.
- * @throws SyncError `bench/invalid-tree` when the generated tree does not validate.
+ * @throws BenchError `bench/invalid-tree` when the generated tree does not validate.
  */
 export async function measureLocal(articles: number, options: { isolate?: boolean } = {}): Promise<LocalResult> {
   const project = await createBenchProject(articles);
@@ -90,7 +90,7 @@ export async function measureLocal(articles: number, options: { isolate?: boolea
     const cold = await measure();
     const warm = await measure();
     if (cold.errors > 0) {
-      throw new SyncError("bench/invalid-tree", `The generated tree of ${articles} articles has ${cold.errors} error(s).`, {
+      throw new BenchError("bench/invalid-tree", `The generated tree of ${articles} articles has ${cold.errors} error(s).`, {
         hint: "Run `intercom-sync check` on a generated tree to see them; the generator and the checker disagree.",
       });
     }

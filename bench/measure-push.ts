@@ -1,7 +1,7 @@
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { Agent } from "undici";
-import { SyncError } from "../src/errors.js";
+import { BenchError } from "./bench-error.js";
 import type { EmulatorOptions, RateLimitSettings } from "../src/emulator/index.js";
 import { DEFAULT_PAGE_SIZE } from "../src/remote/list-all-pages.js";
 import { pushProject, type PushRun } from "../src/sync/push-project.js";
@@ -115,7 +115,7 @@ export async function measurePush(
     const edit = await measureStep(project.dir, env, allowedRate);
     for (const step of [first, noop, noopCold, edit]) {
       if (step.run.result?.ok !== true) {
-        throw new SyncError("bench/push-failed", `A benchmark push did not succeed: ${JSON.stringify(step.run.result?.counts)}.`, {
+        throw new BenchError("bench/push-failed", `A benchmark push did not succeed: ${JSON.stringify(step.run.result?.counts)}.`, {
           hint: "Run the same push with `intercom-sync push --verbose` against `intercom-sync emulator` to see why.",
         });
       }

@@ -1,5 +1,5 @@
 import { startBenchEmulator } from "./emulator-thread.js";
-import { SyncError } from "../src/errors.js";
+import { BenchError } from "./bench-error.js";
 import { createBenchProject } from "./bench-project.js";
 import type { StartEmulator } from "./measure-push.js";
 import { editArticleFile, pickArticleInDir } from "./mutate-article.js";
@@ -89,7 +89,7 @@ export async function measureWatch(
       const latenciesMs: number[] = [];
       for (let edit = 1; edit <= edits; edit += 1) {
         const written = new Promise<void>((resolve, reject) => {
-          const timer = setTimeout(() => reject(new SyncError("bench/watch-timeout", `Edit ${edit} did not reach Intercom within ${WATCH_EDIT_TIMEOUT_MS} ms.`)), WATCH_EDIT_TIMEOUT_MS);
+          const timer = setTimeout(() => reject(new BenchError("bench/watch-timeout", `Edit ${edit} did not reach Intercom within ${WATCH_EDIT_TIMEOUT_MS} ms.`)), WATCH_EDIT_TIMEOUT_MS);
           waiting = {
             resolve: () => {
               clearTimeout(timer);

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import fg from "fast-glob";
-import { SyncError } from "../src/errors.js";
+import { BenchError } from "./bench-error.js";
 import { CONTENT_DIR, LOCALES_DIR } from "./generate-help-center.js";
 import { createRandom, deriveSeed } from "./prng.js";
 import { translateText } from "./pseudo-translate.js";
@@ -38,7 +38,7 @@ const ARTICLE_PATH = new RegExp(`^(?:${CONTENT_DIR}|${LOCALES_DIR}/([^/]+))/(?:.
 /**
  * Edits one article file of a generated tree (pure) or of a tree on disk (IO), chosen by `seed`
  * among the article files sorted by path, so a tree and its written copy pick the same file.
- * @throws SyncError `bench/no-article` when no article file matches `options.scope`.
+ * @throws BenchError `bench/no-article` when no article file matches `options.scope`.
  */
 export function mutateOneArticle(tree: GeneratedTree, seed: number, options?: MutateOptions): TreeMutation;
 export function mutateOneArticle(dir: string, seed: number, options?: MutateOptions): Promise<ArticleMutation>;
@@ -93,7 +93,7 @@ function chooseArticle(paths: readonly string[], seed: number, options: MutateOp
     })
     .sort(comparePaths);
   if (candidates.length === 0) {
-    throw new SyncError("bench/no-article", `No article file to edit in scope "${scope}".`, {
+    throw new BenchError("bench/no-article", `No article file to edit in scope "${scope}".`, {
       hint: 'Generate a tree with articles first, or use scope "any".',
     });
   }

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, posix } from "node:path";
 import pLimit from "p-limit";
-import { SyncError } from "../src/errors.js";
+import { BenchError } from "./bench-error.js";
 import type { GeneratedTree } from "./types.js";
 
 /** Files written at once: enough to keep the disk busy without running out of file handles. */
@@ -15,7 +15,7 @@ export interface WriteTreeOptions {
 /**
  * Writes every file of `tree` under `dir`, creating folders as needed (mkdir -p). Existing files are
  * overwritten; other files in `dir` are left alone.
- * @throws SyncError `bench/unsafe-path` when a path is absolute or climbs out of `dir` (nothing is written).
+ * @throws BenchError `bench/unsafe-path` when a path is absolute or climbs out of `dir` (nothing is written).
  */
 export async function writeGeneratedTree(tree: GeneratedTree, dir: string, options: WriteTreeOptions = {}): Promise<void> {
   for (const file of tree.files) assertSafePath(file.path);
@@ -29,7 +29,7 @@ export async function writeGeneratedTree(tree: GeneratedTree, dir: string, optio
 function assertSafePath(path: string): void {
   const normalised = posix.normalize(path);
   if (isAbsolute(path) || normalised.startsWith("../") || normalised === ".." || path.includes("\\")) {
-    throw new SyncError("bench/unsafe-path", `Refusing to write "${path}": generated paths must stay inside the target folder.`, {
+    throw new BenchError("bench/unsafe-path", `Refusing to write "${path}": generated paths must stay inside the target folder.`, {
       hint: "Use POSIX paths relative to the project root, such as content/billing/refunds.md.",
     });
   }

@@ -10,8 +10,8 @@ export { loadConfig } from "./config/load-config.js";
 export type { UserConfig, ResolvedConfig } from "./config/types.js";
 
 // Errors and findings
-export { SyncError, isSyncError } from "./errors.js";
-export type { Diagnostic, SourceLocation, Severity } from "./errors.js";
+export { SyncError, isSyncError } from "./errors/sync-error.js";
+export type { Diagnostic, ErrorCode, SourceLocation, Severity } from "./errors/sync-error.js";
 
 // Commands
 export { checkProject } from "./check/check-project.js";

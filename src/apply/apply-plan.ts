@@ -1,7 +1,7 @@
 import { setTimeout as sleepFor } from "node:timers/promises";
 import pLimit from "p-limit";
 import { DEFAULT_RETRIES } from "../config/defaults.js";
-import { SyncError } from "../errors.js";
+import { SyncError } from "../errors/sync-error.js";
 import { blockingErrors } from "../plan/summarise-plan.js";
 import type { ArticlePlanItem, Plan, PlanItem } from "../plan/types.js";
 import { describeError, ownedIds, type ApplyRun } from "./apply-run.js";
@@ -29,10 +29,7 @@ function countOutcomes(outcomes: readonly ItemOutcome[]): Record<OutcomeKind, nu
 function assertApplicable(plan: Plan): void {
   const blocking = blockingErrors(plan);
   if (blocking.length > 0) {
-    throw new SyncError("apply/plan-has-errors", `The plan has ${blocking.length} error(s); nothing was written.`, {
-      hint: blocking[0]?.hint ?? "Fix the errors reported by `intercom-sync plan`, then push again.",
-      diagnostics: blocking,
-    });
+    throw new SyncError("apply/plan-has-errors", { count: blocking.length, firstHint: blocking[0]?.hint }, { diagnostics: blocking });
   }
 }
 

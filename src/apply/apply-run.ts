@@ -1,5 +1,5 @@
 import type { WireArticle } from "../intercom/wire.js";
-import { SyncError } from "../errors.js";
+import { SyncError } from "../errors/sync-error.js";
 import { hashBodyAt } from "../digest/body-digest.js";
 import { lookupUrl, resolveLinks } from "../render/resolve-links.js";
 import type { ArticleFields, Plan } from "../plan/types.js";
@@ -77,9 +77,7 @@ export function bodyHashNow(run: ApplyRun, content: ArticleFields, locale: strin
 export function requireBody(run: ApplyRun, content: ArticleFields, key: string, locale: string): string {
   const body = content.body ?? run.bodies.get(bodyKey(key, locale));
   if (body !== undefined) return body;
-  throw new SyncError("apply/missing-body", `The plan has no body for the ${locale} article ${key}, which it sends.`, {
-    hint: "Apply plans made by `planProject` through `pushProject`, which loads the bodies a push sends.",
-  });
+  throw new SyncError("apply/missing-body", { key, locale, stage: "send" });
 }
 
 /** Learns an article's URLs from a write response, for later link resolution. */

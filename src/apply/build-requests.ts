@@ -11,16 +11,14 @@ import type {
   WireUpdateArticleRequest,
   WireUpdateCollectionRequest,
 } from "../intercom/wire.js";
-import { SyncError } from "../errors.js";
+import { SyncError } from "../errors/sync-error.js";
 import type { ArticleContent, CollectionFields } from "../plan/types.js";
 
 /** Ids are strings on our side; some 2.16 request fields take integers. */
 function toInteger(id: string, what: string): number {
   const value = Number(id);
   if (!Number.isSafeInteger(value)) {
-    throw new SyncError("apply/invalid-id", `The ${what} id "${id}" is not an integer, which the Intercom API needs here.`, {
-      hint: "Check `helpCenterId` in the config and the ids in the lock file.",
-    });
+    throw new SyncError("apply/invalid-id", { what, id });
   }
   return value;
 }
@@ -29,9 +27,7 @@ function toInteger(id: string, what: string): number {
 function authorOf(authorId: number | null, defaultAuthorId: number | null): number {
   const id = authorId ?? defaultAuthorId;
   if (id === null) {
-    throw new SyncError("apply/unresolved-author", "The plan sends an article with no author, and its default author was not resolved.", {
-      hint: "Set `authorId` in the config, or push through `pushProject`, which asks Intercom for the token's admin.",
-    });
+    throw new SyncError("apply/unresolved-author", {});
   }
   return id;
 }

@@ -5,7 +5,7 @@
  * to a duplicate; the retries share the one budget (`retries`) with every other request.
  */
 import type { WireArticle, WireCollection } from "../intercom/wire.js";
-import { SyncError } from "../errors.js";
+import { SyncError } from "../errors/sync-error.js";
 import { computeBackoffMs } from "../remote/backoff.js";
 import type { ApplyRun } from "./apply-run.js";
 import type { LostCreate } from "./find-lost-creates.js";
@@ -33,11 +33,7 @@ export interface Recovered<T> {
 /** The last failure of a create that was looked for and not found after every retry. */
 function giveUp(error: unknown, what: string, retries: number): unknown {
   if (!isTimeout(error)) return error;
-  return new SyncError(
-    "apply/create-pending",
-    `Creating the ${what} timed out ${retries + 1} time(s) and it is not in Intercom yet; the next push adopts it if Intercom created it after all, or creates it.`,
-    { hint: "Run push again.", cause: error },
-  );
+  return new SyncError("apply/create-pending", { what, attempts: retries + 1 }, { cause: error });
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from "../config/types.js";
-import type { Diagnostic } from "../errors.js";
+import type { Diagnostic } from "../errors/sync-error.js";
 import type { DesiredState } from "../types.js";
 import { loadDesiredState } from "../load/disk-source.js";
 

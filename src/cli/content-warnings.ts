@@ -1,5 +1,5 @@
 import { formatDiagnostics, formatSummary } from "../diagnostics/format-diagnostics.js";
-import type { Diagnostic } from "../errors.js";
+import type { Diagnostic } from "../errors/sync-error.js";
 import type { CommandContext } from "./context.js";
 
 /**

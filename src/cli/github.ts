@@ -1,6 +1,6 @@
 import { appendFile } from "node:fs/promises";
 import { formatGithubAnnotations } from "../diagnostics/format-github-annotations.js";
-import type { Diagnostic } from "../errors.js";
+import type { Diagnostic } from "../errors/sync-error.js";
 import type { CommandContext } from "./context.js";
 
 /** Under GitHub Actions: findings as `::error`/`::warning` annotations. */

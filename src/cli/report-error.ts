@@ -1,7 +1,7 @@
 import { formatDiagnostics } from "../diagnostics/format-diagnostics.js";
 import { formatGithubAnnotations } from "../diagnostics/format-github-annotations.js";
 import { formatJsonReport } from "../diagnostics/format-json-report.js";
-import { formatLocation, isSyncError } from "../errors.js";
+import { formatLocation, isSyncError } from "../errors/sync-error.js";
 import type { CommandContext } from "./context.js";
 
 /**

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { Diagnostic } from "../errors.js";
+import { diagnostic, type Diagnostic } from "../errors/sync-error.js";
 import { formatSuggestion } from "../model/suggest-name.js";
 import { CONFIG_KEYS, type HintParams } from "./config-schema.js";
 
@@ -22,9 +22,7 @@ function describeValue(value: unknown): string {
 }
 
 function issueToDiagnostic(file: string, message: string, hint?: string): Diagnostic {
-  const diagnostic: Diagnostic = { code: "config/invalid", severity: "error", message, location: { file } };
-  if (hint !== undefined) diagnostic.hint = hint;
-  return diagnostic;
+  return diagnostic("config/invalid", { problem: "field", text: message, hint }, { file });
 }
 
 /**

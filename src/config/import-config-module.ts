@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { mkdirSync } from "node:fs";
 import { userCacheDir } from "../fs/user-cache-dir.js";
-import { SyncError } from "../errors.js";
+import { SyncError } from "../errors/sync-error.js";
 
 /** The package name a config may import `defineConfig` from. */
 const PACKAGE_NAME = "intercom-sync";
@@ -95,8 +95,7 @@ export async function importConfigModule(file: string, env: NodeJS.ProcessEnv = 
     return await importNatively(file, env);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new SyncError("config/load-failed", `Could not load ${path.basename(file)}: ${reason}`, {
-      hint: "Fix the error above; the config file must default-export an object.",
+    throw new SyncError("config/load-failed", { file: path.basename(file), reason }, {
       location: { file: path.basename(file) },
       cause: error,
     });

@@ -1,6 +1,6 @@
 import { access } from "node:fs/promises";
 import path from "node:path";
-import { SyncError } from "../errors.js";
+import { SyncError } from "../errors/sync-error.js";
 import { CONFIG_FILE_NAMES } from "./defaults.js";
 import { importConfigModule } from "./import-config-module.js";
 import type { ResolvedConfig } from "./types.js";
@@ -48,9 +48,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<ResolvedCo
   if (options.configFile !== undefined) {
     file = path.resolve(cwd, options.configFile);
     if (!(await exists(file))) {
-      throw new SyncError("config/not-found", `Config file ${options.configFile} does not exist.`, {
-        hint: `Check the --config path; it is resolved against ${cwd}.`,
-      });
+      throw new SyncError("config/not-found", { file: options.configFile, cwd });
     }
   } else {
     file = await findConfigFile(cwd);
@@ -61,8 +59,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<ResolvedCo
   const { config, diagnostics } = validateConfig(raw, file);
   if (config === undefined) {
     const count = diagnostics.length;
-    throw new SyncError("config/invalid", `${path.basename(file)} has ${count} problem${count === 1 ? "" : "s"}.`, {
-      hint: "Fix the config fields listed above.",
+    throw new SyncError("config/invalid", { problem: "count", file: path.basename(file), count }, {
       location: { file: path.basename(file) },
       diagnostics,
     });

@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { Diagnostic } from "../errors.js";
+import { diagnostic, type Diagnostic } from "../errors/sync-error.js";
 import { configSchema, type ConfigInput } from "./config-schema.js";
 import { CONFIG_DEFAULTS } from "./defaults.js";
 import { describeConfigIssue } from "./describe-config-issue.js";
@@ -31,34 +31,16 @@ function checkCrossFields(raw: unknown, file: string): Diagnostic[] {
   const seen = new Set<string>();
   for (const locale of input.locales ?? []) {
     if (locale === sourceLocale) {
-      diagnostics.push({
-        code: "config/invalid",
-        severity: "error",
-        message: `"locales" lists the source locale "${sourceLocale}".`,
-        hint: `The source locale lives in contentDir; list only translation locales in "locales".`,
-        location: { file },
-      });
+      diagnostics.push(diagnostic("config/invalid", { problem: "source-locale", locale: sourceLocale }, { file }));
     } else if (seen.has(locale)) {
-      diagnostics.push({
-        code: "config/invalid",
-        severity: "error",
-        message: `"locales" lists "${locale}" twice.`,
-        hint: "Remove the duplicate.",
-        location: { file },
-      });
+      diagnostics.push(diagnostic("config/invalid", { problem: "duplicate-locale", locale }, { file }));
     }
     seen.add(locale);
   }
   const contentDir = input.contentDir ?? CONFIG_DEFAULTS.contentDir;
   const localesDir = input.localesDir ?? CONFIG_DEFAULTS.localesDir;
   if (path.posix.normalize(contentDir) === path.posix.normalize(localesDir)) {
-    diagnostics.push({
-      code: "config/invalid",
-      severity: "error",
-      message: `"contentDir" and "localesDir" are the same folder ("${contentDir}").`,
-      hint: "Keep the source locale and the translations in separate folders.",
-      location: { file },
-    });
+    diagnostics.push(diagnostic("config/invalid", { problem: "same-folder", folder: contentDir }, { file }));
   }
   return diagnostics;
 }

@@ -1,4 +1,4 @@
-import type { Diagnostic } from "../errors.js";
+import { diagnostic, type Diagnostic } from "../errors/sync-error.js";
 
 const NUL = 0;
 const strictDecoder = new TextDecoder("utf-8", { fatal: true });
@@ -24,13 +24,7 @@ function locateInvalidByte(bytes: Uint8Array): number {
 export function decodeFileText(bytes: Uint8Array, file: string): DecodeResult {
   if (bytes.indexOf(NUL) !== -1) {
     return {
-      diagnostic: {
-        code: "content/binary",
-        severity: "error",
-        message: "The file contains NUL bytes: it looks binary, not markdown.",
-        hint: "Store binary files under a name that does not end in .md.",
-        location: { file },
-      },
+      diagnostic: diagnostic("content/binary", {}, { file }),
     };
   }
   let text: string;
@@ -39,13 +33,7 @@ export function decodeFileText(bytes: Uint8Array, file: string): DecodeResult {
     text = strictDecoder.decode(bytes);
   } catch {
     return {
-      diagnostic: {
-        code: "content/invalid-utf8",
-        severity: "error",
-        message: "The file is not valid UTF-8.",
-        hint: "Re-save the file with UTF-8 encoding.",
-        location: { file, line: locateInvalidByte(bytes) },
-      },
+      diagnostic: diagnostic("content/invalid-utf8", {}, { file, line: locateInvalidByte(bytes) }),
     };
   }
   if (text.includes("\r")) text = text.replace(/\r\n?/g, "\n");

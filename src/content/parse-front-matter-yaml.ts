@@ -1,5 +1,5 @@
 import { isMap, isScalar, LineCounter, parseDocument, type ScalarTag, type Tags } from "yaml";
-import type { Diagnostic } from "../errors.js";
+import { diagnostic, type Diagnostic } from "../errors/sync-error.js";
 import type { FieldPosition } from "./types.js";
 
 /**
@@ -55,17 +55,8 @@ export function parseFrontMatterYaml(source: string, file: string, lineOffset: n
   for (const problem of [...document.errors, ...document.warnings]) {
     const position = problem.linePos?.[0];
     const isTag = problem.code === "TAG_RESOLVE_FAILED";
-    diagnostics.push({
-      code: isTag ? "frontmatter/yaml-tag" : "frontmatter/yaml-syntax",
-      severity: "error",
-      message: isTag
-        ? `Custom YAML tags are not allowed in front matter (${firstLine(problem.message)}).`
-        : `Invalid YAML: ${firstLine(problem.message)}.`,
-      hint: isTag ? "Remove the tag (the `!!...` before the value)." : "Fix the YAML syntax of the front matter.",
-      location: position
-        ? { file, line: position.line + lineOffset, column: position.col }
-        : { file, line: 1 + lineOffset },
-    });
+    const location = position ? { file, line: position.line + lineOffset, column: position.col } : { file, line: 1 + lineOffset };
+    diagnostics.push(diagnostic(isTag ? "frontmatter/yaml-tag" : "frontmatter/yaml-syntax", { reason: firstLine(problem.message) }, location));
   }
   if (diagnostics.length > 0) return { data: null, positions: {}, diagnostics };
 
@@ -86,13 +77,7 @@ export function parseFrontMatterYaml(source: string, file: string, lineOffset: n
       data: null,
       positions: {},
       diagnostics: [
-        {
-          code: "frontmatter/yaml-aliases",
-          severity: "error",
-          message: `The front matter expands too many YAML aliases (${reason}).`,
-          hint: `Write the values out; at most ${MAX_YAML_ALIASES} aliases are expanded.`,
-          location: { file, line: 1 },
-        },
+        diagnostic("frontmatter/yaml-aliases", { reason, limit: MAX_YAML_ALIASES }, { file, line: 1 }),
       ],
     };
   }

@@ -1,5 +1,5 @@
 import matter from "gray-matter";
-import type { Diagnostic } from "../errors.js";
+import { diagnostic, type Diagnostic } from "../errors/sync-error.js";
 import { parseFrontMatterYaml } from "./parse-front-matter-yaml.js";
 import type { FieldPosition } from "./types.js";
 
@@ -30,8 +30,8 @@ function countLines(text: string, end: number): number {
   return lines;
 }
 
-function failure(text: string, diagnostic: Diagnostic): ParsedMarkdown {
-  return { data: null, body: text, bodyStartLine: 1, positions: {}, diagnostics: [diagnostic] };
+function failure(text: string, problem: Diagnostic): ParsedMarkdown {
+  return { data: null, body: text, bodyStartLine: 1, positions: {}, diagnostics: [problem] };
 }
 
 /**
@@ -47,13 +47,7 @@ export function parseMarkdownFile(text: string, file: string): ParsedMarkdown {
     return { data: {}, body: source, bodyStartLine: 1, positions: {}, diagnostics: [] };
   }
   if (source.indexOf(`\n${DELIMITER}`, DELIMITER.length) === -1) {
-    return failure(source, {
-      code: "frontmatter/unclosed",
-      severity: "error",
-      message: "The front matter starts with --- but never ends.",
-      hint: "Close it with a line holding only ---.",
-      location: { file, line: 1, column: 1 },
-    });
+    return failure(source, diagnostic("frontmatter/unclosed", {}, { file, line: 1, column: 1 }));
   }
 
   let yaml: ReturnType<typeof parseFrontMatterYaml> = { data: {}, positions: {}, diagnostics: [] };
@@ -72,28 +66,15 @@ export function parseMarkdownFile(text: string, file: string): ParsedMarkdown {
   } catch (error) {
     const isScript = error instanceof ScriptFrontMatterError;
     const language = source.slice(DELIMITER.length, source.indexOf("\n")).trim();
-    return failure(source, {
-      code: isScript ? "frontmatter/javascript" : "frontmatter/language",
-      severity: "error",
-      message: isScript
-        ? "JavaScript front matter is not allowed; it was not run."
-        : `Front matter in "${language}" is not supported.`,
-      hint: "Write the front matter in YAML: start the file with a line holding only ---.",
-      location: { file, line: 1, column: 1 },
-    });
+    const location = { file, line: 1, column: 1 };
+    return failure(source, isScript ? diagnostic("frontmatter/javascript", {}, location) : diagnostic("frontmatter/language", { language }, location));
   }
 
   const bodyStartLine = countLines(source, source.length - content.length);
   const { data, positions, diagnostics } = yaml;
   if (diagnostics.length > 0) return { data: null, body: content, bodyStartLine, positions, diagnostics };
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
-    diagnostics.push({
-      code: "frontmatter/not-a-mapping",
-      severity: "error",
-      message: "The front matter must be a set of `key: value` lines.",
-      hint: "Write fields such as `title: Install the app`.",
-      location: { file, line: 2, column: 1 },
-    });
+    diagnostics.push(diagnostic("frontmatter/not-a-mapping", {}, { file, line: 2, column: 1 }));
     return { data: null, body: content, bodyStartLine, positions, diagnostics };
   }
   return { data: data as Record<string, unknown>, body: content, bodyStartLine, positions, diagnostics };

@@ -1,7 +1,7 @@
 import { readdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import type { ResolvedConfig } from "../config/types.js";
-import type { Diagnostic } from "../errors.js";
+import { diagnostic, type Diagnostic } from "../errors/sync-error.js";
 import { mapConcurrent } from "./map-concurrent.js";
 import type { DecodeResult } from "./decode-file-text.js";
 import { readTextFile } from "./read-text-file.js";
@@ -64,13 +64,7 @@ export async function scanContentTree(config: ResolvedConfig): Promise<ScannedTr
 
   const contentExists = await isFolder(config.contentDir);
   if (!contentExists) {
-    diagnostics.push({
-      code: "content/missing-dir",
-      severity: "error",
-      message: `The content folder ${contentDir} does not exist.`,
-      hint: "Create it, or set `contentDir` in the config to where the source articles are.",
-      location: { file: contentDir },
-    });
+    diagnostics.push(diagnostic("content/missing-dir", { dir: contentDir }, { file: contentDir }));
   }
   const folders = (await listFolders(config.localesDir)) ?? [];
   const selection = selectLocaleFolders(folders, config.locales, config.sourceLocale, localesDir);

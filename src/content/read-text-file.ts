@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import type { Diagnostic } from "../errors.js";
+import { diagnostic, type Diagnostic } from "../errors/sync-error.js";
 import { decodeFileText, type DecodeResult } from "./decode-file-text.js";
 
 /** Markdown files larger than this are refused without being read: no article is this big. */
@@ -54,23 +54,12 @@ export async function readFileBytes(absolutePath: string, file: string, maxBytes
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return {
-      diagnostic: {
-        code: "content/unreadable",
-        severity: "error",
-        message: `The file could not be read: ${reason}`,
-        location: { file },
-      },
+      diagnostic: diagnostic("content/unreadable", { what: "file", reason }, { file }),
     };
   }
   if ("tooLarge" in read) {
     return {
-      diagnostic: {
-        code: "content/too-large",
-        severity: "error",
-        message: `The file is ${read.tooLarge} bytes; markdown files may be at most ${maxBytes} bytes.`,
-        hint: "Split the article, or move large data out of the markdown.",
-        location: { file },
-      },
+      diagnostic: diagnostic("content/too-large", { size: read.tooLarge, limit: maxBytes }, { file }),
     };
   }
   return { bytes: read.bytes };

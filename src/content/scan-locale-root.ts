@@ -1,7 +1,7 @@
 import { realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import fg from "fast-glob";
-import type { Diagnostic } from "../errors.js";
+import { diagnostic, type Diagnostic } from "../errors/sync-error.js";
 
 /** A file found under a locale root, before it is read. */
 export interface ScannedFile {
@@ -50,22 +50,10 @@ async function resolveSymlink(absolutePath: string, file: string, allowedRoots: 
   try {
     target = await realpath(absolutePath);
   } catch {
-    return {
-      code: "content/broken-symlink",
-      severity: "error",
-      message: "The file is a symbolic link to something that does not exist.",
-      hint: "Remove the link or point it at an existing file.",
-      location: { file },
-    };
+    return diagnostic("content/broken-symlink", {}, { file });
   }
   if (!allowedRoots.some((root) => isInside(target, root))) {
-    return {
-      code: "content/symlink-outside",
-      severity: "error",
-      message: "The file is a symbolic link that leads outside the project; it is not read.",
-      hint: "Copy the file into the project instead of linking to it.",
-      location: { file },
-    };
+    return diagnostic("content/symlink-outside", {}, { file });
   }
   let isFile = false;
   try {
@@ -74,13 +62,7 @@ async function resolveSymlink(absolutePath: string, file: string, allowedRoots: 
     // Unstattable target: treated like a folder below, i.e. not read.
   }
   if (isFile) return "file";
-  return {
-    code: "content/symlink-folder",
-    severity: "warning",
-    message: "The folder is a symbolic link; linked folders are not followed.",
-    hint: "Move the folder into place instead of linking to it.",
-    location: { file },
-  };
+  return diagnostic("content/symlink-folder", {}, { file });
 }
 
 /**
@@ -104,12 +86,7 @@ export async function scanLocaleRoot(options: ScanOptions): Promise<ScanResult> 
     });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    diagnostics.push({
-      code: "content/unreadable",
-      severity: "error",
-      message: `The folder could not be listed: ${reason}`,
-      location: { file: toProjectPath(rootDir, root) },
-    });
+    diagnostics.push(diagnostic("content/unreadable", { what: "folder", reason }, { file: toProjectPath(rootDir, root) }));
     return { files, diagnostics };
   }
 
@@ -126,12 +103,7 @@ export async function scanLocaleRoot(options: ScanOptions): Promise<ScanResult> 
       }
     } else if (!entry.dirent.isFile()) {
       // A FIFO or socket would block or fail on open; never touch it.
-      diagnostics.push({
-        code: "content/not-a-file",
-        severity: "warning",
-        message: "This is not a regular file; it is ignored.",
-        location: { file },
-      });
+      diagnostics.push(diagnostic("content/not-a-file", {}, { file }));
       continue;
     }
     files.push({

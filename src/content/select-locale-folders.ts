@@ -1,4 +1,4 @@
-import type { Diagnostic } from "../errors.js";
+import { diagnostic, type Diagnostic } from "../errors/sync-error.js";
 import { isLocaleCode, suggestLocale } from "../locales.js";
 
 export interface LocaleFolderSelection {
@@ -28,42 +28,20 @@ export function selectLocaleFolders(
   for (const folder of [...folders].sort()) {
     const file = `${localesDir}/${folder}`;
     if (folder === sourceLocale) {
-      diagnostics.push({
-        code: "locale/source-folder",
-        severity: "warning",
-        message: `${file} is a folder for the source locale "${sourceLocale}"; it is ignored.`,
-        hint: "Source files belong in the content dir; remove or rename this folder.",
-        location: { file },
-      });
+      diagnostics.push(diagnostic("locale/source-folder", { file, sourceLocale }, { file }));
     } else if (configured !== null) {
       if (configured.includes(folder)) locales.push(folder);
     } else if (isLocaleCode(folder)) {
       locales.push(folder);
     } else {
       const suggestion = suggestLocale(folder);
-      diagnostics.push({
-        code: "locale/unknown-folder",
-        severity: "error",
-        message: `${file} is not named after an Intercom locale code.`,
-        hint: suggestion
-          ? `Did you mean ${suggestion}? Rename the folder to ${localesDir}/${suggestion}.`
-          : "Name locale folders with Intercom's codes (fr, de, pt-BR, zh-CN, ...), or list the folders to sync in the config's `locales`.",
-        location: { file },
-      });
+      diagnostics.push(diagnostic("locale/unknown-folder", { file, localesDir, suggestion }, { file }));
     }
   }
   for (const locale of configured ?? []) {
     if (locales.includes(locale)) continue;
     const misspelt = folders.find((folder) => folder !== locale && suggestLocale(folder) === locale);
-    diagnostics.push({
-      code: "locale/missing-folder",
-      severity: "warning",
-      message: `The config lists locale "${locale}" but ${localesDir}/${locale} does not exist.`,
-      hint: misspelt
-        ? `Rename ${localesDir}/${misspelt} to ${localesDir}/${locale}.`
-        : `Create ${localesDir}/${locale}/ or remove "${locale}" from the config's locales.`,
-      location: { file: `${localesDir}/${locale}` },
-    });
+    diagnostics.push(diagnostic("locale/missing-folder", { locale, localesDir, misspelt }, { file: `${localesDir}/${locale}` }));
   }
   return { locales, diagnostics };
 }

@@ -1,4 +1,4 @@
-import type { Diagnostic } from "../errors.js";
+import type { Diagnostic } from "../errors/sync-error.js";
 import type { ScannedFile } from "./scan-locale-root.js";
 
 /** One markdown file as read from disk: decoded, BOM stripped, line endings normalised to LF. */

@@ -1,5 +1,5 @@
 import pc from "picocolors";
-import type { Diagnostic } from "../errors.js";
+import type { Diagnostic } from "../errors/sync-error.js";
 import { toDisplayPath, type PathOptions } from "./display-path.js";
 
 export interface FormatOptions extends PathOptions {

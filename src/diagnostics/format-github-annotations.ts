@@ -1,4 +1,4 @@
-import type { Diagnostic } from "../errors.js";
+import type { Diagnostic } from "../errors/sync-error.js";
 import { toDisplayPath, type PathOptions } from "./display-path.js";
 
 /** Escapes a workflow command's message, as the GitHub Actions runner expects. */

@@ -1,4 +1,4 @@
-import type { Diagnostic, Severity } from "../errors.js";
+import type { Diagnostic, Severity } from "../errors/sync-error.js";
 import { toDisplayPath, type PathOptions } from "./display-path.js";
 
 export interface JsonDiagnostic {

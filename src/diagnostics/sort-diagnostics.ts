@@ -1,4 +1,4 @@
-import type { Diagnostic } from "../errors.js";
+import type { Diagnostic } from "../errors/sync-error.js";
 
 /**
  * Orders diagnostics by file, then line and column (file-level findings first), so output does not

@@ -3,7 +3,7 @@
  * the few that a push sends are read, parsed and rendered once more here, with the very context
  * the first render had.
  */
-import { SyncError } from "../errors.js";
+import { SyncError } from "../errors/sync-error.js";
 import type { RenderMarkdown } from "../model/build-article-locale.js";
 import { renderContextOf, type PrepareContext } from "../model/prepare-file.js";
 import type { ParseMarkdown } from "./prepare-text.js";
@@ -37,10 +37,7 @@ export function createBodyLoader(input: BodyLoaderInput): BodyLoader {
     try {
       text = await input.readText(file);
     } catch {
-      throw new SyncError("content/changed-during-run", `${file} changed or disappeared while the run was in progress; nothing was sent to Intercom.`, {
-        hint: "Run again once the files are saved.",
-        location: { file },
-      });
+      throw new SyncError("content/changed-during-run", { file, stage: "read" }, { location: { file } });
     }
     const parsed = input.parse(text, file);
     const context = renderContextOf({ file, locale, relativePath: "", bodyStartLine: parsed.bodyStartLine }, { project, assetBaseUrl }, sourceFile);

@@ -9,7 +9,7 @@ import { mapConcurrent } from "../content/map-concurrent.js";
 import { parseMarkdownFile } from "../content/parse-markdown-file.js";
 import { READ_CONCURRENCY } from "../content/read-content-tree.js";
 import { sortDiagnostics } from "../diagnostics/sort-diagnostics.js";
-import type { Diagnostic } from "../errors.js";
+import type { Diagnostic } from "../errors/sync-error.js";
 import type { RenderMarkdown } from "../model/build-article-locale.js";
 import { assembleDesiredState, projectFilesOf } from "../model/assemble-desired-state.js";
 import { createInterner } from "../model/detach-strings.js";

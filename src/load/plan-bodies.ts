@@ -7,7 +7,7 @@ import { bodyKey, type PlanBodyLoader } from "../apply/types.js";
 import { mapConcurrent } from "../content/map-concurrent.js";
 import { READ_CONCURRENCY } from "../content/read-content-tree.js";
 import { digestText } from "../digest/body-summary.js";
-import { SyncError } from "../errors.js";
+import { SyncError } from "../errors/sync-error.js";
 import { bodiesToLoad } from "../plan/bodies-to-load.js";
 import type { Plan } from "../plan/types.js";
 import type { DesiredState } from "../types.js";
@@ -33,13 +33,10 @@ export function createPlanBodies(desired: DesiredState, loadBody: BodyLoader): P
     const known = html.get(bodyKey(item.key, locale));
     if (known !== undefined) return known;
     const file = articles.get(item.key)?.locales[locale]?.file;
-    if (content === undefined || file === undefined) throw new SyncError("apply/missing-body", `The plan has no ${locale} body for the article ${item.key}.`);
+    if (content === undefined || file === undefined) throw new SyncError("apply/missing-body", { key: item.key, locale, stage: "load" });
     const rendered = await loadBody({ key: item.key, locale, file });
     if (digestText(rendered) !== content.digest) {
-      throw new SyncError("content/changed-during-run", `${file} changed while the run was in progress; it was not sent to Intercom.`, {
-        hint: "Run again once the files are saved.",
-        location: { file },
-      });
+      throw new SyncError("content/changed-during-run", { file, stage: "render" }, { location: { file } });
     }
     html.set(bodyKey(item.key, locale), rendered);
     return rendered;

@@ -5,7 +5,7 @@
  */
 import { decodeFileText } from "../content/decode-file-text.js";
 import type { ParsedMarkdown } from "../content/parse-markdown-file.js";
-import type { Diagnostic } from "../errors.js";
+import type { Diagnostic } from "../errors/sync-error.js";
 import { detachValue } from "../model/detach-strings.js";
 import { prepareFile, renderSourceOf, type FilePlace, type PrepareContext } from "../model/prepare-file.js";
 import type { PreparedFile } from "../model/types.js";

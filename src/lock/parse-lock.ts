@@ -1,4 +1,4 @@
-import { SyncError } from "../errors.js";
+import { SyncError } from "../errors/sync-error.js";
 import { LOCK_VERSION, type LockFile } from "../types.js";
 import { lockFileSchema } from "./lock-schema.js";
 
@@ -11,8 +11,7 @@ const MERGE_MARKER = /^(<{7}|={7}|>{7})( |$)/m;
 export function parseLock(text: string, file: string): LockFile {
   const marker = MERGE_MARKER.exec(text);
   if (marker) {
-    throw new SyncError("lock/merge-conflict", `${file} contains an unresolved git merge conflict.`, {
-      hint: "Keep the lines of both sides (one entry per line), remove the conflict markers, then run `intercom-sync plan`.",
+    throw new SyncError("lock/merge-conflict", { file }, {
       location: { file, ...lineAndColumn(text, marker.index) },
     });
   }
@@ -22,29 +21,21 @@ export function parseLock(text: string, file: string): LockFile {
     data = JSON.parse(text);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new SyncError("lock/invalid-json", `${file} is not valid JSON: ${message}.`, {
-      hint: "Restore it from git (`git checkout -- intercom-sync.lock.json`), or delete it and run `intercom-sync pull` to rebuild it.",
+    throw new SyncError("lock/invalid-json", { file, reason: message }, {
       location: { file, ...lineAndColumn(text, readErrorOffset(message, text)) },
     });
   }
 
   const version = (data as { version?: unknown } | null)?.version;
   if (typeof version === "number" && version > LOCK_VERSION) {
-    throw new SyncError(
-      "lock/newer-version",
-      `${file} has version ${version}: it was written by a newer intercom-sync; upgrade (this one reads version ${LOCK_VERSION}).`,
-      { hint: "Upgrade intercom-sync to the version the rest of the team uses.", location: { file } },
-    );
+    throw new SyncError("lock/newer-version", { file, version, supported: LOCK_VERSION }, { location: { file } });
   }
 
   const parsed = lockFileSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? ` at ${issue.path.map(String).join(".")}` : "";
-    throw new SyncError("lock/invalid", `${file} is not a valid lock file${where}: ${issue?.message ?? "unexpected shape"}.`, {
-      hint: "Restore it from git, or delete it and run `intercom-sync pull` to rebuild it.",
-      location: { file },
-    });
+    throw new SyncError("lock/invalid", { file, where, reason: issue?.message ?? "unexpected shape" }, { location: { file } });
   }
   return parsed.data;
 }

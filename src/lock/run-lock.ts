@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { setTimeout as sleepFor } from "node:timers/promises";
-import { SyncError } from "../errors.js";
+import { SyncError } from "../errors/sync-error.js";
 import { LOCK_FILE_NAME } from "./lock-schema.js";
 
 /** File that marks a run in progress in a folder. */
@@ -74,10 +74,7 @@ export async function acquireRunLock(dir: string, options: RunLockOptions = {}):
 
     if (clock() >= deadline) {
       const pid = current === "unreadable" ? "unknown" : String(current.holder.pid);
-      throw new SyncError("lock/busy", `another intercom-sync run (pid ${pid}) is using this folder.`, {
-        hint: `Wait for it to finish and run again. If no such process exists, delete ${file}.`,
-        location: { file },
-      });
+      throw new SyncError("lock/busy", { pid, file }, { location: { file } });
     }
     await sleep(Math.min(pollMs, deadline - clock()));
   }

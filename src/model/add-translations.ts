@@ -1,4 +1,4 @@
-import type { Diagnostic } from "../errors.js";
+import { diagnostic, type Diagnostic } from "../errors/sync-error.js";
 import type { DesiredArticle, DesiredCollection } from "../types.js";
 import { buildArticleLocale } from "./build-article-locale.js";
 import { isCollectionFile, toArticleKey, toFolderKey } from "./content-keys.js";
@@ -16,15 +16,7 @@ export interface TranslationTargets {
 function addCollectionTranslation(file: PreparedFile & { data: Record<string, unknown> }, targets: TranslationTargets): Diagnostic[] {
   const collection = targets.collections.get(toFolderKey(file.relativePath));
   if (collection === undefined) {
-    return [
-      {
-        code: "translation/no-source-collection",
-        severity: "warning",
-        message: `${file.file} translates a collection that does not exist in the source locale; it is skipped.`,
-        hint: "Move it to the folder of an existing collection, or delete it.",
-        location: { file: file.file },
-      },
-    ];
+    return [diagnostic("translation/no-source-collection", { file: file.file }, { file: file.file })];
   }
   const checked = validateFrontMatter(file.data, file.positions, COLLECTION_FIELDS, file.file);
   if (typeof checked.values.name === "string") {
@@ -49,13 +41,7 @@ export function addTranslations(translations: readonly PreparedFile[], targets: 
     const identity = `${file.locale}\u0000${file.relativePath.normalize("NFC")}`;
     const earlier = seen.get(identity);
     if (earlier !== undefined) {
-      diagnostics.push({
-        code: "key/duplicate",
-        severity: "error",
-        message: `${file.file} translates the same file as ${earlier} (their names differ only in Unicode normalisation).`,
-        hint: "Keep one of the two.",
-        location: { file: file.file },
-      });
+      diagnostics.push(diagnostic("key/duplicate", { kind: "translation", file: file.file, earlier }, { file: file.file }));
       continue;
     }
     seen.set(identity, file.file);
@@ -70,13 +56,7 @@ export function addTranslations(translations: readonly PreparedFile[], targets: 
     const source = article?.locales[targets.sourceLocale];
     if (article === undefined || source === undefined) {
       if (targets.failedKeys.has(key)) continue;
-      diagnostics.push({
-        code: "translation/no-source",
-        severity: "warning",
-        message: `${file.file} has no source article at the same path; it is skipped.`,
-        hint: `Translations mirror the content dir: the source would be "${key}.md". Move or delete this file.`,
-        location: { file: file.file },
-      });
+      diagnostics.push(diagnostic("translation/no-source", { file: file.file, key }, { file: file.file }));
       continue;
     }
     const built = buildArticleLocale(parsed, { defaultState: source.state, source });

@@ -1,4 +1,4 @@
-import type { Diagnostic } from "../errors.js";
+import type { Diagnostic } from "../errors/sync-error.js";
 import type { ProjectFiles } from "../render/types.js";
 import type { DesiredArticle } from "../types.js";
 import { addTranslations } from "./add-translations.js";

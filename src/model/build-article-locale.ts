@@ -1,4 +1,4 @@
-import type { Diagnostic } from "../errors.js";
+import { diagnostic, type Diagnostic } from "../errors/sync-error.js";
 import type { RenderContext, RenderResult } from "../render/types.js";
 import type { ArticleState, DesiredArticleLocale } from "../types.js";
 import type { PreparedFile, RenderedBody } from "./types.js";
@@ -29,13 +29,7 @@ export function buildArticleLocale(prepared: PreparedFile & { data: Record<strin
   const spec = context.source ? TRANSLATED_ARTICLE_FIELDS : SOURCE_ARTICLE_FIELDS;
   const { values, diagnostics } = validateFrontMatter(prepared.data, prepared.positions, spec, prepared.file);
   if (prepared.blankBody) {
-    diagnostics.push({
-      code: "article/empty-body",
-      severity: "warning",
-      message: "The article has no text below its front matter.",
-      hint: "Write the article, or remove the file if it is not ready.",
-      location: { file: prepared.file, line: prepared.bodyStartLine },
-    });
+    diagnostics.push(diagnostic("article/empty-body", {}, { file: prepared.file, line: prepared.bodyStartLine }));
   }
   const rendered = prepared.rendered ?? NOT_RENDERED;
   diagnostics.push(...rendered.diagnostics);

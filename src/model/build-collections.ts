@@ -1,4 +1,4 @@
-import type { Diagnostic } from "../errors.js";
+import { diagnostic, type Diagnostic } from "../errors/sync-error.js";
 import type { DesiredCollection } from "../types.js";
 import { isCollectionFile, joinProjectPath, toFolderKey, type KeyedItem } from "./content-keys.js";
 import { humaniseName } from "./humanise-name.js";
@@ -50,13 +50,7 @@ export function buildCollections(sources: readonly PreparedFile[], sourceLocale:
     if (isCollectionFile(source.relativePath)) {
       const folder = toFolderKey(source.relativePath);
       if (folder === "") {
-        diagnostics.push({
-          code: "collection/root-file",
-          severity: "warning",
-          message: `${source.file} describes the content folder itself, which is not a collection; it is ignored.`,
-          hint: "Move it into a folder to name that folder's collection.",
-          location: { file: source.file },
-        });
+        diagnostics.push(diagnostic("collection/root-file", { file: source.file }, { file: source.file }));
       } else if (!collectionFiles.has(folder)) {
         collectionFiles.set(folder, source);
       }
@@ -79,37 +73,20 @@ export function buildCollections(sources: readonly PreparedFile[], sourceLocale:
     const collectionFile = collectionFiles.get(key);
     const depth = depthOf(key);
     if (depth === MAX_COLLECTION_DEPTH + 1) {
-      diagnostics.push({
-        code: "collection/too-deep",
-        severity: "error",
-        message: `${folderPath} is nested ${depth} folders deep; Intercom allows at most ${MAX_COLLECTION_DEPTH} levels of collections.`,
-        hint: "Move its articles up into a shallower folder.",
-        location: { file: collectionFile?.file ?? firstFileIn.get(key) ?? folderPath },
-      });
+      const location = { file: collectionFile?.file ?? firstFileIn.get(key) ?? folderPath };
+      diagnostics.push(diagnostic("collection/too-deep", { folder: folderPath, depth, limit: MAX_COLLECTION_DEPTH }, location));
     }
     let name = humaniseName(key.slice(key.lastIndexOf("/") + 1));
     let description = "";
     if (collectionFile === undefined) {
-      diagnostics.push({
-        code: "collection/missing-file",
-        severity: "warning",
-        message: `${folderPath}/ has no _collection.md; its name is assumed to be "${name}".`,
-        hint: `Create ${folderPath}/_collection.md with front matter \`name: ${name}\`.`,
-        location: { file: folderPath },
-      });
+      diagnostics.push(diagnostic("collection/missing-file", { folder: folderPath, name }, { file: folderPath }));
     } else if (collectionFile.data !== null) {
       const checked = validateFrontMatter(collectionFile.data, collectionFile.positions, COLLECTION_FIELDS, collectionFile.file);
       diagnostics.push(...checked.diagnostics);
       if (typeof checked.values.name === "string") name = checked.values.name;
       if (typeof checked.values.description === "string") description = checked.values.description;
       if (!collectionFile.blankBody) {
-        diagnostics.push({
-          code: "collection/body-ignored",
-          severity: "warning",
-          message: "A _collection.md holds front matter only; the text below it is ignored.",
-          hint: "Move the text into an article, or into the `description` field.",
-          location: { file: collectionFile.file, line: collectionFile.bodyStartLine },
-        });
+        diagnostics.push(diagnostic("collection/body-ignored", {}, { file: collectionFile.file, line: collectionFile.bodyStartLine }));
       }
     }
     collections.set(key, {

@@ -1,4 +1,4 @@
-import type { Diagnostic } from "../errors.js";
+import { diagnostic, type Diagnostic } from "../errors/sync-error.js";
 
 /** Name of the file that describes the collection of its folder. */
 export const COLLECTION_FILE = "_collection.md";
@@ -53,29 +53,11 @@ export function checkKeyCollisions(items: readonly KeyedItem[]): Diagnostic[] {
     }
     if (first.kind !== item.kind) {
       const [article, collection] = first.kind === "article" ? [first, item] : [item, first];
-      diagnostics.push({
-        code: "key/article-collection-clash",
-        severity: "error",
-        message: `The article ${article.rawPath} and the folder ${collection.rawPath}/ have the same key "${article.key}".`,
-        hint: "Rename the article or the folder; a key must name one item.",
-        location: { file: item.file },
-      });
+      diagnostics.push(diagnostic("key/article-collection-clash", { article: article.rawPath, folder: collection.rawPath, key: article.key }, { file: item.file }));
     } else if (first.key === item.key) {
-      diagnostics.push({
-        code: "key/duplicate",
-        severity: "error",
-        message: `${item.rawPath} has the same key "${item.key}" as ${first.rawPath} (their names differ only in Unicode normalisation).`,
-        hint: "Keep one of the two; retype the name of the other.",
-        location: { file: item.file },
-      });
+      diagnostics.push(diagnostic("key/duplicate", { kind: "source", path: item.rawPath, key: item.key, first: first.rawPath }, { file: item.file }));
     } else {
-      diagnostics.push({
-        code: "key/case-collision",
-        severity: "error",
-        message: `"${item.key}" and "${first.key}" differ only by case; they would collide on macOS and Windows.`,
-        hint: "Rename one of them so the names differ by more than case.",
-        location: { file: item.file },
-      });
+      diagnostics.push(diagnostic("key/case-collision", { key: item.key, other: first.key }, { file: item.file }));
     }
   }
   return diagnostics;

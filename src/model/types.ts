@@ -1,5 +1,5 @@
 import type { FieldPosition } from "../content/types.js";
-import type { Diagnostic } from "../errors.js";
+import type { Diagnostic } from "../errors/sync-error.js";
 import type { BodySummary } from "../digest/body-summary.js";
 import type { ArticleState, DesiredState } from "../types.js";
 

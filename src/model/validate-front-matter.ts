@@ -1,5 +1,5 @@
 import type { FieldPosition } from "../content/types.js";
-import type { Diagnostic } from "../errors.js";
+import { diagnostic, type Diagnostic, diagnosticOf, type Finding } from "../errors/sync-error.js";
 import { formatSuggestion } from "./suggest-name.js";
 
 type FieldType = "text" | "state" | "author" | "hash";
@@ -50,30 +50,28 @@ function describe(value: unknown): string {
 }
 
 /** Checks one value against its type; returns the value to keep, or a problem to report. */
-function checkValue(key: string, type: FieldType, value: unknown): { value: string | number } | { code: string; message: string; hint?: string } {
+function checkValue(key: string, type: FieldType, value: unknown): { value: string | number } | Finding<"frontmatter/invalid-type" | "frontmatter/invalid-value"> {
   switch (type) {
     case "text":
       // YAML turns `title: 404` into a number; the writer meant the text.
       if (typeof value === "number" && Number.isFinite(value)) return { value: String(value) };
       if (typeof value === "string") return { value: value.trim() };
-      return { code: "frontmatter/invalid-type", message: `"${key}" must be text; got ${describe(value)}.`, hint: "Quote the value if it contains special characters." };
+      return { code: "frontmatter/invalid-type", details: { key, got: describe(value), expected: "text" } };
     case "state":
       if (typeof value === "string" && STATES.includes(value)) return { value };
       return {
         code: "frontmatter/invalid-value",
-        message: `"${key}" must be "published" or "draft"; got ${describe(value)}.`,
-        hint: typeof value === "string" ? formatSuggestion(value, STATES) : undefined,
+        details: { key, got: describe(value), suggestion: typeof value === "string" ? formatSuggestion(value, STATES) : undefined },
       };
     case "author":
       if (typeof value === "number" && Number.isSafeInteger(value) && value > 0) return { value };
       return {
         code: "frontmatter/invalid-type",
-        message: `"${key}" must be a positive whole number (an Intercom admin id); got ${describe(value)}.`,
-        hint: typeof value === "string" && /^\d+$/.test(value) ? "Write the id without quotes." : undefined,
+        details: { key, got: describe(value), expected: "author", quotedId: typeof value === "string" && /^\d+$/.test(value) },
       };
     case "hash":
       if (typeof value === "string" && value.trim() !== "") return { value: value.trim() };
-      return { code: "frontmatter/invalid-type", message: `"${key}" must be text; got ${describe(value)}.`, hint: "Let `intercom-sync stamp` write it." };
+      return { code: "frontmatter/invalid-type", details: { key, got: describe(value), expected: "hash" } };
   }
 }
 
@@ -99,14 +97,7 @@ export function validateFrontMatter(
   for (const [key, value] of Object.entries(data)) {
     const field = spec[key];
     if (field === undefined) {
-      const diagnostic: Diagnostic = {
-        code: "frontmatter/unknown-key",
-        severity: "warning",
-        message: `Unknown front matter key "${key}"; it is ignored.`,
-        hint: formatSuggestion(key, known) ?? `Known keys here: ${known.join(", ")}.`,
-        location: locate(key),
-      };
-      diagnostics.push(diagnostic);
+      diagnostics.push(diagnostic("frontmatter/unknown-key", { key, suggestion: formatSuggestion(key, known), known }, locate(key)));
       continue;
     }
     if (value === null || value === undefined) continue;
@@ -114,9 +105,7 @@ export function validateFrontMatter(
     if ("value" in checked) {
       values[key] = checked.value;
     } else {
-      const diagnostic: Diagnostic = { code: checked.code, severity: "error", message: checked.message, location: locate(key) };
-      if (checked.hint !== undefined) diagnostic.hint = checked.hint;
-      diagnostics.push(diagnostic);
+      diagnostics.push(diagnosticOf(checked, locate(key)));
     }
   }
 
@@ -124,24 +113,13 @@ export function validateFrontMatter(
     if (!field.required || key in values) continue;
     const present = key in data && data[key] !== null && data[key] !== undefined;
     if (present) continue; // wrong type, already reported
-    diagnostics.push({
-      code: "frontmatter/missing-field",
-      severity: "error",
-      message: `The front matter has no "${key}"; it is required.`,
-      hint: `Add a line \`${key}: ...\` between the --- lines at the top of the file.`,
-      location: locate(key),
-    });
+    diagnostics.push(diagnostic("frontmatter/missing-field", { key, empty: false }, locate(key)));
   }
   // An empty required text (`title: ""`) is as good as missing.
   for (const [key, field] of Object.entries(spec)) {
     if (field.required && values[key] === "") {
       delete values[key];
-      diagnostics.push({
-        code: "frontmatter/missing-field",
-        severity: "error",
-        message: `"${key}" is empty; it is required.`,
-        location: locate(key),
-      });
+      diagnostics.push(diagnostic("frontmatter/missing-field", { key, empty: true }, locate(key)));
     }
   }
   return { values, diagnostics };

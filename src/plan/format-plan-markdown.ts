@@ -1,4 +1,4 @@
-import { formatLocation } from "../errors.js";
+import { formatLocation } from "../errors/sync-error.js";
 import { ACTION_SYMBOLS, formatSummary, itemLabel, NO_CHANGES_MESSAGE, visibleItems } from "./format-plan.js";
 import type { Plan, PlanItem } from "./types.js";
 

@@ -4,8 +4,8 @@
  * `?` drift (edited in Intercom), `·` a lock-only change (e.g. no longer managed). Pure.
  */
 import pc from "picocolors";
-import type { Diagnostic } from "../errors.js";
-import { formatLocation } from "../errors.js";
+import type { Diagnostic } from "../errors/sync-error.js";
+import { formatLocation } from "../errors/sync-error.js";
 import { hasChanges } from "./summarise-plan.js";
 import type { LocaleChangeKind, Plan, PlanAction, PlanItem, PlanSummary } from "./types.js";
 

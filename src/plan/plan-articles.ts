@@ -1,3 +1,4 @@
+import { diagnostic } from "../errors/sync-error.js";
 import type { DesiredArticle, DesiredArticleLocale, RemoteArticleLocale } from "../types.js";
 import { parentIdOf, resolveArticleIdentities, type ArticleIdentity } from "./article-identity.js";
 import { collectChanges, existingItem, newItemBase, type LocaleOutcome } from "./assemble-item.js";
@@ -45,13 +46,7 @@ function prepareLocales(ctx: PlanContext, article: DesiredArticle, pendingKeys: 
     };
     if (text.html !== undefined) fields.body = text.html;
     for (const target of resolved.unresolved.filter((key) => !pendingKeys.has(key))) {
-      ctx.warnings.push({
-        code: "plan/unknown-link-target",
-        severity: "warning",
-        message: `${article.key} links to "${target}", which is neither in the tree nor in Intercom.`,
-        hint: "Fix the link; it is sent as \"#\" until the target exists.",
-        location: { file: text.file },
-      });
+      ctx.warnings.push(diagnostic("plan/unknown-link-target", { key: article.key, target }, { file: text.file }));
     }
     const bodyHash = hashBody(text.digest, resolved.placeholders);
     prepared.push({
@@ -98,13 +93,7 @@ function applyOutdatedPolicy(ctx: PlanContext, article: DesiredArticle, local: P
   if (!local.outdated || (decision.kind !== "add" && decision.kind !== "update")) return decision;
   const policy = ctx.options.outdatedTranslations;
   const effect = { push: "pushing it anyway", skip: "not pushing it", draft: "pushing it as a draft" }[policy];
-  ctx.warnings.push({
-    code: "plan/outdated-translation",
-    severity: "warning",
-    message: `The ${local.locale} translation of ${article.key} is outdated (its source changed after source_hash); ${effect}.`,
-    hint: "Update the translation, then run `intercom-sync stamp` on it.",
-    location: { file: local.source.file },
-  });
+  ctx.warnings.push(diagnostic("plan/outdated-translation", { locale: local.locale, key: article.key, effect }, { file: local.source.file }));
   return policy === "skip" ? { kind: "noop" } : decision;
 }
 
@@ -163,13 +152,7 @@ function planExisting(
   if (moveParent && parentId === null) {
     // The 2.16 update request only takes a collection id as parent_id.
     moveParent = false;
-    ctx.warnings.push({
-      code: "plan/unsupported-move",
-      severity: "warning",
-      message: `${article.key} moved out of its collection, but the Intercom API cannot move an article to the top level.`,
-      hint: "Move it in Intercom, or keep it in a collection folder.",
-      location: { file: article.locales[ctx.sourceLocale]?.file ?? article.key },
-    });
+    ctx.warnings.push(diagnostic("plan/unsupported-move", { key: article.key }, { file: article.locales[ctx.sourceLocale]?.file ?? article.key }));
   }
   return existingItem(ctx, {
     type: "article",

@@ -1,4 +1,4 @@
-import type { Diagnostic } from "../errors.js";
+import type { Diagnostic } from "../errors/sync-error.js";
 import type { LockFile, RemoteArticle, RemoteCollection, RemoteState } from "../types.js";
 import type { PlanInput, PlanOptions } from "./types.js";
 

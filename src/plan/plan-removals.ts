@@ -1,3 +1,4 @@
+import { diagnostic } from "../errors/sync-error.js";
 import type { LockEntry } from "../types.js";
 import { keyDepth, type PlanContext } from "./plan-context.js";
 import type { ArticlePlanItem, CollectionPlanItem, PlanItem } from "./types.js";
@@ -78,13 +79,7 @@ function planCollectionRemovals(ctx: PlanContext, keys: readonly string[], plann
         deleted.add(entry.id);
         items.push({ ...base, action: "delete", reason: "folder removed and the collection is empty (onDelete: delete)", defaultLocale, write: true, forget: true });
       } else {
-        ctx.warnings.push({
-          code: "plan/collection-not-empty",
-          severity: "warning",
-          message: `Collection ${key} was removed locally but still holds ${remaining} item(s) in Intercom, so it is not deleted.`,
-          hint: "Move or delete what is left in it; it is deleted on a later push once empty.",
-          location: { file: key },
-        });
+        ctx.warnings.push(diagnostic("plan/collection-not-empty", { key, remaining }, { file: key }));
       }
     }
     // onDelete "unpublish": collections have no published state; the collection stays, still owned.

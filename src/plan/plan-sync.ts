@@ -1,4 +1,4 @@
-import type { Diagnostic } from "../errors.js";
+import { diagnostic } from "../errors/sync-error.js";
 import type { DesiredState } from "../types.js";
 import { planArticles } from "./plan-articles.js";
 import { planCollections } from "./plan-collections.js";
@@ -22,22 +22,11 @@ function checkHelpCenter(ctx: PlanContext): void {
   const { desired, remote, lock } = ctx.input;
   const enabled = remote.helpCenter.locales;
   for (const locale of desired.locales.filter((l) => !enabled.includes(l))) {
-    ctx.errors.push({
-      code: "plan/locale-not-enabled",
-      severity: "error",
-      message: `Locale "${locale}" is not enabled on help center "${remote.helpCenter.displayName}" (enabled: ${enabled.join(", ") || "none"}).`,
-      hint: `Enable ${locale} in Intercom (Help Center settings, languages), or leave it out of \`locales\` in the config.`,
-      location: { file: localeFolder(desired, locale) },
-    });
+    ctx.errors.push(diagnostic("plan/locale-not-enabled", { locale, helpCenter: remote.helpCenter.displayName, enabled }, { file: localeFolder(desired, locale) }));
   }
   if (lock.helpCenterId !== null && lock.helpCenterId !== remote.helpCenter.id) {
-    ctx.errors.push({
-      code: "plan/help-center-mismatch",
-      severity: "error",
-      message: `The lock file belongs to help center ${lock.helpCenterId}, but this run targets help center ${remote.helpCenter.id}.`,
-      hint: "Set `helpCenterId` in the config to the lock's help center, or delete the lock file to adopt the other help center's items.",
-      location: { file: "intercom-sync.lock.json" },
-    });
+    const location = { file: "intercom-sync.lock.json" };
+    ctx.errors.push(diagnostic("plan/help-center-mismatch", { lockHelpCenter: lock.helpCenterId, helpCenter: remote.helpCenter.id }, location));
   }
 }
 
@@ -82,23 +71,10 @@ function reportDriftAndConflicts(ctx: PlanContext, items: readonly PlanItem[]): 
   for (const item of items) {
     for (const change of item.locales) {
       if (change.change !== "drift" && change.change !== "conflict") continue;
-      const diagnostic: Diagnostic =
-        change.change === "conflict"
-          ? {
-              code: "plan/conflict",
-              severity: "error",
-              message: `The ${change.locale} ${item.type} ${item.key} changed both locally and in Intercom since the last push; it is skipped.`,
-              hint: "Run `intercom-sync pull` to take the Intercom version and merge, or `push --force` to overwrite it.",
-              location: { file: fileOf(ctx.input.desired, item, change.locale) },
-            }
-          : {
-              code: "plan/drift",
-              severity: "warning",
-              message: `The ${change.locale} ${item.type} ${item.key} was edited in Intercom since the last push; it is kept as is.`,
-              hint: "Run `intercom-sync pull` to bring the edit into the files, or `push --force` to overwrite it.",
-              location: { file: fileOf(ctx.input.desired, item, change.locale) },
-            };
-      (diagnostic.severity === "error" ? ctx.errors : ctx.warnings).push(diagnostic);
+      const found = diagnostic(change.change === "conflict" ? "plan/conflict" : "plan/drift", { locale: change.locale, type: item.type, key: item.key }, {
+        file: fileOf(ctx.input.desired, item, change.locale),
+      });
+      (found.severity === "error" ? ctx.errors : ctx.warnings).push(found);
     }
   }
 }

@@ -1,4 +1,4 @@
-import type { Diagnostic } from "../errors.js";
+import type { Diagnostic } from "../errors/sync-error.js";
 import type { Plan, PlanItem, PlanSummary } from "./types.js";
 
 /** Counts per action, plus the number of requests apply makes in its first pass. */

@@ -3,7 +3,7 @@
  * `plan --out` writes it to a file, and `applyPlan` runs it. Nothing in here is a class or a
  * function, so `JSON.parse(JSON.stringify(plan))` is the same plan.
  */
-import type { Diagnostic } from "../errors.js";
+import type { Diagnostic } from "../errors/sync-error.js";
 import type { ArticleState, DesiredState, LockFile, LockLocale, RemoteState } from "../types.js";
 
 export const PLAN_VERSION = 1;

@@ -5,7 +5,7 @@
  * item, as push would adopt it); other new items get the slug of their source title, made unique
  * within their folder.
  */
-import type { Diagnostic } from "../errors.js";
+import { diagnostic, type Diagnostic } from "../errors/sync-error.js";
 import { normaliseText } from "../digest/visible-text.js";
 import type { LockFile, RemoteArticle, RemoteCollection, RemoteState } from "../types.js";
 import type { PullItemType } from "./types.js";
@@ -116,13 +116,7 @@ function lockKeysById(entries: LockFile["collections"]): Map<string, string> {
 }
 
 function movedNotice(type: PullItemType, key: string, file: string): Diagnostic {
-  return {
-    code: "pull/moved-in-intercom",
-    severity: "warning",
-    message: `The ${type} ${key} was moved to another collection in Intercom; its file stays where it is.`,
-    hint: "Move the file to the matching folder to keep the move, or push to move it back.",
-    location: { file },
-  };
+  return diagnostic("pull/moved-in-intercom", { type, key }, { file });
 }
 
 export interface AssignKeysInput {

@@ -1,5 +1,5 @@
 import pc from "picocolors";
-import { formatLocation } from "../errors.js";
+import { formatLocation } from "../errors/sync-error.js";
 import type { PullFile, PullResult } from "./types.js";
 
 /** New files listed one by one up to this many (a first pull writes the whole tree). */

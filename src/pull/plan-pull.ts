@@ -2,7 +2,7 @@
  * The pure core of `pull`: remote state, lock and current files in; for every item and locale the
  * file Intercom's version would be, and whether to write it. Touches no file system or network.
  */
-import { SyncError, type Diagnostic } from "../errors.js";
+import { diagnostic, type Diagnostic, SyncError } from "../errors/sync-error.js";
 import { isLocaleCode } from "../locales.js";
 import { combineFieldHashes } from "../digest/field-hashes.js";
 import { toVisibleText } from "../digest/visible-text.js";
@@ -30,33 +30,17 @@ function chooseLocales(input: PullInput): string[] {
 function checkHelpCenter(input: PullInput): void {
   const { lock, remote } = input;
   if (lock.helpCenterId === null || lock.helpCenterId === remote.helpCenter.id) return;
-  throw new SyncError(
-    "pull/help-center-mismatch",
-    `The lock file belongs to help center ${lock.helpCenterId}, but this run reads help center ${remote.helpCenter.id}.`,
-    { hint: "Set `helpCenterId` in the config to the lock's help center, or pull into a fresh folder.", location: { file: "intercom-sync.lock.json" } },
-  );
+  throw new SyncError("pull/help-center-mismatch", { lockHelpCenter: lock.helpCenterId, helpCenter: remote.helpCenter.id }, { location: { file: "intercom-sync.lock.json" } });
 }
 
 function deletedNotices(input: PullInput, type: PullItemType, entries: Record<string, LockEntry>, remoteIds: ReadonlySet<string>): Diagnostic[] {
   return Object.entries(entries)
     .filter(([, entry]) => !remoteIds.has(entry.id))
-    .map(([key]) => ({
-      code: "pull/deleted-in-intercom",
-      severity: "warning" as const,
-      message: `The ${type} ${key} no longer exists in Intercom; its files are kept.`,
-      hint: "Delete the files to let it go, or push to create it again.",
-      location: { file: itemFilePath(input.layout, type, key, input.layout.sourceLocale) },
-    }));
+    .map(([key]) => diagnostic("pull/deleted-in-intercom", { type, key }, { file: itemFilePath(input.layout, type, key, input.layout.sourceLocale) }));
 }
 
 function untitledNotice(article: RemoteArticle, locale: string, file: string): Diagnostic {
-  return {
-    code: "pull/untitled",
-    severity: "warning",
-    message: `Intercom article ${article.id} has text but no title in ${locale}; no file was written for it.`,
-    hint: "Give it a title in Intercom, then pull again.",
-    location: { file },
-  };
+  return diagnostic("pull/untitled", { id: article.id, locale }, { file });
 }
 
 interface PullContext {

@@ -3,7 +3,7 @@
  * item and locale, whether a file is written, left as it is, or skipped, and why; `pullProject`
  * writes the files and the lock.
  */
-import type { Diagnostic } from "../errors.js";
+import type { Diagnostic } from "../errors/sync-error.js";
 import type { OutdatedTranslations } from "../plan/types.js";
 import type { DesiredState, LockFile, RemoteState } from "../types.js";
 

@@ -1,4 +1,4 @@
-import { SyncError } from "../errors.js";
+import { SyncError } from "../errors/sync-error.js";
 
 /** The only place the access token is read from. */
 export const ACCESS_TOKEN_ENV = "INTERCOM_ACCESS_TOKEN";
@@ -10,9 +10,7 @@ export const ACCESS_TOKEN_ENV = "INTERCOM_ACCESS_TOKEN";
 export function readAccessToken(env: Readonly<Record<string, string | undefined>>): string {
   const token = env[ACCESS_TOKEN_ENV]?.trim();
   if (!token) {
-    throw new SyncError("config/missing-token", `${ACCESS_TOKEN_ENV} is not set.`, {
-      hint: `Export ${ACCESS_TOKEN_ENV} with an access token of your Intercom app (Developer Hub > your app > Authentication); in CI, store it as a secret.`,
-    });
+    throw new SyncError("config/missing-token", { variable: ACCESS_TOKEN_ENV });
   }
   return token;
 }

@@ -1,6 +1,6 @@
 import { isIP } from "node:net";
 import type { ResolvedConfig } from "../config/types.js";
-import { SyncError } from "../errors.js";
+import { SyncError } from "../errors/sync-error.js";
 
 /** Intercom's API host per data region. */
 export const REGION_BASE_URLS = {
@@ -25,30 +25,20 @@ export function resolveApiBaseUrl(
   const source = fromEnv ? API_URL_ENV : config.apiUrl ? "apiUrl" : null;
   const raw = fromEnv || config.apiUrl || REGION_BASE_URLS[config.region];
   if (raw === undefined) {
-    throw new SyncError("config/invalid-region", `Unknown Intercom region "${String(config.region)}".`, {
-      hint: `Use one of: ${Object.keys(REGION_BASE_URLS).join(", ")}.`,
-    });
+    throw new SyncError("config/invalid-region", { region: String(config.region), regions: Object.keys(REGION_BASE_URLS) });
   }
 
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new SyncError("config/invalid-api-url", `The API URL from ${source ?? "region"} is not a URL: "${raw}".`, {
-      hint: "Write an absolute URL such as https://api.intercom.io.",
-    });
+    throw new SyncError("config/invalid-api-url", { source, url: raw, problem: "not-a-url" });
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new SyncError("config/invalid-api-url", `The API URL from ${source} must use https: "${raw}".`, {
-      hint: "Write an absolute https:// URL such as https://api.intercom.io.",
-    });
+    throw new SyncError("config/invalid-api-url", { source, url: raw, problem: "scheme" });
   }
   if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
-    throw new SyncError(
-      "config/insecure-api-url",
-      `Refusing the plain http:// API URL from ${source} ("${raw}"): the access token would travel unencrypted.`,
-      { hint: "Use https://, or http:// only for a local emulator on localhost, 127.0.0.1 or [::1]." },
-    );
+    throw new SyncError("config/insecure-api-url", { source, url: raw });
   }
   return url.href.replace(/\/+$/, "");
 }

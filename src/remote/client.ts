@@ -1,7 +1,7 @@
 import { setTimeout as sleepFor } from "node:timers/promises";
 import type { Dispatcher } from "undici";
 import { DEFAULT_RETRIES } from "../config/defaults.js";
-import { SyncError } from "../errors.js";
+import { SyncError } from "../errors/sync-error.js";
 import type {
   WireAdmin,
   WireArticle,
@@ -171,7 +171,5 @@ function expectList<T>(body: PageOf<T>, path: string): PageOf<T> {
 }
 
 function unexpectedResponse(method: HttpMethod, path: string, what: string): SyncError {
-  return new SyncError("api/unexpected-response", `Intercom answered ${method} ${path} with ${what}.`, {
-    hint: "Check that the API URL points at Intercom (or the emulator) and that apiVersion is supported.",
-  });
+  return new SyncError("api/unexpected-response", { method, path, what });
 }

@@ -1,4 +1,4 @@
-import { SyncError } from "../errors.js";
+import { SyncError, type Finding } from "../errors/sync-error.js";
 
 /** One entry of Intercom's `error.list`. */
 export interface IntercomErrorDetail {
@@ -32,7 +32,7 @@ export interface IntercomApiErrorInit {
  * Every failure of an Intercom request. It carries what is needed to act on the failure and
  * nothing that could leak the access token: no headers, no raw transport error as `cause`.
  */
-export class IntercomApiError extends SyncError {
+export class IntercomApiError extends SyncError<ApiErrorCode> {
   readonly status: number | null;
   readonly method: HttpMethod;
   readonly path: string;
@@ -43,8 +43,8 @@ export class IntercomApiError extends SyncError {
 
   constructor(init: IntercomApiErrorInit) {
     const errors = init.errors ?? [];
-    const { code, message, hint } = describeFailure(init, errors);
-    super(code, message, { hint });
+    const failure = describeFailure(init, errors);
+    super(failure.code, failure.details);
     this.status = init.status;
     this.method = init.method;
     this.path = init.path;
@@ -60,10 +60,19 @@ export function isIntercomApiError(error: unknown): error is IntercomApiError {
   return error instanceof IntercomApiError;
 }
 
-function describeFailure(
-  init: IntercomApiErrorInit,
-  errors: readonly IntercomErrorDetail[],
-): { code: string; message: string; hint: string } {
+/** The API codes a failed request maps to. */
+type ApiErrorCode =
+  | "api/timeout"
+  | "api/network-error"
+  | "api/unauthorized"
+  | "api/forbidden"
+  | "api/not-found"
+  | "api/rate-limited"
+  | "api/server-error"
+  | "api/rejected"
+  | "api/http-error";
+
+function describeFailure(init: IntercomApiErrorInit, errors: readonly IntercomErrorDetail[]): Finding<ApiErrorCode> {
   const where = `${init.method} ${init.path}`;
   const details = errors
     .map((e) => (e.field ? `${e.field}: ` : "") + (e.message ?? e.code))
@@ -72,55 +81,26 @@ function describeFailure(
   const unknown = init.outcomeUnknown
     ? " The request may or may not have been applied; the next run reconciles it."
     : "";
+  const request = { where, suffix };
 
   if (init.status === null) {
     const timedOut = init.networkCode === "TIMEOUT" || (init.networkCode ?? "").includes("TIMEOUT");
-    return {
-      code: timedOut ? "api/timeout" : "api/network-error",
-      message: timedOut
-        ? `${where} timed out before Intercom answered.${unknown}`
-        : `${where} failed before Intercom answered (${init.networkMessage ?? init.networkCode ?? "network error"}).${unknown}`,
-      hint: "Check the network and the API URL (region, apiUrl, INTERCOM_API_URL), then run again.",
-    };
+    return timedOut
+      ? { code: "api/timeout", details: { ...request, unknown } }
+      : { code: "api/network-error", details: { ...request, unknown, reason: init.networkMessage ?? init.networkCode ?? "network error" } };
   }
   switch (init.status) {
     case 401:
-      return {
-        code: "api/unauthorized",
-        message: `The access token was refused (401) on ${where}${suffix}.`,
-        hint: "Set INTERCOM_ACCESS_TOKEN to a valid access token of the workspace (Developer Hub > your app > Authentication).",
-      };
+      return { code: "api/unauthorized", details: request };
     case 403:
-      return {
-        code: "api/forbidden",
-        message: `Intercom denied ${where} (403)${suffix}.`,
-        hint: "Give the app behind INTERCOM_ACCESS_TOKEN read and write access to articles and the Help Center.",
-      };
+      return { code: "api/forbidden", details: request };
     case 404:
-      return {
-        code: "api/not-found",
-        message: `Intercom found nothing at ${where} (404)${suffix}.`,
-        hint: "The item may have been deleted in Intercom; run `intercom-sync pull` or `plan` to see the current state.",
-      };
+      return { code: "api/not-found", details: request };
     case 429:
-      return {
-        code: "api/rate-limited",
-        message: `Intercom kept answering 429 (rate limited) to ${where}${suffix}.`,
-        hint: "Lower `concurrency` in the config, or run again once other integrations using the token are quieter.",
-      };
+      return { code: "api/rate-limited", details: request };
     default:
       break;
   }
-  if (init.status >= 500) {
-    return {
-      code: "api/server-error",
-      message: `Intercom failed with ${init.status} on ${where}${suffix}.${unknown}`,
-      hint: "This is usually temporary; run again in a few minutes.",
-    };
-  }
-  return {
-    code: init.status === 400 || init.status === 422 ? "api/rejected" : "api/http-error",
-    message: `Intercom rejected ${where} with ${init.status}${suffix}.`,
-    hint: "Run `intercom-sync check` to validate the content; if it passes, report this with the request id.",
-  };
+  if (init.status >= 500) return { code: "api/server-error", details: { ...request, unknown, status: init.status } };
+  return { code: init.status === 400 || init.status === 422 ? "api/rejected" : "api/http-error", details: { ...request, status: init.status } };
 }

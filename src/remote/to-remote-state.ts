@@ -1,4 +1,4 @@
-import { SyncError } from "../errors.js";
+import { SyncError } from "../errors/sync-error.js";
 import type {
   WireArticle,
   WireArticleContent,
@@ -47,19 +47,11 @@ function pickHelpCenter(helpCenters: readonly WireHelpCenter[], helpCenterId: st
   if (helpCenterId !== null) {
     const found = helpCenters.find((h) => String(h.id) === String(helpCenterId));
     if (found) return found;
-    throw new SyncError("remote/unknown-help-center", `The workspace has no help center with id ${helpCenterId}.`, {
-      hint: ids.length > 0 ? `Set helpCenterId to one of: ${describeHelpCenters(helpCenters)}.` : "Create a help center in Intercom first.",
-    });
+    throw new SyncError("remote/unknown-help-center", { id: helpCenterId, choices: ids.length > 0 ? describeHelpCenters(helpCenters) : "" });
   }
   const fallback = helpCenters.find((h) => h.default) ?? (helpCenters.length === 1 ? helpCenters[0] : undefined);
   if (fallback) return fallback;
-  throw new SyncError(
-    "remote/no-default-help-center",
-    helpCenters.length === 0 ? "The workspace has no help center." : "The workspace has no default help center.",
-    {
-      hint: helpCenters.length === 0 ? "Create a help center in Intercom first." : `Set helpCenterId to one of: ${describeHelpCenters(helpCenters)}.`,
-    },
-  );
+  throw new SyncError("remote/no-default-help-center", { count: helpCenters.length, choices: describeHelpCenters(helpCenters) });
 }
 
 function describeHelpCenters(helpCenters: readonly WireHelpCenter[]): string {

@@ -3,7 +3,7 @@
  * findings) of its last read, with the key it was made for and the existence lookups its render
  * made. Pure; render-cache-store.ts reads and writes it.
  */
-import type { Diagnostic } from "../errors.js";
+import type { Diagnostic } from "../errors/sync-error.js";
 import type { PreparedFile, RenderedBody } from "../model/types.js";
 import { lookupsHold, type RecordedLookups } from "./recording-files.js";
 

@@ -1,14 +1,16 @@
-import type { Diagnostic, Severity } from "../errors.js";
+import type { TalliedRenderCode } from "../errors/catalog-render.js";
+import { diagnostic, type Diagnostic, type ErrorCode, type ErrorDetails } from "../errors/sync-error.js";
 
 /** How many line numbers an aggregated warning lists before it says "and N more". */
 export const MAX_LINES_LISTED = 5;
 
 interface Tally {
-  code: string;
+  code: TalliedRenderCode;
   subject: string;
+  /** The tag the subject belongs to, for codes that name it (a dropped style). */
+  tag: string | undefined;
   lines: number[];
   count: number;
-  describe: (subject: string) => { message: string; hint: string };
 }
 
 /**
@@ -32,28 +34,16 @@ export class RenderDiagnostics {
   }
 
   /** Records one finding at a 0-based body line. */
-  add(severity: Severity, code: string, bodyLine: number, message: string, hint?: string): void {
-    const diagnostic: Diagnostic = {
-      code,
-      severity,
-      message,
-      location: { file: this.file, line: this.firstLine + bodyLine },
-    };
-    if (hint !== undefined) diagnostic.hint = hint;
-    this.single.push(diagnostic);
+  add<C extends ErrorCode>(code: C, bodyLine: number, details: ErrorDetails<C>): void {
+    this.single.push(diagnostic(code, details, { file: this.file, line: this.firstLine + bodyLine }));
   }
 
   /** Counts one occurrence of a repeated construct; reported once per code and subject. */
-  tally(
-    code: string,
-    subject: string,
-    bodyLine: number,
-    describe: (subject: string) => { message: string; hint: string },
-  ): void {
-    const key = `${code}\u0000${subject}`;
+  tally(code: TalliedRenderCode, subject: string, bodyLine: number, tag?: string): void {
+    const key = `${code}\u0000${subject}\u0000${tag ?? ""}`;
     let entry = this.tallies.get(key);
     if (entry === undefined) {
-      entry = { code, subject, lines: [], count: 0, describe };
+      entry = { code, subject, tag, lines: [], count: 0 };
       this.tallies.set(key, entry);
     }
     entry.count += 1;
@@ -64,14 +54,9 @@ export class RenderDiagnostics {
   finish(): Diagnostic[] {
     const all = [...this.single];
     for (const entry of this.tallies.values()) {
-      const { message, hint } = entry.describe(entry.subject);
-      all.push({
-        code: entry.code,
-        severity: "warning",
-        message: `${message} (${describeOccurrences(entry.count, entry.lines)})`,
-        hint,
-        location: { file: this.file, line: entry.lines[0] ?? this.firstLine },
-      });
+      const details = entry.tag === undefined ? { subject: entry.subject } : { subject: entry.subject, tag: entry.tag };
+      const found = diagnostic(entry.code, details, { file: this.file, line: entry.lines[0] ?? this.firstLine });
+      all.push({ ...found, message: `${found.message} (${describeOccurrences(entry.count, entry.lines)})` });
     }
     return all
       .map((diagnostic, index) => ({ diagnostic, index }))

@@ -43,8 +43,7 @@ export function mapHeadingLevels(headings: readonly HeadingRef[], diagnostics: R
       warned = true;
       const deeper = "#".repeat(level);
       const kept = "#".repeat(second);
-      diagnostics.add("warning", "render/heading-merged", heading.line, `${deeper} and ${kept} both become <h2> in Intercom`,
-        "Intercom has two heading levels; use at most two levels in the body, or accept the merge.");
+      diagnostics.add("render/heading-merged", heading.line, { deeper, kept });
     }
   }
 }

@@ -147,11 +147,9 @@ export class RawHtmlSanitizer {
         this.stack.push({ name, emitted: "iframe", scope, level, unwrapsTable: false });
         return `<iframe${formatAttributes(kept)}>`;
       }
-      this.diagnostics.add("warning", "render/unsafe-html", this.line, `Removed an <iframe> whose source is not a video host (${src || "no src"})`,
-        "Only YouTube, Vimeo, Loom, Wistia and similar video embeds are accepted by Intercom.");
+      this.diagnostics.add("render/unsafe-html", this.line, { removed: "iframe", src });
     } else {
-      this.diagnostics.add("warning", "render/unsafe-html", this.line, `Removed a <${name}> element and its content`,
-        "Intercom does not accept scripts, styles or embedded objects in articles.");
+      this.diagnostics.add("render/unsafe-html", this.line, { removed: "element", name });
     }
     if (!VOID_ELEMENTS.has(name)) this.suppressed = { name, depth: 1, scope };
     return "";
@@ -168,8 +166,7 @@ export class RawHtmlSanitizer {
     }
     const rawTables = this.stack.filter((entry) => entry.emitted === "table").length;
     if (name === "table" && markdownTables + rawTables + this.unwrappedTables > 0) {
-      this.diagnostics.add("warning", "render/nested-table", this.line, "A table inside a table was flattened to text",
-        "Intercom rejects nested tables: move the inner table out.");
+      this.diagnostics.add("render/nested-table", this.line, {});
       return undefined;
     }
     if (TABLE_PARTS.has(name)) return rawTables > 0 && this.unwrappedTables === 0 ? name : undefined;
@@ -182,8 +179,7 @@ export class RawHtmlSanitizer {
     const kept: [string, string][] = [];
     for (const [key, value] of attributes) {
       if (key.startsWith("on")) {
-        this.diagnostics.add("warning", "render/unsafe-html", this.line, `Removed the ${key} attribute of <${name}>`,
-          "Intercom articles cannot run scripts.");
+        this.diagnostics.add("render/unsafe-html", this.line, { removed: "attribute", name, attribute: key });
         continue;
       }
       if (!allowed.includes(key)) continue;
@@ -207,17 +203,11 @@ export class RawHtmlSanitizer {
   }
 
   private reportDroppedStyle(tag: string, property: string): void {
-    this.diagnostics.tally("render/unsupported-style", property, this.line, (subject) => ({
-      message: `The style "${subject}" of <${tag}> is not kept: Intercom shows only colours, sizes, borders, padding and alignment`,
-      hint: tag === "div" ? "A callout keeps its background-color and border-color only." : "Remove the declaration, or use a class Intercom supports (intercom-align-center).",
-    }));
+    this.diagnostics.tally("render/unsupported-style", property, this.line, tag);
   }
 
   private reportUnsupported(name: string): void {
-    this.diagnostics.tally("render/unsupported-html", name, this.line, (tag) => ({
-      message: `<${tag}> is not supported by Intercom; the tag was removed and its text kept`,
-      hint: "Use markdown, or a tag Intercom supports (p, a, img, lists, tables, strong, em, s, code, pre).",
-    }));
+    this.diagnostics.tally("render/unsupported-html", name, this.line);
   }
 
   private close(name: string, scope: string): string {

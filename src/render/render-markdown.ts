@@ -1,27 +1,12 @@
 import { RenderDiagnostics } from "./diagnostics.js";
 import { markdownParser, NESTING_CUT_AT } from "./markdown-parser.js";
-import { rewriteMkDocsBlocks, type MkDocsFinding } from "./mkdocs.js";
+import { rewriteMkDocsBlocks } from "./mkdocs.js";
 import { RawHtmlSanitizer } from "./raw-html.js";
 import { rewriteUrl, type RenderState } from "./render-state.js";
 import { transformBlocks } from "./transform-blocks.js";
 import type { RenderContext, RenderResult } from "./types.js";
 
 const EMPTY_LIST = /<(ul|ol)\b[^>]*>\s*<\/\1>\n?/g;
-
-const MKDOCS_ADVICE: Readonly<Record<MkDocsFinding["code"], (subject: string) => { message: string; hint: string }>> = {
-  "render/mkdocs-admonition": (subject) => ({
-    message: `MkDocs admonition "/// ${subject}" was turned into a callout`,
-    hint: "Use a GitHub alert instead, e.g. \"> [!TIP]\" followed by \"> text\" lines.",
-  }),
-  "render/mkdocs-tab": () => ({
-    message: "MkDocs content tabs (\"//// tab | ...\") have no Intercom equivalent; each tab became a bold title and its content",
-    hint: "Write the variants one after the other under their own headings.",
-  }),
-  "render/mkdocs-include": () => ({
-    message: "MkDocs include \"{* file *}\" cannot be expanded and shows as text",
-    hint: "Paste the code into a fenced code block (```).",
-  }),
-};
 
 /**
  * Renders one markdown body to the HTML Intercom accepts (see `headings.ts` for the heading
@@ -33,7 +18,7 @@ export function renderMarkdown(markdown: string, context: RenderContext): Render
   const diagnostics = new RenderDiagnostics(context.file, context.bodyStartLine);
   const source = markdown.includes("\r") ? markdown.replace(/\r\n?/g, "\n") : markdown;
   const rewrite = rewriteMkDocsBlocks(source);
-  for (const finding of rewrite.findings) diagnostics.tally(finding.code, finding.subject, finding.line, MKDOCS_ADVICE[finding.code]);
+  for (const finding of rewrite.findings) diagnostics.tally(finding.code, finding.subject, finding.line);
 
   const state: RenderState = {
     context,
@@ -49,8 +34,7 @@ export function renderMarkdown(markdown: string, context: RenderContext): Render
   const tokens = transformBlocks(markdownParser.parse(rewrite.markdown, env), state);
   const cutAt = env[NESTING_CUT_AT];
   if (typeof cutAt === "number") {
-    diagnostics.add("error", "render/nesting-too-deep", cutAt, `Blocks nest more than ${markdownParser.options.maxNesting} levels deep here; the text inside would be lost`,
-      "Flatten the nested quotes or lists.");
+    diagnostics.add("render/nesting-too-deep", cutAt, { limit: markdownParser.options.maxNesting });
   }
   let html = markdownParser.renderer.render(tokens, markdownParser.options, env);
   if (state.sanitizer.wroteList) html = removeEmptyLists(html);

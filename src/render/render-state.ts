@@ -21,8 +21,6 @@ export interface RenderState {
   lastTemplateLine: number;
 }
 
-const TEMPLATE_URL_HINT = "Templates are not expanded: write the final URL or path.";
-
 /**
  * Resolves a link or image URL for the output, recording article links and reporting problems.
  * Returns undefined when the reference must go (the link is unwrapped, the image dropped).
@@ -51,14 +49,10 @@ export function rewriteUrl(state: RenderState, kind: ReferenceKind, raw: string,
       }
       return reference.url;
     case "remove":
-      if (reference.code === "render/template-syntax") {
-        state.diagnostics.tally("render/template-url", kind, bodyLine, (subject) => ({
-          message: subject === "image" ? "Image with a template expression as its source was removed" : "Link with a template expression as its target was unwrapped",
-          hint: TEMPLATE_URL_HINT,
-        }));
-      } else {
-        state.diagnostics.add(reference.severity, reference.code, bodyLine, reference.message, reference.hint);
-      }
+      state.diagnostics.add(reference.finding.code, bodyLine, reference.finding.details);
+      return undefined;
+    case "template":
+      state.diagnostics.tally("render/template-url", kind, bodyLine);
       return undefined;
   }
 }
@@ -69,8 +63,5 @@ const TEMPLATE_TEXT = /\{\{|\{%/;
 export function noteTemplateText(state: RenderState, text: string, bodyLine: number): void {
   if (bodyLine === state.lastTemplateLine || !TEMPLATE_TEXT.test(text)) return;
   state.lastTemplateLine = bodyLine;
-  state.diagnostics.tally("render/template-syntax", "jinja", bodyLine, () => ({
-    message: "Jinja template syntax ({{ }} or {% %}) is not expanded and shows as text",
-    hint: "Write the final text; Intercom does not run templates.",
-  }));
+  state.diagnostics.tally("render/template-syntax", "jinja", bodyLine);
 }

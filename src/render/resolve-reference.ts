@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { Severity } from "../errors.js";
+import type { Finding } from "../errors/sync-error.js";
 import { ARTICLE_LINK_SCHEME, type RenderContext } from "./types.js";
 
 /** What a link `href` or image `src` becomes. */
@@ -7,7 +7,9 @@ export type Reference =
   | { kind: "keep"; url: string }
   | { kind: "article"; key: string; url: string }
   | { kind: "asset"; url: string }
-  | { kind: "remove"; severity: Severity; code: string; message: string; hint: string };
+  /** A template expression: never expanded, and tallied rather than reported one by one. */
+  | { kind: "template" }
+  | { kind: "remove"; finding: Finding };
 
 export type ReferenceKind = "link" | "image";
 
@@ -29,11 +31,10 @@ const FOLDER_INDEX = "index.md";
 export function resolveReference(raw: string, kind: ReferenceKind, context: RenderContext): Reference {
   const value = raw.trim();
   if (TEMPLATE_SYNTAX.test(value)) {
-    return removal("warning", "render/template-syntax", `The ${kind} target "${value}" is a template expression`,
-      "Templates are not expanded: write the final URL or path.");
+    return { kind: "template" };
   }
   if (value === "") {
-    return removal("warning", "render/empty-link", `A ${kind} has an empty target and was removed`, "Add the URL or path, or remove the link.");
+    return removal({ code: "render/empty-link", details: { kind } });
   }
   if (value.startsWith("#")) return { kind: "keep", url: value };
   if (value.startsWith("//")) return { kind: "keep", url: `https:${value}` };
@@ -46,11 +47,9 @@ function resolveAbsolute(value: string, scheme: string, kind: ReferenceKind): Re
   const allowed = kind === "image" ? IMAGE_SCHEMES : LINK_SCHEMES;
   if (allowed.has(scheme)) return { kind: "keep", url: value };
   if (kind === "image") {
-    return removal("warning", "render/unsupported-image-url", `Image source "${shorten(value)}" is not an http(s) URL; the image was removed`,
-      "Intercom only shows public absolute image URLs: use a relative path with assetBaseUrl, or an https URL.");
+    return removal({ code: "render/unsupported-image-url", details: { value: shorten(value) } });
   }
-  return removal("warning", "render/unsafe-url", `Link to a "${scheme}:" URL was removed`,
-    "Only http, https, mailto and tel links are kept.");
+  return removal({ code: "render/unsafe-url", details: { scheme } });
 }
 
 function resolveRelative(value: string, kind: ReferenceKind, context: RenderContext): Reference {
@@ -61,25 +60,20 @@ function resolveRelative(value: string, kind: ReferenceKind, context: RenderCont
   const found = findProjectFile(target, context);
   const isArticle = kind === "link" && MARKDOWN_FILE.test(target);
   if (found.kind === "outside") {
-    return removal("error", "render/path-outside-project", `The ${kind} "${value}" points outside the project`,
-      "Link to files inside the content or locales folder.");
+    return removal({ code: "render/path-outside-project", details: { kind, value } });
   }
   if (found.kind === "missing") {
     return kind === "image"
-      ? removal("error", "render/missing-image", `Image "${value}" not found (looked for ${found.tried.join(", ")})`,
-        "Fix the path, or add the file.")
-      : removal("error", "render/broken-link", `Link target "${value}" not found (looked for ${found.tried.join(", ")})`,
-        "Fix the path, or remove the link.");
+      ? removal({ code: "render/missing-image", details: { value, tried: found.tried } })
+      : removal({ code: "render/broken-link", details: { target: "missing", value, tried: found.tried } });
   }
   const place = locateInTree(found.file, context);
   if (place === undefined) {
-    return removal("error", "render/outside-content", `The ${kind} "${value}" points at ${found.file}, outside the content and locales folders`,
-      `Move the file under ${context.project.contentDir}/.`);
+    return removal({ code: "render/outside-content", details: { kind, value, file: found.file, contentDir: context.project.contentDir } });
   }
   if (isArticle) {
     if (path.posix.basename(place.relative) === COLLECTION_FILE) {
-      return removal("error", "render/broken-link", `Link "${value}" points at a collection file, which has no article URL`,
-        "Link to an article in the collection instead.");
+      return removal({ code: "render/broken-link", details: { target: "collection", value } });
     }
     const key = place.relative.replace(MARKDOWN_FILE, "");
     // A query string means nothing on an Intercom article URL; the anchor does.
@@ -88,8 +82,7 @@ function resolveRelative(value: string, kind: ReferenceKind, context: RenderCont
     return { kind: "article", key, url: `${ARTICLE_LINK_SCHEME}${key}${anchor}` };
   }
   if (context.assetBaseUrl === null) {
-    return removal("error", "render/asset-base-url-missing", `The ${kind} "${value}" is a relative file path, but assetBaseUrl is not configured`,
-      "Set assetBaseUrl in intercom-sync.config.ts to the public URL your content folder is served from.");
+    return removal({ code: "render/asset-base-url-missing", details: { kind, value } });
   }
   const prefix = place.locale === undefined ? "" : `${place.locale}/`;
   return { kind: "asset", url: context.assetBaseUrl + encodePath(prefix + place.relative) + suffix };
@@ -159,6 +152,6 @@ function shorten(value: string): string {
   return value.length > 60 ? `${value.slice(0, 57)}...` : value;
 }
 
-function removal(severity: Severity, code: string, message: string, hint: string): Reference {
-  return { kind: "remove", severity, code, message, hint };
+function removal(finding: Finding): Reference {
+  return { kind: "remove", finding };
 }

@@ -141,8 +141,5 @@ function findLoneVideo(tokens: readonly Token[], index: number): string | undefi
 }
 
 function reportHeadingAttribute(state: RenderState, line: number): void {
-  state.diagnostics.tally("render/heading-attribute", "id", line, () => ({
-    message: "MkDocs heading attributes like { #id } were removed from the heading text",
-    hint: "Delete them: Intercom gives headings its own ids, so links to #id anchors may not land.",
-  }));
+  state.diagnostics.tally("render/heading-attribute", "id", line);
 }

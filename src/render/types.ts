@@ -1,4 +1,4 @@
-import type { Diagnostic } from "../errors.js";
+import type { Diagnostic } from "../errors/sync-error.js";
 
 /** What the renderer may know about the project, without touching the file system. */
 export interface ProjectFiles {

@@ -7,7 +7,7 @@ import { stat } from "node:fs/promises";
 import path from "node:path";
 import fg from "fast-glob";
 import type { ResolvedConfig } from "../config/types.js";
-import type { Diagnostic } from "../errors.js";
+import { diagnostic, type Diagnostic, type ErrorDetails } from "../errors/sync-error.js";
 import { isLocaleCode } from "../locales.js";
 import { isCollectionFile, toArticleKey } from "../model/content-keys.js";
 
@@ -29,8 +29,8 @@ function toPosix(relative: string): string {
   return relative.split(path.sep).join("/");
 }
 
-function refuse(file: string, message: string, hint: string): Diagnostic {
-  return { code: "stamp/not-a-translation", severity: "error", message, hint, location: { file } };
+function refuse(details: ErrorDetails<"stamp/not-a-translation">): Diagnostic {
+  return diagnostic("stamp/not-a-translation", details, { file: details.file });
 }
 
 type Placed = { kind: "translation"; file: TranslationFile } | { kind: "collection" } | { kind: "refused"; diagnostic: Diagnostic };
@@ -44,13 +44,13 @@ function placeFile(absolutePath: string, config: ResolvedConfig): Placed {
   if (inLocales.startsWith("../") || path.isAbsolute(inLocales) || locale === undefined || rest.length === 0) {
     return {
       kind: "refused",
-      diagnostic: refuse(file, `${file} is not a translation: translations live under ${localesDir}/<locale>/.`, "Pass translation files or folders, such as locales/fr."),
+      diagnostic: refuse({ file, place: "outside", localesDir }),
     };
   }
   if (!isLocaleCode(locale) || locale === config.sourceLocale) {
     return {
       kind: "refused",
-      diagnostic: refuse(file, `${file} is not in a translation locale folder ("${locale}" is ${isLocaleCode(locale) ? "the source locale" : "not an Intercom locale code"}).`, "Stamp files under a translation locale's folder."),
+      diagnostic: refuse({ file, place: "locale", locale, known: isLocaleCode(locale) }),
     };
   }
   const relativePath = rest.join("/");
@@ -78,7 +78,7 @@ export async function findTranslationFiles(paths: readonly string[], cwd: string
     const absolute = path.resolve(cwd, given);
     const kind = await kindOf(absolute);
     if (kind === "missing") {
-      refused.push({ code: "stamp/missing-path", severity: "error", message: `${given} does not exist.`, hint: "Check the path.", location: { file: given } });
+      refused.push(diagnostic("stamp/missing-path", { path: given }, { file: given }));
       continue;
     }
     if (kind === "file") {
@@ -87,7 +87,7 @@ export async function findTranslationFiles(paths: readonly string[], cwd: string
       else if (placed.kind === "refused") refused.push(placed.diagnostic);
       else {
         const file = toPosix(path.relative(config.rootDir, absolute));
-        refused.push(refuse(file, `${file} describes a collection; collections have no source_hash.`, "Stamp the translated articles instead."));
+        refused.push(refuse({ file, place: "collection" }));
       }
       continue;
     }
@@ -95,7 +95,7 @@ export async function findTranslationFiles(paths: readonly string[], cwd: string
     if (inLocales.startsWith("..") || path.isAbsolute(inLocales)) {
       const folder = toPosix(path.relative(config.rootDir, absolute)) || ".";
       const localesDir = toPosix(path.relative(config.rootDir, config.localesDir));
-      refused.push(refuse(folder, `${folder} holds no translations: translations live under ${localesDir}/<locale>/.`, "Pass translation files or folders, such as locales/fr."));
+      refused.push(refuse({ file: folder, place: "folder", localesDir }));
       continue;
     }
     const below = await fg("**/*.md", { cwd: absolute, absolute: true, onlyFiles: true, followSymbolicLinks: false });

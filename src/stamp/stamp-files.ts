@@ -7,7 +7,7 @@ import { loadDesiredState } from "../load/disk-source.js";
 import type { ResolvedConfig } from "../config/types.js";
 import { parseMarkdownFile } from "../content/parse-markdown-file.js";
 import { toProjectPath } from "../content/scan-locale-root.js";
-import type { Diagnostic } from "../errors.js";
+import { diagnostic, type Diagnostic } from "../errors/sync-error.js";
 import { joinProjectPath } from "../model/content-keys.js";
 import { writeFileAtomic } from "../fs/write-file-atomic.js";
 import { findTranslationFiles, type TranslationFile } from "./find-translation-files.js";
@@ -29,18 +29,14 @@ export interface StampResult {
   refused: Diagnostic[];
 }
 
-function refusal(code: string, file: string, message: string, hint: string): Diagnostic {
-  return { code, severity: "error", message, hint, location: { file } };
-}
-
 async function stampOne(target: TranslationFile, sourceHash: string): Promise<StampedFile | Diagnostic> {
   const text = await readFile(target.absolutePath, "utf8");
   if (parseMarkdownFile(text, target.file).data === null) {
-    return refusal("stamp/invalid-front-matter", target.file, `The front matter of ${target.file} cannot be read; it was not stamped.`, "Run `intercom-sync check` and fix it first.");
+    return diagnostic("stamp/invalid-front-matter", { file: target.file }, { file: target.file });
   }
   const edited = setSourceHash(text, sourceHash);
   if (edited.kind === "no-front-matter") {
-    return refusal("stamp/no-front-matter", target.file, `${target.file} has no front matter, so it has no title either; it was not stamped.`, "Start the file with ---, a `title:` line and ---.");
+    return diagnostic("stamp/no-front-matter", { file: target.file }, { file: target.file });
   }
   if (edited.kind === "changed") await writeFileAtomic(target.absolutePath, edited.text);
   return { file: target.file, locale: target.locale, key: target.key, outcome: edited.kind === "changed" ? "stamped" : "unchanged", sourceHash };
@@ -64,9 +60,7 @@ export async function stampFiles(config: ResolvedConfig, paths: readonly string[
     const sourceHash = hashes.get(target.key);
     if (sourceHash === undefined) {
       const source = joinProjectPath(contentDir, `${target.key}.md`);
-      refused.push(
-        refusal("stamp/no-source", target.file, `${target.file} has no readable source article (${source}); it was not stamped.`, "Check that the source exists and passes `intercom-sync check`."),
-      );
+      refused.push(diagnostic("stamp/no-source", { file: target.file, source }, { file: target.file }));
       continue;
     }
     const stamped = await stampOne(target, sourceHash);

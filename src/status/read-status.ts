@@ -1,6 +1,6 @@
 import { loadDesiredState } from "../load/disk-source.js";
 import type { ResolvedConfig } from "../config/types.js";
-import { SyncError, type Diagnostic } from "../errors.js";
+import { SyncError, type Diagnostic } from "../errors/sync-error.js";
 import { isLocaleCode, suggestLocale } from "../locales.js";
 import { computeStatus } from "./compute-status.js";
 import type { StatusReport } from "./types.js";
@@ -13,15 +13,11 @@ export interface ReadStatusResult {
 
 function checkLocale(locale: string, sourceLocale: string): void {
   if (locale === sourceLocale) {
-    throw new SyncError("status/source-locale", `"${locale}" is the source locale; it has no translations.`, {
-      hint: "Pass a translation locale, or leave --locale out.",
-    });
+    throw new SyncError("status/source-locale", { locale });
   }
   if (!isLocaleCode(locale)) {
     const suggestion = suggestLocale(locale);
-    throw new SyncError("status/unknown-locale", `"${locale}" is not an Intercom locale code.`, {
-      hint: suggestion === undefined ? "Use one of Intercom's codes: fr, de, pt-BR, zh-CN, ..." : `Did you mean ${suggestion}?`,
-    });
+    throw new SyncError("status/unknown-locale", { locale, suggestion });
   }
 }
 

@@ -7,7 +7,7 @@ import path from "node:path";
 import type { Dispatcher } from "undici";
 import { loadConfig } from "../config/load-config.js";
 import type { ResolvedConfig } from "../config/types.js";
-import { SyncError } from "../errors.js";
+import { SyncError } from "../errors/sync-error.js";
 import { LOCK_FILE_NAME } from "../lock/lock-schema.js";
 import { readLock, writeLockAtomic } from "../lock/read-write-lock.js";
 import { acquireRunLock, type RunLock } from "../lock/run-lock.js";
@@ -102,9 +102,7 @@ export async function resolveDefaultAuthor(config: ResolvedConfig, api: Intercom
   const me = await api.me();
   const id = Number(me.id);
   if (!Number.isSafeInteger(id)) {
-    throw new SyncError("remote/unknown-author", `Intercom answered /me with an admin id that is not a number (${me.id}).`, {
-      hint: "Set `authorId` in the config.",
-    });
+    throw new SyncError("remote/unknown-author", { id: String(me.id) });
   }
   return id;
 }

@@ -3,7 +3,7 @@
  * read and the pure planning step are shared with push and watch.
  */
 import type { ResolvedConfig } from "../config/types.js";
-import { SyncError, type Diagnostic } from "../errors.js";
+import { SyncError, type Diagnostic } from "../errors/sync-error.js";
 import type { BodyLoader } from "../load/build-desired-state.js";
 import { loadDesiredState } from "../load/disk-source.js";
 import { planSync } from "../plan/plan-sync.js";
@@ -48,10 +48,7 @@ export async function readValidState(
   const loaded = await loadDesiredState(config, { env: options.env, cache: options.cache, keepHtmlChars: KEPT_HTML_CHARS });
   const errors = loaded.diagnostics.filter((diagnostic) => diagnostic.severity === "error");
   if (errors.length > 0) {
-    throw new SyncError("content/invalid", `The content has ${errors.length} error(s); nothing was sent to Intercom.`, {
-      hint: "Fix them (run `intercom-sync check` for the full list), then run again.",
-      diagnostics: loaded.diagnostics,
-    });
+    throw new SyncError("content/invalid", { count: errors.length }, { diagnostics: loaded.diagnostics });
   }
   return { desired: loaded.state, diagnostics: loaded.diagnostics, loadBody: loaded.loadBody };
 }

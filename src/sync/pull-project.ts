@@ -7,7 +7,7 @@ import { buildDesiredState } from "../load/build-desired-state.js";
 import { memorySource } from "../load/memory-source.js";
 import { readContentTree } from "../content/read-content-tree.js";
 import type { ContentFile, ContentTree } from "../content/types.js";
-import { SyncError } from "../errors.js";
+import { SyncError } from "../errors/sync-error.js";
 import { serializeLock } from "../lock/serialize-lock.js";
 import { COLLECTION_FILE } from "../model/content-keys.js";
 import { fetchRemoteState } from "../remote/fetch-remote-state.js";
@@ -83,10 +83,7 @@ export async function pullProject(options: PullProjectOptions = {}): Promise<Pul
     const diagnostics = next.diagnostics.filter((d) => writtenPaths.has(d.location.file));
     const errors = diagnostics.filter((d) => d.severity === "error");
     if (errors.length > 0) {
-      throw new SyncError("pull/invalid-files", `${errors.length} problem(s) in the files pull would write; nothing was written.`, {
-        hint: "Fix the items in Intercom, or report this as a bug in intercom-sync with the findings above.",
-        diagnostics: errors,
-      });
+      throw new SyncError("pull/invalid-files", { count: errors.length }, { diagnostics: errors });
     }
     const nextLock = buildPullLock({ lock, files: plan.files, desired: next.state, remote, outdatedTranslations: config.outdatedTranslations });
     await writeTextFiles(config.rootDir, written);

@@ -6,6 +6,7 @@
 import path from "node:path";
 import { CONFIG_FILE_NAMES } from "../config/defaults.js";
 import type { ResolvedConfig } from "../config/types.js";
+import { describeError } from "../errors/catalog.js";
 import { acquireRunLock } from "../lock/run-lock.js";
 import type { IntercomApi } from "../remote/api.js";
 import { fetchRemoteState } from "../remote/fetch-remote-state.js";
@@ -156,7 +157,7 @@ export async function watchProject(options: WatchOptions = {}): Promise<WatchSes
       summary.rendered = step.rendered;
       summary.diagnostics.push(...step.diagnostics);
       summary.failures = step.failures;
-      if (step.lockError !== undefined) summary.error = { code: "lock/write-failed", message: `The lock file could not be saved: ${step.lockError}` };
+      if (step.lockError !== undefined) summary.error = { code: "lock/write-failed", message: describeError("lock/write-failed", { reason: step.lockError }).message };
       if (step.status === "interrupted") interrupted = true;
     } catch (error) {
       // A listing or planning failure: the next run lists the remote again before planning.

@@ -3,7 +3,7 @@ import { OUTCOME_KINDS, type OutcomeKind } from "../apply/types.js";
 import { buildDesiredState } from "../load/build-desired-state.js";
 import { memorySource } from "../load/memory-source.js";
 import type { ContentTree } from "../content/types.js";
-import type { Diagnostic } from "../errors.js";
+import type { Diagnostic } from "../errors/sync-error.js";
 import { visibleItems } from "../plan/format-plan.js";
 import type { Plan } from "../plan/types.js";
 import { fetchRemoteState } from "../remote/fetch-remote-state.js";

@@ -1,6 +1,6 @@
 import pc from "picocolors";
 import type { OutcomeKind } from "../apply/types.js";
-import { formatLocation, type Diagnostic } from "../errors.js";
+import { formatLocation, type Diagnostic } from "../errors/sync-error.js";
 import { ACTION_SYMBOLS } from "../plan/format-plan.js";
 import type { RunChange, WatchRunSummary } from "./types.js";
 

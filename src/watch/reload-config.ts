@@ -1,6 +1,6 @@
 import { loadConfig } from "../config/load-config.js";
 import type { ResolvedConfig } from "../config/types.js";
-import { isSyncError, type Diagnostic } from "../errors.js";
+import { isSyncError, type Diagnostic } from "../errors/sync-error.js";
 import type { RunErrorInfo } from "./types.js";
 
 export type ConfigReload =

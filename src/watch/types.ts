@@ -3,7 +3,7 @@
  * summary it reports per run.
  */
 import type { OutcomeKind } from "../apply/types.js";
-import type { Diagnostic, SourceLocation } from "../errors.js";
+import type { Diagnostic, ErrorCode, SourceLocation } from "../errors/sync-error.js";
 import type { PlanAction, PlanItemType } from "../plan/types.js";
 
 /** What chokidar reports, with an absolute path. */
@@ -47,7 +47,8 @@ export interface RunChange {
 }
 
 export interface RunErrorInfo {
-  code: string;
+  /** A catalog code, or "internal" for an error that is a bug. */
+  code: ErrorCode | "internal";
   message: string;
   hint?: string;
   location?: SourceLocation;

@@ -2,7 +2,7 @@ import { posix } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generateHelpCenter } from "../../bench/generate-help-center.js";
 import type { GeneratedTree } from "../../bench/types.js";
-import { isSyncError } from "../../src/errors.js";
+import { isBenchError } from "../../bench/bench-error.js";
 import {
   extractReferences, headingAnchors, isAbsoluteUrl, isArticlePath, parseFrontMatter, resolveReference,
   sourceArticles, textOf, translationArticles,
@@ -255,7 +255,7 @@ describe("generateHelpCenter", () => {
       } catch (caught) {
         error = caught;
       }
-      expect(isSyncError(error)).toBe(true);
+      expect(isBenchError(error)).toBe(true);
       const message = (error as Error).message;
       expect(message).toContain('"pt_BR" is not an Intercom locale code');
       expect(message).toContain("must not include the source locale");

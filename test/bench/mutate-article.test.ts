@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { generateHelpCenter } from "../../bench/generate-help-center.js";
 import { mutateOneArticle } from "../../bench/mutate-article.js";
 import { writeGeneratedTree } from "../../bench/write-generated-tree.js";
-import { isSyncError } from "../../src/errors.js";
+import { isBenchError } from "../../bench/bench-error.js";
 import { isArticlePath, parseFrontMatter, textOf } from "./tree-helpers.js";
 import { createTempDir, removeTempDir } from "../support/temp-dir.js";
 
@@ -47,7 +47,7 @@ describe("mutateOneArticle", () => {
     } catch (caught) {
       error = caught;
     }
-    expect(isSyncError(error) && error.code).toBe("bench/no-article");
+    expect(isBenchError(error) && error.code).toBe("bench/no-article");
   });
 
   describe("on a folder", () => {

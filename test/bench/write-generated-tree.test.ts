@@ -5,7 +5,7 @@ import fg from "fast-glob";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { generateHelpCenter } from "../../bench/generate-help-center.js";
 import { writeGeneratedTree } from "../../bench/write-generated-tree.js";
-import { isSyncError } from "../../src/errors.js";
+import { isBenchError } from "../../bench/bench-error.js";
 import { createTempDir, removeTempDir } from "../support/temp-dir.js";
 
 describe("writeGeneratedTree", () => {
@@ -52,7 +52,7 @@ describe("writeGeneratedTree", () => {
       stats: generateHelpCenter({ seed: 1, articles: 0, locales: [] }).stats,
     };
     const error = await writeGeneratedTree(tree, dir).catch((caught: unknown) => caught);
-    expect(isSyncError(error) && error.code).toBe("bench/unsafe-path");
+    expect(isBenchError(error) && error.code).toBe("bench/unsafe-path");
     expect(await fg("**/*", { cwd: dir })).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { checkProject } from "../../src/check/check-project.js";
 import { loadConfig } from "../../src/config/load-config.js";
-import type { Diagnostic } from "../../src/errors.js";
+import type { Diagnostic } from "../../src/errors/sync-error.js";
 
 const fixtures = fileURLToPath(new URL("../fixtures/", import.meta.url));
 

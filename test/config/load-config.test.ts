@@ -2,7 +2,7 @@ import { mkdir, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/load-config.js";
-import { isSyncError, type SyncError } from "../../src/errors.js";
+import { isSyncError, type SyncError } from "../../src/errors/sync-error.js";
 import { createTempDir, removeTempDir } from "../support/temp-dir.js";
 
 describe("loadConfig", () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { formatDiagnostics, formatSummary } from "../../src/diagnostics/format-diagnostics.js";
 import { formatGithubAnnotations } from "../../src/diagnostics/format-github-annotations.js";
 import { formatJsonReport } from "../../src/diagnostics/format-json-report.js";
-import type { Diagnostic } from "../../src/errors.js";
+import type { Diagnostic } from "../../src/errors/sync-error.js";
 
 const diagnostics: Diagnostic[] = [
   {
@@ -62,9 +62,9 @@ describe("formatGithubAnnotations", () => {
 
   it("escapes %, CR and LF in messages and also : and , in properties", () => {
     const line = formatGithubAnnotations([
-      { code: "x/y", severity: "error", message: "100% done\r\nnext", location: { file: "content/a,b:c.md", line: 1 } },
+      { code: "content/binary", severity: "error", message: "100% done\r\nnext", location: { file: "content/a,b:c.md", line: 1 } },
     ]);
-    expect(line).toBe("::error file=content/a%2Cb%3Ac.md,line=1,title=x/y::100%25 done%0D%0Anext");
+    expect(line).toBe("::error file=content/a%2Cb%3Ac.md,line=1,title=content/binary::100%25 done%0D%0Anext");
   });
 });
 

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { SyncError } from "../../src/errors.js";
+import { SyncError } from "../../src/errors/sync-error.js";
 import { LOCK_FILE_NAME } from "../../src/lock/lock-schema.js";
 import { readLock, writeLockAtomic } from "../../src/lock/read-write-lock.js";
 import { acquireRunLock, RUN_LOCK_FILE_NAME } from "../../src/lock/run-lock.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SyncError } from "../../src/errors.js";
+import { SyncError } from "../../src/errors/sync-error.js";
 import { parseLock } from "../../src/lock/parse-lock.js";
 import { serializeLock } from "../../src/lock/serialize-lock.js";
 import { emptyLock, type LockFile } from "../../src/types.js";

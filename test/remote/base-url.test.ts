@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SyncError } from "../../src/errors.js";
+import { SyncError } from "../../src/errors/sync-error.js";
 import { readAccessToken } from "../../src/remote/access-token.js";
 import { isLoopbackHost, resolveApiBaseUrl } from "../../src/remote/base-url.js";
 

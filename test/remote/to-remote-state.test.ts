@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SyncError } from "../../src/errors.js";
+import { SyncError } from "../../src/errors/sync-error.js";
 import type { IntercomApi } from "../../src/remote/api.js";
 import { fetchRemoteState } from "../../src/remote/fetch-remote-state.js";
 import { toRemoteState } from "../../src/remote/to-remote-state.js";

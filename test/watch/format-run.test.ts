@@ -59,8 +59,8 @@ describe("formatRun", () => {
         status: "invalid",
         changedFiles: ["content/welcome.md"],
         diagnostics: [
-          { code: "frontmatter/yaml", severity: "error", message: "Invalid YAML.", hint: "Fix it.", location: { file: "content/welcome.md", line: 2, column: 8 } },
-          { code: "render/x", severity: "warning", message: "Odd heading.", location: { file: "content/welcome.md", line: 9 } },
+          { code: "frontmatter/yaml-syntax", severity: "error", message: "Invalid YAML.", hint: "Fix it.", location: { file: "content/welcome.md", line: 2, column: 8 } },
+          { code: "render/heading-merged", severity: "warning", message: "Odd heading.", location: { file: "content/welcome.md", line: 9 } },
         ],
       }),
       { color: false },

@@ -1,7 +1,7 @@
 import { startEmulator } from "../../emulator/index.js";
 import type { EmulatorOptions } from "../../emulator/index.js";
 import { LOCALES } from "../../locales.js";
-import { SyncError } from "../../errors.js";
+import { SyncError } from "../../errors/sync-error.js";
 import type { CommandContext } from "../context.js";
 
 export interface EmulatorFlags {
@@ -20,7 +20,7 @@ function toNumber(value: string | undefined, flag: string, { min, max }: { min: 
   if (value === undefined) return undefined;
   const number = Number(value);
   if (!Number.isFinite(number) || number < min || number > max) {
-    throw new SyncError("cli/invalid-flag", `--${flag} must be a number from ${min} to ${max} (got "${value}").`);
+    throw new SyncError("cli/invalid-flag", { flag, value, min, max });
   }
   return number;
 }

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { createInterface, type Interface } from "node:readline";
-import { SyncError } from "../../errors.js";
+import { SyncError } from "../../errors/sync-error.js";
 import { formatRun } from "../../watch/format-run.js";
 import type { WatchRunSummary, WatchSession } from "../../watch/types.js";
 import { watchProject } from "../../sync/watch-project.js";
@@ -19,7 +19,7 @@ function parseDebounce(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const ms = Number(value);
   if (!Number.isInteger(ms) || ms < 0 || ms > MAX_DEBOUNCE_MS) {
-    throw new SyncError("cli/invalid-flag", `--debounce must be a whole number of ms from 0 to ${MAX_DEBOUNCE_MS} (got "${value}").`);
+    throw new SyncError("cli/invalid-flag", { flag: "debounce", value, max: MAX_DEBOUNCE_MS });
   }
   return ms;
 }

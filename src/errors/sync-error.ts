@@ -1,3 +1,7 @@
+import { describeError, ERROR_CATALOG, type ErrorCode, type ErrorDetails, type Finding } from "./catalog.js";
+
+export type { ErrorCode, ErrorDetails, Finding } from "./catalog.js";
+
 /** Where a problem is: a path relative to the project root, with 1-based line and column. */
 export interface SourceLocation {
   file: string;
@@ -13,7 +17,7 @@ export type Severity = "error" | "warning";
  */
 export interface Diagnostic {
   /** Permanent, greppable code such as `frontmatter/unknown-key`. */
-  code: string;
+  code: ErrorCode;
   severity: Severity;
   /** What happened, in one sentence. */
   message: string;
@@ -31,31 +35,44 @@ export function formatLocation(location: SourceLocation): string {
   return text;
 }
 
+/** A diagnostic for a catalog code: severity, message and hint come from its entry. */
+export function diagnostic<C extends ErrorCode>(code: C, details: ErrorDetails<C>, location: SourceLocation): Diagnostic {
+  const { message, hint } = describeError(code, details);
+  const made: Diagnostic = { code, severity: ERROR_CATALOG[code].severity, message, location };
+  if (hint !== undefined) made.hint = hint;
+  return made;
+}
+
+/** A diagnostic for a finding decided earlier (see `Finding`). */
+export function diagnosticOf(finding: Finding, location: SourceLocation): Diagnostic {
+  return diagnostic(finding.code, finding.details, location);
+}
+
+export interface SyncErrorOptions {
+  location?: SourceLocation;
+  /** Findings behind a validation failure, when there are several. */
+  diagnostics?: readonly Diagnostic[];
+  cause?: unknown;
+}
+
 /**
  * The one error type the tool throws on purpose. The CLI prints `message`, then `hint`, and exits 1;
- * anything else that escapes is a bug and is printed with its stack under `--verbose`.
+ * anything else that escapes is a bug and is printed with its stack under `--verbose`. The code
+ * must be in the catalog, whose builders make the message and hint from `details`.
  */
-export class SyncError extends Error {
+export class SyncError<C extends ErrorCode = ErrorCode> extends Error {
   override readonly name = "SyncError";
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly hint: string | undefined;
   readonly location: SourceLocation | undefined;
   /** Findings behind a validation failure, when there are several. */
   readonly diagnostics: readonly Diagnostic[];
 
-  constructor(
-    code: string,
-    message: string,
-    options: {
-      hint?: string;
-      location?: SourceLocation;
-      diagnostics?: readonly Diagnostic[];
-      cause?: unknown;
-    } = {},
-  ) {
+  constructor(code: C, details: ErrorDetails<C>, options: SyncErrorOptions = {}) {
+    const { message, hint } = describeError(code, details);
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
-    this.hint = options.hint;
+    this.hint = hint;
     this.location = options.location;
     this.diagnostics = options.diagnostics ?? [];
   }
