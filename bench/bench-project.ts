@@ -22,10 +22,10 @@ export interface BenchProject {
  * Generates a help center of `articles` articles in {@link BENCH_LOCALES} and writes it to a new
  * temp folder. The generated tree is dropped once written, so it does not weigh on what follows.
  */
-export async function createBenchProject(articles: number, seed = BENCH_SEED): Promise<BenchProject> {
+export async function createBenchProject(articles: number, seed = BENCH_SEED, locales: readonly string[] = BENCH_LOCALES): Promise<BenchProject> {
   const dir = await mkdtemp(path.join(tmpdir(), `intercom-sync-bench-${articles}-`));
   try {
-    const tree = generateHelpCenter({ seed, articles, locales: [...BENCH_LOCALES] });
+    const tree = generateHelpCenter({ seed, articles, locales: [...locales] });
     await writeGeneratedTree(tree, dir);
     return { dir, stats: tree.stats, remove: () => rm(dir, { recursive: true, force: true }) };
   } catch (error) {

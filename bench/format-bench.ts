@@ -143,5 +143,24 @@ export function formatBenchTable(report: BenchReport): string {
       ]),
     ]),
   );
+  out.push("");
+  out.push(`8. first pushes at Intercom's latency, limit ${push.rateLimit.limit} requests / ${push.rateLimit.windowMs} ms`);
+  out.push(
+    table([
+      ["latency", "articles", "requests", "writes", "429s", "wall", "of the rate", "target"],
+      ...report.latency.map((row) => [
+        `${fixed(row.latencyMs)} ms`,
+        fixed(row.articles),
+        fixed(row.requests),
+        fixed(row.writes),
+        fixed(row.rateLimited),
+        seconds(row.wallMs),
+        percent(row.rateUtilisation),
+        verdict(row.rateUtilisation >= TARGETS.rateUtilisation && row.rateLimited / Math.max(1, row.requests) < TARGETS.rateLimitedShare),
+      ]),
+    ]),
+  );
+  out.push("");
+  out.push(`9. CPU of a first push of ${fixed(report.cpu.articles)} articles x ${report.cpu.locales} locales (the CLI process, start-up included): ${fixed(report.cpu.cpuMs)} ms for ${fixed(report.cpu.requests)} requests, ${seconds(report.cpu.wallMs)} wall`);
   return `${out.join("\n")}\n`;
 }

@@ -4,11 +4,14 @@ import { measurePush, SCALED_RATE_LIMIT, type PushResult, type StartEmulator } f
 import { measureWatch, type WatchResult } from "./measure-watch.js";
 import { measureFixUps, type FixUpRow } from "./measure-fix-ups.js";
 import { measureStartup, type StartupResult, type StartupScripts } from "./measure-startup.js";
+import { measureFirstPushCpu, measureLatencyPushes, type FirstPushCpu, type LatencyPush } from "./measure-latency.js";
 
 /** Sizes of the full benchmark (articles; each in 5 locales). */
-export const FULL_SIZES = { local: [2_000, 10_000], push: 2_000, watch: 2_000 } as const;
+export const FULL_SIZES = { local: [2_000, 10_000], push: 2_000, watch: 2_000, latency: 2_000, cpu: 100 } as const;
 /** Sizes of `--quick`: a smoke run of every measurement in seconds. */
-export const QUICK_SIZES = { local: [40, 120], push: 40, watch: 40 } as const;
+export const QUICK_SIZES = { local: [40, 120], push: 40, watch: 40, latency: 20, cpu: 10 } as const;
+/** Emulator latencies of the slow first pushes: Intercom answers in 100-500 ms. */
+export const LATENCIES_MS: readonly number[] = [100, 300];
 
 export interface BenchOptions {
   quick?: boolean;
@@ -37,6 +40,8 @@ export interface BenchReport {
   watch: WatchResult;
   fixUps: FixUpRow[];
   startup: StartupResult[];
+  latency: LatencyPush[];
+  cpu: FirstPushCpu;
 }
 
 /** The machine the figures come from (they only compare on the same one). */
@@ -74,5 +79,9 @@ export async function runBench(options: BenchOptions = {}, now: () => Date = () 
   const fixUps = measureFixUps(options.quick === true ? 5 : 50);
   step("start-up of --help and --version");
   const startup = measureStartup(options.quick === true ? 3 : 7, options.startupScripts);
-  return { date: now().toISOString(), quick: options.quick === true, machine: describeMachine(), local, push, watch, fixUps, startup };
+  step(`first pushes of ${sizes.latency} articles x 5 locales at ${LATENCIES_MS.join(" and ")} ms a request`);
+  const latency = await measureLatencyPushes(sizes.latency, LATENCIES_MS, options.startEmulator);
+  step(`CPU of a first push of ${sizes.cpu} articles x 2 locales`);
+  const cpu = await measureFirstPushCpu(sizes.cpu, options.startupScripts, options.startEmulator);
+  return { date: now().toISOString(), quick: options.quick === true, machine: describeMachine(), local, push, watch, fixUps, startup, latency, cpu };
 }

@@ -6,6 +6,7 @@ import { blockingErrors } from "../plan/summarise-plan.js";
 import type { ArticlePlanItem, Plan, PlanItem } from "../plan/types.js";
 import { describeError, ownedIds, type ApplyRun } from "./apply-run.js";
 import { createLostCreateFinder } from "./find-lost-creates.js";
+import { dependenciesOf, indexItems } from "./item-dependencies.js";
 import { applyLinkRefresh, findLinkRefreshes } from "./link-pass.js";
 import { createLockSaver } from "./lock-saver.js";
 import { createSlots } from "./slots.js";
@@ -42,9 +43,10 @@ function whenAborted(signal: AbortSignal | undefined): Promise<void> {
 }
 
 /**
- * Runs a plan against Intercom: collections level by level (parents first), then articles, then
- * removals, with at most `concurrency` requests in flight per level; then a second pass for links
- * to articles created in this run. One failure does not stop the others. The lock is updated
+ * Runs a plan against Intercom: each write as soon as its parent collection and the articles it
+ * links to that come before it are done, then removals level by level, with at most `concurrency`
+ * items under way (the client keeps fewer requests in flight when the rate limit and the latency
+ * call for fewer); then a second pass for links to articles created in this run. One failure does not stop the others. The lock is updated
  * after every successful write and saved as work completes. A create whose response was lost is
  * looked for before it is sent again (recover-create.ts).
  */
@@ -123,11 +125,25 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyResul
   }
 
   async function runLevels(): Promise<void> {
-    for (const level of groupByLevel(active)) {
-      await Promise.all(level.map((item) => execute(item)));
+    // Writes start as soon as what they wait for is done (see item-dependencies.ts); removals
+    // then run level by level.
+    const writes = active.filter((item) => item.removal !== true);
+    const byKey = indexItems(writes);
+    const finished = new Map<PlanItem, Promise<void>>();
+    const start = (item: PlanItem): Promise<void> => {
+      let done = finished.get(item);
+      if (done === undefined) {
+        done = Promise.all(dependenciesOf(item, byKey).map(start)).then(() => (halted() ? undefined : execute(item)));
+        finished.set(item, done);
+      }
+      return done;
+    };
+    await Promise.all(writes.map(start));
+    for (const level of groupByLevel(active.filter((item) => item.removal === true))) {
       if (halted()) return;
+      await Promise.all(level.map((item) => execute(item)));
     }
-    if (deps.signal?.aborted !== true) await runLinkPass();
+    if (!halted() && deps.signal?.aborted !== true) await runLinkPass();
   }
 
   async function runLinkPass(): Promise<void> {

@@ -16,7 +16,7 @@ function removedKeys(lockEntries: Record<string, LockEntry>, present: ReadonlySe
 
 function planArticleRemoval(ctx: PlanContext, key: string, entry: LockEntry): ArticlePlanItem {
   const remote = ctx.remoteArticles.get(entry.id);
-  const base = { type: "article" as const, key, id: entry.id, parentKey: parentKeyOf(key), level: 0, locales: [], write: false, content: {} };
+  const base = { type: "article" as const, key, id: entry.id, parentKey: parentKeyOf(key), level: 0, locales: [], write: false, content: {}, removal: true as const };
   const defaultLocale = remote?.defaultLocale ?? ctx.remoteDefaultLocale;
   if (remote === undefined) {
     return { ...base, action: "noop", reason: "file removed; already gone from Intercom", defaultLocale, forget: true };
@@ -67,7 +67,7 @@ function planCollectionRemovals(ctx: PlanContext, keys: readonly string[], plann
     const entry = ctx.lock.collections[key];
     if (entry === undefined) continue;
     const remote = ctx.remoteCollections.get(entry.id);
-    const base = { type: "collection" as const, key, id: entry.id, parentKey: parentKeyOf(key), level: 0, locales: [], write: false, content: {} };
+    const base = { type: "collection" as const, key, id: entry.id, parentKey: parentKeyOf(key), level: 0, locales: [], write: false, content: {}, removal: true as const };
     const defaultLocale = remote?.defaultLocale ?? ctx.remoteDefaultLocale;
     if (remote === undefined) {
       items.push({ ...base, action: "noop", reason: "folder removed; already gone from Intercom", defaultLocale, forget: true });

@@ -41,8 +41,8 @@ export interface ArticleContent {
 export interface ArticleFields extends Omit<ArticleContent, "body"> {
   /**
    * HTML with `intercom-sync:KEY` placeholders; links are resolved when the request is built.
-   * Absent until loaded: the composer fills it for the locales a push may send (see
-   * `bodiesToLoad`); `planSync` sets it only when the desired state kept its HTML.
+   * Set only when the desired state kept its HTML; a push renders the bodies it sends into a map
+   * beside the plan (see `bodiesToLoad` and `applyStep`).
    */
   body?: string;
   /** sha256 of the HTML with placeholders: the model's `digest`. */
@@ -101,6 +101,11 @@ export interface PlanItemBase {
   dropLocales?: string[];
   /** Drop the lock entry once done: the item is no longer managed. */
   forget?: boolean;
+  /**
+   * The file of the item was removed (an unpublish, a delete, or forgetting it): removals run after
+   * every other write, articles first, then collections children first.
+   */
+  removal?: true;
 }
 
 export interface ArticlePlanItem extends PlanItemBase {

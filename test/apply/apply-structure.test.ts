@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { article, collection, desiredState } from "../plan/builders.js";
 import { FakeIntercomApi } from "../support/fake-intercom-api.js";
 import { planNow, push } from "./helpers.js";
@@ -107,5 +107,35 @@ describe("applyPlan: moves, removals and locales", () => {
     const api = new FakeIntercomApi({ locales: ["en"] });
     await expect(push(api, base)).rejects.toMatchObject({ code: "apply/plan-has-errors" });
     expect(api.writes()).toEqual([]);
+  });
+});
+
+describe("applyPlan: when each write starts", () => {
+  it("creates an article as soon as its own collection exists, while another collection of the same level is still being created", async () => {
+    const api = new FakeIntercomApi();
+    let releaseSlow: () => void = () => undefined;
+    const slow = new Promise<void>((resolve) => (releaseSlow = resolve));
+    const createCollection = api.createCollection.bind(api);
+    api.createCollection = async (body) => {
+      if (body.name === "Slow") await slow;
+      return createCollection(body);
+    };
+    const order: string[] = [];
+    const createArticle = api.createArticle.bind(api);
+    api.createArticle = async (body) => {
+      order.push(body.title);
+      return createArticle(body);
+    };
+    const desired = desiredState({
+      collections: [collection("slow", "Slow"), collection("fast", "Fast")],
+      articles: [article("fast/guide", { title: "Guide" }), article("slow/notes", { title: "Notes" })],
+    });
+    const pushing = push(api, desired);
+    // The guide's collection is created; the slow one is not: the guide goes out anyway.
+    await vi.waitFor(() => expect(order).toEqual(["Guide"]));
+    releaseSlow();
+    const { result } = await pushing;
+    expect(result.ok).toBe(true);
+    expect(order).toEqual(["Guide", "Notes"]);
   });
 });

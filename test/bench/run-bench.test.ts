@@ -16,7 +16,7 @@ describe("runBench --quick", () => {
     expect(report.date).toBe("2026-01-02T03:04:05.000Z");
     expect(report.quick).toBe(true);
     expect(report.machine.cpus).toBeGreaterThan(0);
-    expect(steps).toHaveLength(QUICK_SIZES.local.length + 4);
+    expect(steps).toHaveLength(QUICK_SIZES.local.length + 6);
 
     expect(report.local.map((local) => local.articles)).toEqual([...QUICK_SIZES.local]);
     for (const local of report.local) {
@@ -60,9 +60,16 @@ describe("runBench --quick", () => {
     expect(report.startup.map((row) => row.args)).toEqual(['node -e "" (for scale)', "intercom-sync --help", "intercom-sync --version"]);
     for (const row of report.startup) expect(row.peakRssMb).toBeGreaterThan(0);
 
+    expect(report.latency.map((row) => row.latencyMs)).toEqual([100, 300]);
+    for (const row of report.latency) expect(row.writes).toBeGreaterThan(QUICK_SIZES.latency);
+    expect(report.cpu.cpuMs).toBeGreaterThan(0);
+    expect(report.cpu.requests).toBeGreaterThan(QUICK_SIZES.cpu);
+
     const table = formatBenchTable(report);
     expect(table).toContain("6. link fix-ups");
     expect(table).toContain("7. start-up");
+    expect(table).toContain("8. first pushes at Intercom's latency");
+    expect(table).toContain("9. CPU of a first push");
     expect(table).toContain("1. local pipeline");
     expect(table).toContain(`no-op push: 0 writes, ${push.expectedListRequests} list requests`);
     expect(table).toContain("5. watch latency");
