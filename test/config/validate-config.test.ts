@@ -25,6 +25,7 @@ describe("validateConfig", () => {
       apiUrl: null,
       apiVersion: "2.16",
       outdatedTranslations: "push",
+      publishMode: "live",
     });
   });
 
