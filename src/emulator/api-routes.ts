@@ -3,6 +3,7 @@
  * Handlers are synchronous, so each request is applied atomically.
  */
 import { invalidParameter, notFound } from "./api-error.js";
+import { draftView, publishArticleDraft, stageArticleDraft } from "./article-drafts.js";
 import { createArticle, updateArticle } from "./article-writes.js";
 import { createCollection, deleteCollection, updateCollection } from "./collection-writes.js";
 import { textOf, parseHtmlFragment } from "./html-tree.js";
@@ -115,6 +116,16 @@ const ROUTES: Route[] = [
     const { article, changed } = updateArticle(store, readId(params), body);
     return ok(toWireArticle(store, article, true), changed);
   }),
+  route("GET", "/articles/:id/draft", (store, { params }) => {
+    const article = store.findArticle(readId(params));
+    if (!article) throw notFound();
+    return ok(toWireArticle(store, draftView(article), true));
+  }),
+  route("PUT", "/articles/:id/draft", (store, { params, body }) => {
+    const { article, changed } = stageArticleDraft(store, readId(params), body);
+    return ok(toWireArticle(store, draftView(article), true), changed);
+  }),
+  route("POST", "/articles/:id/draft/publish", (store, { params, body }) => ok(toWireArticle(store, publishArticleDraft(store, readId(params), body), true), true)),
   route("DELETE", "/articles/:id", (store, { params }) => {
     const id = readId(params);
     if (!store.findArticle(id)) throw notFound();

@@ -50,6 +50,16 @@ export interface StoredArticleLocale {
   state: WireState;
   createdAt: number;
   updatedAt: number;
+  /** Changes staged on top of the published content (`PUT /articles/{id}/draft`), not yet live. */
+  draft?: StoredArticleDraft;
+}
+
+/** A staged draft of one published locale: its versioned text, and when it was last edited. */
+export interface StoredArticleDraft {
+  title: string;
+  description: string;
+  body: string;
+  updatedAt: number;
 }
 
 export interface StoredArticle {
@@ -163,6 +173,8 @@ export interface ArticleEdit {
   description?: string;
   body?: string;
   state?: WireState;
+  /** Edit the locale's staged draft (starting one on a published locale) instead of its live text. */
+  draft?: boolean;
 }
 
 export interface CollectionEdit {

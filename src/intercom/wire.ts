@@ -16,6 +16,10 @@ export interface WireArticleContent {
   state: WireState;
   created_at: number;
   updated_at: number;
+  /** 2.16: this locale has changes staged as a draft on top of its live content. */
+  has_unpublished_changes?: boolean;
+  /** 2.16: when this locale's staged draft was last edited; null without one. */
+  draft_updated_at?: number | null;
   url: string;
 }
 
@@ -35,6 +39,9 @@ export interface WireArticle {
   state: WireState;
   created_at: number;
   updated_at: number;
+  /** 2.16: the default locale has changes staged as a draft. */
+  has_unpublished_changes?: boolean;
+  draft_updated_at?: number | null;
   url: string | null;
   /** Integer ids of the parent collections; empty for an article with no collection. */
   parent_ids: number[];
