@@ -107,6 +107,8 @@ export interface RemoteArticleLocale {
   authorId: number;
   updatedAt: number;
   url: string;
+  /** When this locale's staged draft was last edited (2.16 `draft_updated_at`); absent or null without one. */
+  draftUpdatedAt?: number | null;
 }
 
 export interface RemoteArticle {
@@ -141,6 +143,20 @@ export interface LockLocale {
    * update can send only the fields that changed. Absent in older locks: all fields are sent then.
    */
   fields?: Record<string, string>;
+  /**
+   * A draft this tool staged on top of the live content (`push --stage`) and not yet published:
+   * the digests of the staged text and the `draft_updated_at` Intercom answered. `hash`, `fields`
+   * and `updatedAt` above keep describing the live content.
+   */
+  staged?: LockStaged;
+  /** Stage mode created or kept this locale as a draft although its file says `published`. */
+  held?: boolean;
+}
+
+export interface LockStaged {
+  hash: string;
+  fields?: Record<string, string>;
+  draftUpdatedAt: number;
 }
 
 export interface LockEntry {

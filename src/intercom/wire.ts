@@ -165,3 +165,8 @@ export interface WireUpdateCollectionRequest {
   parent_id?: string | null;
   translated_content?: { [locale: string]: WireCollectionContentRequest };
 }
+
+/** `publish_article_draft_request` (2.16): the locales whose staged drafts go live. */
+export interface WirePublishDraftRequest {
+  locales?: string[];
+}

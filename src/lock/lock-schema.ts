@@ -10,6 +10,11 @@ const lockLocaleSchema = z
     hash: z.string().min(1),
     updatedAt: z.number().int().nonnegative(),
     fields: z.record(z.string(), z.string()).optional(),
+    staged: z
+      .object({ hash: z.string().min(1), fields: z.record(z.string(), z.string()).optional(), draftUpdatedAt: z.number().int().nonnegative() })
+      .loose()
+      .optional(),
+    held: z.boolean().optional(),
   })
   .loose();
 

@@ -5,6 +5,7 @@ import { planCollections } from "./plan-collections.js";
 import { computeLinkLevels } from "./link-levels.js";
 import { createPlanContext, keyDepth, type PlanContext } from "./plan-context.js";
 import { planRemovals } from "./plan-removals.js";
+import { listStagedDrafts } from "./plan-staging.js";
 import { summarisePlan } from "./summarise-plan.js";
 import { PLAN_VERSION, type Plan, type PlanInput, type PlanItem } from "./types.js";
 
@@ -124,7 +125,10 @@ export function planSync(input: PlanInput): Plan {
     items = assignLevels(collections, articles, removals, linkIndex(desired));
     reportDriftAndConflicts(ctx, items);
   }
+  const staged = listStagedDrafts(input.lock, remote);
   return {
+    ...(remote.helpCenter.locales.length > 1 ? { multilingual: true } : {}),
+    ...(staged.length > 0 ? { staged } : {}),
     version: PLAN_VERSION,
     helpCenterId: remote.helpCenter.id,
     sourceLocale: desired.sourceLocale,

@@ -119,6 +119,8 @@ export function createIntercomClient(options: ClientOptions): IntercomApi {
       await call("DELETE", `/articles/${id(articleId)}`, undefined, { notFoundAfterRetryIsSuccess: true });
     },
     searchArticles: (query) => searchAllArticles(get, query),
+    stageArticleDraft: (articleId, body: WireUpdateArticleRequest) => call<WireArticle>("PUT", `/articles/${id(articleId)}/draft`, body),
+    publishArticleDraft: (articleId, body) => call<WireArticle>("POST", `/articles/${id(articleId)}/draft/publish`, body),
   };
 }
 

@@ -15,6 +15,8 @@ import { openProject, type OpenProject, type OpenProjectOptions, type ProjectOpt
 export interface PlanProjectOptions extends OpenProjectOptions {
   /** Overwrite remote edits: drift and conflicts become updates. */
   force?: boolean;
+  /** Stage changes to live articles as drafts for this run (`push --stage`), whatever `publishMode` says. */
+  stage?: boolean;
 }
 
 export interface PlanRun {
@@ -54,21 +56,27 @@ export async function readValidState(
  * Plans against an already known remote state and lock: the pure step, with the config's options.
  * The default author is left to apply (see applyStep): hashes use the front matter's author.
  */
-export function planAgainst(config: ResolvedConfig, desired: DesiredState, remote: RemoteState, lock: LockFile, force: boolean): Plan {
+export function planAgainst(config: ResolvedConfig, desired: DesiredState, remote: RemoteState, lock: LockFile, force: boolean, stage = false): Plan {
   return planSync({
     desired,
     remote,
     lock,
-    options: { onDelete: config.onDelete, force, defaultAuthorId: config.authorId, outdatedTranslations: config.outdatedTranslations },
+    options: {
+      onDelete: config.onDelete,
+      force,
+      defaultAuthorId: config.authorId,
+      outdatedTranslations: config.outdatedTranslations,
+      publishMode: stage ? "stage" : config.publishMode,
+    },
   });
 }
 
 /** Validates the files, then reads the lock and lists the remote once (sync semantics 2), and plans. */
-export async function planOpenProject(project: OpenProject, options: Pick<PlanProjectOptions, "env" | "cache" | "force">): Promise<PlanRun> {
+export async function planOpenProject(project: OpenProject, options: Pick<PlanProjectOptions, "env" | "cache" | "force" | "stage">): Promise<PlanRun> {
   const { config } = project;
   const { desired, diagnostics, loadBody } = await readValidState(config, options);
   const [lock, remote] = await Promise.all([project.readLock(), fetchRemoteState(project.api, { helpCenterId: config.helpCenterId })]);
-  const plan = planAgainst(config, desired, remote, lock, options.force ?? false);
+  const plan = planAgainst(config, desired, remote, lock, options.force ?? false, options.stage ?? false);
   return { config, desired, loadBody, diagnostics, remote, lock, lockFile: project.lockFile, plan };
 }
 

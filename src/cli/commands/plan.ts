@@ -13,6 +13,7 @@ export interface PlanFlags {
   out?: string;
   detailedExitcode?: boolean;
   force?: boolean;
+  stage?: boolean;
 }
 
 /** Exit code of a plan: 1 on errors (conflicts included); with --detailed-exitcode 2 when changes are pending. */
@@ -27,6 +28,7 @@ export async function runPlan(flags: PlanFlags, ctx: CommandContext): Promise<nu
   const run = await planProject({
     ...ctx.project,
     force: flags.force,
+    stage: flags.stage,
     ...(out.verbose ? { logger: { debug: (message: string) => out.debug(message) } } : {}),
   });
   const { plan, config } = run;

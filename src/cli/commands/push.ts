@@ -11,6 +11,7 @@ import { planExitCode } from "./plan.js";
 export interface PushFlags {
   dryRun?: boolean;
   force?: boolean;
+  stage?: boolean;
 }
 
 /** Exit code when SIGINT stopped the run (128 + 2, as shells report it). */
@@ -35,6 +36,7 @@ export async function runPush(flags: PushFlags, ctx: CommandContext): Promise<nu
       ...ctx.project,
       dryRun: flags.dryRun,
       force: flags.force,
+      stage: flags.stage,
       signal: controller.signal,
       // --verbose shows each request (method, path, status, time: never headers or bodies).
       ...(out.verbose ? { logger: { debug: (message: string) => out.debug(message) } } : {}),
