@@ -5,6 +5,7 @@
 import { invalidParameter, notFound } from "./api-error.js";
 import { draftView, publishArticleDraft, stageArticleDraft } from "./article-drafts.js";
 import { createArticle, updateArticle } from "./article-writes.js";
+import { createRedirect, findRedirect, listRedirects, toWireRedirect } from "./redirect-routes.js";
 import { createCollection, deleteCollection, updateCollection } from "./collection-writes.js";
 import { textOf, parseHtmlFragment } from "./html-tree.js";
 import { DEFAULT_PER_PAGE, DEFAULT_SEARCH_PER_PAGE, paginate, readPaging } from "./paginate.js";
@@ -80,6 +81,14 @@ const ROUTES: Route[] = [
     const center = store.findHelpCenter(readId(params));
     if (!center) throw notFound();
     return ok(toWireHelpCenter(center, store.workspaceId));
+  }),
+  route("GET", "/help_center/help_centers/:help_center_id/redirects", (store, { params, query }) => ok(listRedirects(store, params, query))),
+  route("POST", "/help_center/help_centers/:help_center_id/redirects", (store, { params, body }) => ok(toWireRedirect(createRedirect(store, params, body)), true)),
+  route("GET", "/help_center/help_centers/:help_center_id/redirects/:id", (store, { params }) => ok(toWireRedirect(findRedirect(store, params)))),
+  route("DELETE", "/help_center/help_centers/:help_center_id/redirects/:id", (store, { params }) => {
+    const redirect = findRedirect(store, params);
+    store.removeRedirect(redirect.id);
+    return ok({ id: String(redirect.id), object: "help_center_redirect", deleted: true }, true);
   }),
   route("GET", "/help_center/collections", (store, { query }) => {
     const page = paginate([...store.collections()].sort(byUpdatedAtDescending), readPaging(query, DEFAULT_PER_PAGE));

@@ -83,8 +83,22 @@ export interface EmulatorSnapshot {
   helpCenters: StoredHelpCenter[];
   collections: StoredCollection[];
   articles: StoredArticle[];
+  /** Help Center redirects (absent in snapshots from before they existed). */
+  redirects?: StoredRedirect[];
   /** Next id per kind; ids of one kind are never reused, as in Intercom. */
-  nextIds: { collection: number; article: number };
+  nextIds: { collection: number; article: number; redirect?: number };
+}
+
+/** A Help Center redirect: `fromUrl` answers 301 to an article or collection in one locale. */
+export interface StoredRedirect {
+  id: number;
+  helpCenterId: number;
+  fromUrl: string;
+  locale: string;
+  targetType: "article" | "collection";
+  targetId: number;
+  createdAt: number;
+  updatedAt: number;
 }
 
 /** Initial content; every field optional (see `buildSeedSnapshot`). */
