@@ -39,6 +39,7 @@ export const DIAGNOSTIC_CODES: Readonly<Record<string, DiagnosticCodeInfo>> = {
   "frontmatter/missing-field": { severity: "error", meaning: "A required field (title, name) is missing or empty." },
   "frontmatter/invalid-type": { severity: "error", meaning: "A field has the wrong type (author_id not an integer, title a list)." },
   "frontmatter/invalid-value": { severity: "error", meaning: "A field has a value outside its set (state: publish)." },
+  "frontmatter/invalid-redirect": { severity: "error", meaning: "A redirect_from entry is neither a path (/old/page), an absolute URL nor an article key." },
   "collection/missing-file": { severity: "warning", meaning: "A folder with articles has no _collection.md; its name is humanised." },
   "collection/too-deep": { severity: "error", meaning: "Collections nested deeper than Intercom allows (3 levels)." },
   "collection/body-ignored": { severity: "warning", meaning: "A _collection.md has text below its front matter; it is ignored." },
