@@ -13,6 +13,14 @@ export interface DesiredCollectionLocale {
   file: string | null;
   name: string;
   description: string;
+  /** `redirect_from` of the file: paths, URLs or removed article keys that redirect here. */
+  redirectFrom?: RedirectSources;
+}
+
+/** The `redirect_from` entries of one file, and the line of that key. */
+export interface RedirectSources {
+  items: string[];
+  line: number;
 }
 
 export interface DesiredCollection {
@@ -49,6 +57,8 @@ export interface DesiredArticleLocale {
   links: string[];
   /** Translations only: `source_hash` from front matter, if any. */
   sourceHash?: string;
+  /** `redirect_from` of the file: paths, URLs or removed article keys that redirect here. */
+  redirectFrom?: RedirectSources;
 }
 
 export interface DesiredArticle {
@@ -78,6 +88,8 @@ export interface RemoteHelpCenter {
   identifier: string;
   displayName: string;
   url: string;
+  /** Custom domain (`help.example.com`), when one is set: redirects may come from it too. */
+  customDomain?: string | null;
   isDefault: boolean;
   /** Locale codes enabled on the help center. */
   locales: string[];
@@ -164,11 +176,24 @@ export interface LockEntry {
   locales: Record<string, LockLocale>;
 }
 
+/** A Help Center redirect this tool created (only these are ever deleted), by its `from_url`. */
+export interface LockRedirect {
+  id: string;
+  targetType: "article" | "collection";
+  /** Key of the item it redirects to. */
+  key: string;
+  locale: string;
+}
+
 export interface LockFile {
   version: number;
   helpCenterId: string | null;
   collections: Record<string, LockEntry>;
   articles: Record<string, LockEntry>;
+  /** Redirects owned, by absolute `from_url`. Absent when there are none. */
+  redirects?: Record<string, LockRedirect>;
+  /** Last known URLs (locale -> URL) of articles removed from the tree, for `redirect_from: [key]`. */
+  urls?: Record<string, Record<string, string>>;
 }
 
 export function emptyLock(): LockFile {

@@ -170,3 +170,24 @@ export interface WireUpdateCollectionRequest {
 export interface WirePublishDraftRequest {
   locales?: string[];
 }
+
+/** `help_center_redirect` (2.16): `from_url` answers 301 to an article or collection in one locale. */
+export interface WireRedirect {
+  id: string;
+  type: "help_center_redirect";
+  from_url: string;
+  locale: string;
+  help_center_id: string;
+  target_type: "article" | "collection";
+  target_id: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** `create_help_center_redirect_request` (2.16). */
+export interface WireCreateRedirectRequest {
+  from_url: string;
+  locale: string;
+  target_type: "article" | "collection";
+  target_id: string;
+}

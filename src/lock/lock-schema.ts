@@ -31,4 +31,8 @@ export const lockFileSchema = z.object({
   helpCenterId: z.string().nullable(),
   collections: z.record(z.string(), lockEntrySchema),
   articles: z.record(z.string(), lockEntrySchema),
+  redirects: z
+    .record(z.string(), z.object({ id: z.string().min(1), targetType: z.enum(["article", "collection"]), key: z.string(), locale: z.string() }).loose())
+    .optional(),
+  urls: z.record(z.string(), z.record(z.string(), z.string())).optional(),
 });

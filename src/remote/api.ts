@@ -5,7 +5,9 @@ import type {
   WireCreateArticleRequest,
   WireCreateCollectionRequest,
   WireHelpCenter,
+  WireCreateRedirectRequest,
   WirePublishDraftRequest,
+  WireRedirect,
   WireUpdateArticleRequest,
   WireUpdateCollectionRequest,
 } from "../intercom/wire.js";
@@ -41,4 +43,8 @@ export interface IntercomApi {
   stageArticleDraft?(id: string, body: WireUpdateArticleRequest): Promise<WireArticle>;
   /** `POST /articles/{id}/draft/publish`; `locales` is required on a multilingual workspace. */
   publishArticleDraft?(id: string, body: WirePublishDraftRequest | undefined): Promise<WireArticle>;
+  /** Every redirect of a help center, every page. */
+  listRedirects?(helpCenterId: string): Promise<WireRedirect[]>;
+  createRedirect?(helpCenterId: string, body: WireCreateRedirectRequest): Promise<WireRedirect>;
+  deleteRedirect?(helpCenterId: string, id: string): Promise<void>;
 }

@@ -97,6 +97,7 @@ function toHelpCenter(wire: WireHelpCenter): RemoteHelpCenter {
     identifier: wire.identifier,
     displayName: wire.display_name,
     url: wire.url,
+    ...(wire.custom_domain ? { customDomain: wire.custom_domain } : {}),
     isDefault: wire.default,
     locales: [...(wire.locales ?? [])],
   };
