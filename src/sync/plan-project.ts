@@ -10,6 +10,8 @@ import { planSync } from "../plan/plan-sync.js";
 import type { Plan } from "../plan/types.js";
 import { fetchRemoteState } from "../remote/fetch-remote-state.js";
 import type { DesiredState, LockFile, RemoteState } from "../types.js";
+import type { RedirectPlan } from "../plan/plan-redirects.js";
+import { planRedirectStep } from "./redirect-step.js";
 import { openProject, type OpenProject, type OpenProjectOptions, type ProjectOptions } from "./open-project.js";
 
 export interface PlanProjectOptions extends OpenProjectOptions {
@@ -31,6 +33,8 @@ export interface PlanRun {
   lock: LockFile;
   lockFile: string;
   plan: Plan;
+  /** Redirect changes; absent when no file names a redirect and the lock owns none. */
+  redirects?: RedirectPlan;
 }
 
 /**
@@ -77,7 +81,8 @@ export async function planOpenProject(project: OpenProject, options: Pick<PlanPr
   const { desired, diagnostics, loadBody } = await readValidState(config, options);
   const [lock, remote] = await Promise.all([project.readLock(), fetchRemoteState(project.api, { helpCenterId: config.helpCenterId })]);
   const plan = planAgainst(config, desired, remote, lock, options.force ?? false, options.stage ?? false);
-  return { config, desired, loadBody, diagnostics, remote, lock, lockFile: project.lockFile, plan };
+  const redirects = await planRedirectStep(project.api, { desired, remote, lock, plan });
+  return { config, desired, loadBody, diagnostics, remote, lock, lockFile: project.lockFile, plan, ...(redirects === undefined ? {} : { redirects }) };
 }
 
 /** `intercom-sync plan`: validate, read the remote once, and decide. Writes nothing. */

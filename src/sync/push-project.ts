@@ -2,7 +2,10 @@
  * `intercom-sync push` as a library: open the project holding its run lock, plan, and apply.
  */
 import type { ApplyProgressEvent, ApplyResult } from "../apply/types.js";
+import type { RedirectResult } from "../apply/apply-redirects.js";
+import { blockingErrors } from "../plan/summarise-plan.js";
 import { applyStep } from "./apply-step.js";
+import { applyRedirectStep } from "./redirect-step.js";
 import { openProject } from "./open-project.js";
 import { planOpenProject, type PlanProjectOptions, type PlanRun } from "./plan-project.js";
 
@@ -17,6 +20,8 @@ export interface PushProjectOptions extends PlanProjectOptions {
 export interface PushRun extends PlanRun {
   /** Absent for a dry run. */
   result?: ApplyResult;
+  /** Redirects created and deleted after the items, with their errors; absent when there was nothing to do. */
+  redirectResult?: RedirectResult;
 }
 
 /**
@@ -27,9 +32,12 @@ export async function pushProject(options: PushProjectOptions = {}): Promise<Pus
   const project = await openProject(options, { runLock: true });
   try {
     const planned = await planOpenProject(project, options);
-    if (options.dryRun) return planned;
+    // A redirect_from entry that cannot be resolved is bad input: nothing is written (sync semantics 1).
+    if (options.dryRun || (planned.redirects?.errors.length ?? 0) > 0) return planned;
     const result = await applyStep(project, { ...planned, signal: options.signal, onProgress: options.onProgress });
-    return { ...planned, result };
+    if (result.interrupted || blockingErrors(planned.plan).length > 0) return { ...planned, result };
+    const redirectResult = await applyRedirectStep(project, { ...planned, redirects: planned.redirects, result });
+    return { ...planned, result, ...(redirectResult === undefined ? {} : { redirectResult }) };
   } finally {
     await project.close();
   }
