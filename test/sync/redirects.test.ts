@@ -153,3 +153,38 @@ describe("check and redirect_from", () => {
     expect(run.stdout).toContain('redirect_from names "writing/markdown", an article that is still in the tree');
   });
 });
+
+describe("pull and redirects", () => {
+  it("writes Intercom's redirects into the targets' front matter; a push and a second pull then change nothing", async () => {
+    project = await pushedProject();
+    const welcome = await idOf(project, "welcome");
+    const writing = await idOf(project, "writing", "collections");
+    const create = (body: Record<string, string>) => callApi(project?.emulator.url ?? "", "POST", REDIRECTS, { body });
+    await create({ from_url: `${BASE}/old-welcome`, locale: "en", target_type: "article", target_id: String(welcome) });
+    await create({ from_url: `${BASE}/fr/ancien-accueil`, locale: "fr", target_type: "article", target_id: String(welcome) });
+    await create({ from_url: `${BASE}/old-writing`, locale: "en", target_type: "collection", target_id: String(writing) });
+    project.takeWrites();
+
+    const pulled = await project.cli("pull");
+    expect(pulled.code).toBe(0);
+    expect(await project.read("content/welcome.md")).toMatch(/^---\ntitle: .*\n(.*\n)*redirect_from:\n {2}- \/old-welcome\n---\n/);
+    expect(await project.read("locales/fr/welcome.md")).toContain("redirect_from:\n  - /fr/ancien-accueil\n");
+    expect(await project.read("content/writing/_collection.md")).toContain("redirect_from:\n  - /old-writing\n");
+    expect(await project.read("content/writing/links.md")).not.toContain("redirect_from");
+
+    expect((await project.cli("push")).code).toBe(0);
+    expect(project.takeWrites()).toEqual([]);
+    const before = await project.read("content/welcome.md");
+    const again = await project.cli("pull", "--json");
+    expect(again.code).toBe(0);
+    expect(await project.read("content/welcome.md")).toBe(before);
+    expect((JSON.parse(again.stdout) as { summary: { updated: number; created: number } }).summary).toMatchObject({ updated: 0, created: 0 });
+
+    // A redirect deleted in Intercom leaves the file's list too.
+    const lock = JSON.parse(await project.read("intercom-sync.lock.json")) as { redirects: Record<string, { id: string }> };
+    const owned = lock.redirects[`${BASE}/old-welcome`]?.id ?? "";
+    await callApi(project.emulator.url, "DELETE", `${REDIRECTS}/${owned}`);
+    await project.cli("pull");
+    expect(await project.read("content/welcome.md")).not.toContain("redirect_from");
+  });
+});
