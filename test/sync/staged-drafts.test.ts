@@ -196,3 +196,17 @@ describe("push --stage and publish", () => {
     expect(project.takeWrites()).toEqual([]);
   });
 });
+
+describe("publish on a single-language help center", () => {
+  it("sends the publish request with no body at all", async () => {
+    project = await createTestProject({ config: { ...EXAMPLE_CONFIG, locales: [] }, emulator: { seed: { locales: ["en"] } } });
+    expect((await project.cli("push")).code).toBe(0);
+    const id = await idOf(project, "welcome");
+    await editWelcome(project, ["en"]);
+    await project.cli("push", "--stage");
+    project.takeWrites();
+    expect((await project.cli("publish")).code).toBe(0);
+    expect(project.takeWrites()).toEqual([{ method: "POST", path: `/articles/${id}/draft/publish`, body: undefined }]);
+    expect(liveText(project, id, "en")).toContain("Reviewed paragraph (en)");
+  });
+});
