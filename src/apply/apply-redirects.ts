@@ -3,7 +3,7 @@
  * deletes, then creates, one at a time. A 409 (the URL already redirects elsewhere) or a 422 is an
  * error naming the file and the URL; nothing else is skipped because of it.
  */
-import type { Diagnostic } from "../errors.js";
+import { SyncError, type Diagnostic } from "../errors.js";
 import type { RedirectPlan } from "../plan/plan-redirects.js";
 import type { IntercomApi } from "../remote/api.js";
 import type { LockFile } from "../types.js";
@@ -39,7 +39,9 @@ export async function applyRedirects(
   const errors: Diagnostic[] = [];
   const { api } = deps;
   if (plan.deletes.length + plan.creates.length > 0 && (api.createRedirect === undefined || api.deleteRedirect === undefined)) {
-    throw new Error("This Intercom client cannot manage Help Center redirects.");
+    throw new SyncError("apply/redirects-unsupported", "This Intercom client cannot manage Help Center redirects.", {
+      hint: "Use the HTTP client (createIntercomClient), or remove redirect_from from the files.",
+    });
   }
   for (const { fromUrl, id } of plan.deletes) {
     try {
