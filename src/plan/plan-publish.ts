@@ -67,7 +67,8 @@ export function planPublish(lock: LockFile, remote: RemoteState, selection: Publ
             code: "publish/draft-edited",
             severity: "error",
             message: `The ${locale} draft of ${key} was edited in Intercom after it was staged; it is not published.`,
-            hint: "Run `intercom-sync pull` to bring the edit into the files, or `push --stage --force` to stage the files' text again; then publish.",
+            // pull reads the live text, not drafts: the edit has to be copied by hand.
+            hint: "Copy the edit into the file and run `push --stage`, or `push --stage --force` to stage the file's text again; then publish.",
             location: lockLocation(key),
           });
         } else target.drafts.push(locale);

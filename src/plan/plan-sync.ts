@@ -5,7 +5,7 @@ import { planCollections } from "./plan-collections.js";
 import { computeLinkLevels } from "./link-levels.js";
 import { createPlanContext, keyDepth, type PlanContext } from "./plan-context.js";
 import { planRemovals } from "./plan-removals.js";
-import { listStagedDrafts } from "./plan-staging.js";
+import { DRAFT_FIELD, listStagedDrafts } from "./plan-staging.js";
 import { summarisePlan } from "./summarise-plan.js";
 import { PLAN_VERSION, type Plan, type PlanInput, type PlanItem } from "./types.js";
 
@@ -92,13 +92,22 @@ function reportDriftAndConflicts(ctx: PlanContext, items: readonly PlanItem[]): 
               hint: "Run `intercom-sync pull` to take the Intercom version and merge, or `push --force` to overwrite it.",
               location: { file: fileOf(ctx.input.desired, item, change.locale) },
             }
-          : {
-              code: "plan/drift",
-              severity: "warning",
-              message: `The ${change.locale} ${item.type} ${item.key} was edited in Intercom since the last push; it is kept as is.`,
-              hint: "Run `intercom-sync pull` to bring the edit into the files, or `push --force` to overwrite it.",
-              location: { file: fileOf(ctx.input.desired, item, change.locale) },
-            };
+          : change.fields.includes(DRAFT_FIELD)
+            ? {
+                code: "plan/drift",
+                severity: "warning",
+                message: `The ${change.locale} draft of ${item.type} ${item.key} staged for review was edited in Intercom since the last push; it is kept as is.`,
+                // pull reads the live text, not drafts: the edit has to be copied by hand.
+                hint: "Copy the edit into the file and run `push --stage`, or `push --stage --force` to stage the file's text again.",
+                location: { file: fileOf(ctx.input.desired, item, change.locale) },
+              }
+            : {
+                code: "plan/drift",
+                severity: "warning",
+                message: `The ${change.locale} ${item.type} ${item.key} was edited in Intercom since the last push; it is kept as is.`,
+                hint: "Run `intercom-sync pull` to bring the edit into the files, or `push --force` to overwrite it.",
+                location: { file: fileOf(ctx.input.desired, item, change.locale) },
+              };
       (diagnostic.severity === "error" ? ctx.errors : ctx.warnings).push(diagnostic);
     }
   }

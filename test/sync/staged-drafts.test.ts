@@ -151,7 +151,7 @@ describe("push --stage and publish", () => {
     expect(plan.stdout).toContain("en (edited in Intercom)");
     const pushed = await project.cli("push", "--stage");
     expect(pushed.code).toBe(0);
-    expect(pushed.stdout + pushed.stderr).toMatch(/edited in Intercom since the last push/);
+    expect(pushed.stdout + pushed.stderr).toMatch(/The en draft of article welcome staged for review was edited in Intercom since the last push/);
     const publish = await project.cli("publish", "welcome");
     expect(publish.code).toBe(1);
     expect(publish.stdout).toContain("The en draft of welcome was edited in Intercom after it was staged");
