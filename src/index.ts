@@ -20,6 +20,8 @@ export { planProject } from "./sync/plan-project.js";
 export type { PlanProjectOptions, PlanRun } from "./sync/plan-project.js";
 export { pushProject } from "./sync/push-project.js";
 export type { PushProjectOptions, PushRun, RequestCounts } from "./sync/push-project.js";
+export { publishProject } from "./sync/publish-project.js";
+export type { PublishProjectOptions, PublishRun } from "./sync/publish-project.js";
 export { pullProject } from "./sync/pull-project.js";
 export type { PullProjectOptions } from "./sync/pull-project.js";
 export type { PullResult, PullFile, PullOutcome, PullSummary } from "./pull/types.js";

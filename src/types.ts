@@ -13,6 +13,14 @@ export interface DesiredCollectionLocale {
   file: string | null;
   name: string;
   description: string;
+  /** `redirect_from` of the file: paths, URLs or removed article keys that redirect here. */
+  redirectFrom?: RedirectSources;
+}
+
+/** The `redirect_from` entries of one file, and the line of that key. */
+export interface RedirectSources {
+  items: string[];
+  line: number;
 }
 
 export interface DesiredCollection {
@@ -49,6 +57,8 @@ export interface DesiredArticleLocale {
   links: string[];
   /** Translations only: `source_hash` from front matter, if any. */
   sourceHash?: string;
+  /** `redirect_from` of the file: paths, URLs or removed article keys that redirect here. */
+  redirectFrom?: RedirectSources;
 }
 
 export interface DesiredArticle {
@@ -78,6 +88,8 @@ export interface RemoteHelpCenter {
   identifier: string;
   displayName: string;
   url: string;
+  /** Custom domain (`help.example.com`), when one is set: redirects may come from it too. */
+  customDomain?: string | null;
   isDefault: boolean;
   /** Locale codes enabled on the help center. */
   locales: string[];
@@ -107,6 +119,8 @@ export interface RemoteArticleLocale {
   authorId: number;
   updatedAt: number;
   url: string;
+  /** When this locale's staged draft was last edited (2.16 `draft_updated_at`); absent or null without one. */
+  draftUpdatedAt?: number | null;
 }
 
 export interface RemoteArticle {
@@ -147,6 +161,14 @@ export interface LockLocale {
    * exactly that (same fingerprint, see plan/write-fingerprint), the next plan takes it as pushed.
    */
   unconfirmed?: LockUnconfirmed;
+  /**
+   * A draft this tool staged on top of the live content (`push --stage`) and not yet published:
+   * the digests of the staged text and the `draft_updated_at` Intercom answered. `hash`, `fields`
+   * and `updatedAt` above keep describing the live content.
+   */
+  staged?: LockStaged;
+  /** Stage mode created or kept this locale as a draft although its file says `published`. */
+  held?: boolean;
 }
 
 export interface LockUnconfirmed {
@@ -155,9 +177,24 @@ export interface LockUnconfirmed {
   fingerprint: string;
 }
 
+export interface LockStaged {
+  hash: string;
+  fields?: Record<string, string>;
+  draftUpdatedAt: number;
+}
+
 export interface LockEntry {
   id: string;
   locales: Record<string, LockLocale>;
+}
+
+/** A Help Center redirect this tool created (only these are ever deleted), by its `from_url`. */
+export interface LockRedirect {
+  id: string;
+  targetType: "article" | "collection";
+  /** Key of the item it redirects to. */
+  key: string;
+  locale: string;
 }
 
 export interface LockFile {
@@ -165,6 +202,10 @@ export interface LockFile {
   helpCenterId: string | null;
   collections: Record<string, LockEntry>;
   articles: Record<string, LockEntry>;
+  /** Redirects owned, by absolute `from_url`. Absent when there are none. */
+  redirects?: Record<string, LockRedirect>;
+  /** Last known URLs (locale -> URL) of articles removed from the tree, for `redirect_from: [key]`. */
+  urls?: Record<string, Record<string, string>>;
 }
 
 export function emptyLock(): LockFile {

@@ -39,6 +39,8 @@ export function findLinkRefreshes(run: ApplyRun, items: readonly ArticlePlanItem
     for (const [locale, content] of Object.entries(item.content)) {
       // Without a loader, only bodies the plan carries can be sent again.
       if (!linksToNewUrl(run, content) || (!hasBody(run, item, locale, content) && run.loadBody === undefined)) continue;
+      // A staged draft is never refreshed through the live article: the next push stages it again.
+      if (entry.locales[locale]?.staged !== undefined || item.stage?.includes(locale) === true) continue;
       const sent = entry.locales[locale]?.fields?.body;
       const hash = bodyHashNow(run, content, locale);
       // Without a field digest the lock cannot say what body was sent; leave it to the next plan.

@@ -2,10 +2,13 @@ import { buildArticleCreate, buildArticleUpdate } from "./build-requests.js";
 import { bodyHashNow, noteArticleUrls, requireBody, resolveBody, trackUpdate, type ApplyRun } from "./apply-run.js";
 import { applyLockEffects, blockedLocales, recordUnconfirmed, recordUnpublished, recordWrite, takeEntry } from "./lock-updates.js";
 import { createWithRecovery } from "./recover-create.js";
+import { markHeld, publishDrafts, stageDrafts } from "./run-staged.js";
 import type { ItemOutcome, OutcomeKind } from "./types.js";
 import { hashArticleFields, type FieldHashes } from "../digest/field-hashes.js";
+import type { WireArticle } from "../intercom/wire.js";
 import type { ArticleContent, ArticlePlanItem } from "../plan/types.js";
 import { fingerprintArticleLocale } from "../plan/write-fingerprint.js";
+import type { LockEntry } from "../types.js";
 
 const FIELD_KEYS: Record<string, keyof ArticleContent> = {
   title: "title",
@@ -35,6 +38,8 @@ function resolveWrites(run: ApplyRun, item: ArticlePlanItem): Map<string, Locale
   for (const change of item.locales) {
     const fields = item.content[change.locale];
     if ((change.change !== "add" && change.change !== "update") || fields === undefined) continue;
+    // A locale that only publishes its staged draft sends no content.
+    if (item.publish?.includes(change.locale) === true && item.stage?.includes(change.locale) !== true) continue;
     const body = resolveBody(run, requireBody(run, fields, item.key, change.locale), change.locale);
     const content: ArticleContent = { title: fields.title, description: fields.description, body, state: fields.state, authorId: fields.authorId };
     writes.set(change.locale, { content, bodyHash: bodyHashNow(run, fields, change.locale), sent: change.fields });
@@ -75,44 +80,73 @@ async function createArticle(run: ApplyRun, item: ArticlePlanItem, parentId: str
   const { response, recovered } = await createWithRecovery(run, lost, `article "${request.title}"`, () => run.api.createArticle(request));
   run.lock.articles[item.key] = { id: response.id, locales: {} };
   const entry = run.lock.articles[item.key];
-  if (entry !== undefined) recordWrite(entry, writtenHashes(writes, {}), response, new Set());
+  if (entry !== undefined) {
+    recordWrite(entry, writtenHashes(writes, {}), response, new Set());
+    markHeld(entry, item, writes.keys());
+  }
   noteArticleUrls(run, item.key, response);
   return outcome(item, "created", response.id, recovered ? "the create response was lost; found the new article instead of creating it twice" : undefined);
 }
 
-async function updateArticle(run: ApplyRun, item: ArticlePlanItem, id: string, parentId: string | undefined): Promise<ItemOutcome> {
-  const writes = resolveWrites(run, item);
+/** The request body of some written locales: only the fields each change sends (never `state` to a draft). */
+function patchesOf(writes: Map<string, LocaleWrite>, staged: boolean): Record<string, Partial<ArticleContent>> {
   const patches: Record<string, Partial<ArticleContent>> = {};
   for (const [locale, { content, sent }] of writes) {
-    patches[locale] = Object.fromEntries(sent.map((name) => FIELD_KEYS[name]).filter((k) => k !== undefined).map((k) => [k, content[k]]));
+    const keys = sent.map((name) => FIELD_KEYS[name]).filter((k): k is keyof ArticleContent => k !== undefined && !(staged && k === "state"));
+    patches[locale] = Object.fromEntries(keys.map((k) => [k, content[k]]));
   }
-  const request = buildArticleUpdate(patches, {
-    defaultLocale: item.defaultLocale,
-    defaultAuthorId: run.defaultAuthorId,
-    ...(parentId === undefined ? {} : { parentId }),
-  });
-  // Updates are idempotent (a PUT of the same fields leaves the same article), so the client may
-  // retry one whose response was lost without any lookup.
-  const response = await trackUpdate(run, () => markUnconfirmed(run, item, writes), () => run.api.updateArticle(id, request));
-  run.finder.noteServerTime(response.updated_at);
-  const entry = takeEntry(run.lock, item, response.id);
-  const previous = Object.fromEntries(Object.entries(entry.locales).map(([locale, value]) => [locale, value.fields]));
-  applyLockEffects(entry, item);
-  recordWrite(entry, writtenHashes(writes, previous), response, blockedLocales(item));
-  noteArticleUrls(run, item.key, response);
-  const kind: OutcomeKind = item.action === "move" ? "moved" : item.action === "adopt" ? "adopted" : "updated";
-  return outcome(item, kind, response.id);
+  return patches;
 }
 
-/** Records in the lock what an update whose outcome is unknown sent (see recordUnconfirmed). */
-function markUnconfirmed(run: ApplyRun, item: ArticlePlanItem, writes: Map<string, LocaleWrite>): void {
-  const entry = run.lock.articles[item.key] ?? (item.previousKey === undefined ? undefined : run.lock.articles[item.previousKey]);
-  if (entry === undefined) return;
-  const previous = Object.fromEntries(Object.entries(entry.locales).map(([locale, value]) => [locale, value.fields]));
-  for (const [locale, fields] of Object.entries(writtenHashes(writes, previous))) {
-    const content = writes.get(locale)?.content;
-    if (content !== undefined) recordUnconfirmed(entry, locale, fields, fingerprintArticleLocale(content));
+function splitWrites(writes: Map<string, LocaleWrite>, stage: readonly string[]): { live: Map<string, LocaleWrite>; staged: Map<string, LocaleWrite> } {
+  const live = new Map<string, LocaleWrite>();
+  const staged = new Map<string, LocaleWrite>();
+  for (const [locale, write] of writes) (stage.includes(locale) ? staged : live).set(locale, write);
+  return { live, staged };
+}
+
+async function updateArticle(run: ApplyRun, item: ArticlePlanItem, id: string, parentId: string | undefined): Promise<ItemOutcome> {
+  const { live, staged } = splitWrites(resolveWrites(run, item), item.stage ?? []);
+  const options = { defaultLocale: item.defaultLocale, defaultAuthorId: run.defaultAuthorId };
+  let response: WireArticle | undefined;
+  // The lock entry is taken once the first request succeeded: a failed write leaves the lock as it was.
+  const takeOnce = (answeredId: string): { entry: LockEntry; previous: Record<string, FieldHashes | undefined> } => {
+    const entry = takeEntry(run.lock, item, answeredId);
+    const previous = Object.fromEntries(Object.entries(entry.locales).map(([locale, value]) => [locale, value.staged?.fields ?? value.fields]));
+    applyLockEffects(entry, item);
+    return { entry, previous };
+  };
+  let taken: ReturnType<typeof takeOnce> | undefined;
+  if (live.size > 0 || parentId !== undefined) {
+    // Updates are idempotent (a PUT of the same fields leaves the same article), so the client may
+    // retry one whose response was lost without any lookup.
+    const request = buildArticleUpdate(patchesOf(live, false), { ...options, ...(parentId === undefined ? {} : { parentId }) });
+    response = await trackUpdate(run, () => markUnconfirmed(run, item, live), () => run.api.updateArticle(id, request));
+    run.finder.noteServerTime(response.updated_at);
+    taken = takeOnce(response.id);
+    recordWrite(taken.entry, writtenHashes(live, taken.previous), response, blockedLocales(item));
+    markHeld(taken.entry, item, live.keys());
   }
+  if (staged.size > 0) {
+    const request = buildArticleUpdate(patchesOf(staged, true), options);
+    const previous = taken?.previous ?? previousFields(run, item);
+    // The answer renders the draft: its URLs are not live yet, so they are not learnt from it.
+    await stageDrafts(run.api, id, request, () => (taken ??= takeOnce(id)).entry, writtenHashes(staged, previous));
+  }
+  if (item.publish !== undefined && item.publish.length > 0) {
+    response = await publishDrafts(run.api, id, item.publish, run.plan.multilingual === true, () => (taken ??= takeOnce(id)).entry);
+  }
+  if (response !== undefined) noteArticleUrls(run, item.key, response);
+  const kind: OutcomeKind = item.action === "move" ? "moved" : item.action === "adopt" ? "adopted" : "updated";
+  return outcome(item, kind, taken?.entry.id ?? id);
+}
+
+/** Field digests the lock holds per locale before this item (a staged draft's when one is pending). */
+function previousFields(run: ApplyRun, item: ArticlePlanItem): Record<string, FieldHashes | undefined> {
+  // An adopted item starts afresh (see takeEntry).
+  if (item.action === "adopt") return {};
+  const entry = run.lock.articles[item.key] ?? (item.previousKey === undefined ? undefined : run.lock.articles[item.previousKey]);
+  return Object.fromEntries(Object.entries(entry?.locales ?? {}).map(([locale, value]) => [locale, value.staged?.fields ?? value.fields]));
 }
 
 async function unpublishArticle(run: ApplyRun, item: ArticlePlanItem, id: string): Promise<ItemOutcome> {
@@ -133,5 +167,16 @@ export async function runArticleWrite(run: ApplyRun, item: ArticlePlanItem, pare
       return unpublishArticle(run, item, item.id ?? "");
     default:
       return updateArticle(run, item, item.id ?? "", item.moveParent === true && parentId !== null ? parentId : undefined);
+  }
+}
+
+/** Records in the lock what an update whose outcome is unknown sent (see recordUnconfirmed). */
+function markUnconfirmed(run: ApplyRun, item: ArticlePlanItem, writes: Map<string, LocaleWrite>): void {
+  const entry = run.lock.articles[item.key] ?? (item.previousKey === undefined ? undefined : run.lock.articles[item.previousKey]);
+  if (entry === undefined) return;
+  const previous = Object.fromEntries(Object.entries(entry.locales).map(([locale, value]) => [locale, value.fields]));
+  for (const [locale, fields] of Object.entries(writtenHashes(writes, previous))) {
+    const content = writes.get(locale)?.content;
+    if (content !== undefined) recordUnconfirmed(entry, locale, fields, fingerprintArticleLocale(content));
   }
 }

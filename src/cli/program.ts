@@ -18,6 +18,7 @@ const commands = {
   check: async () => (await import("./commands/check.js")).runCheck,
   plan: async () => (await import("./commands/plan.js")).runPlan,
   push: async () => (await import("./commands/push.js")).runPush,
+  publish: async () => (await import("./commands/publish.js")).runPublish,
   pull: async () => (await import("./commands/pull.js")).runPull,
   status: async () => (await import("./commands/status.js")).runStatus,
   stamp: async () => (await import("./commands/stamp.js")).runStamp,
@@ -68,6 +69,7 @@ export function buildProgram(io: ProcessIo, setExitCode: (code: number) => void)
     .option("--out <file>", "also write the plan as JSON to a file")
     .option("--detailed-exitcode", "exit 2 when there are changes to push")
     .option("--force", "plan as push --force would (overwrite edits made in Intercom)")
+    .option("--stage", "plan as push --stage would (changes to published articles staged as drafts)")
     .action(action(commands.plan));
 
   program
@@ -75,7 +77,21 @@ export function buildProgram(io: ProcessIo, setExitCode: (code: number) => void)
     .description("plan, then apply: write only the differences to Intercom")
     .option("--dry-run", "plan only; write nothing")
     .option("--force", "overwrite edits made in Intercom (conflicts and drift)")
+    .option("--stage", "stage changes to published articles as drafts for review in Intercom (publishMode \"stage\" for this run)")
     .action(action(commands.push));
+
+  program
+    .command("publish")
+    .description("publish the drafts staged by push --stage: all, or those of the given keys or files")
+    .argument("[items...]", "article keys (guides/install) or their files")
+    .option("--locale <code>", "only this locale (repeatable)", (value: string, previous: string[] = []) => [...previous, value])
+    .option("--dry-run", "list what would be published; publish nothing")
+    .action((items: string[], flags: object, command: Command) =>
+      action<object>(async () => {
+        const runPublish = await commands.publish();
+        return (f, ctx) => runPublish(items, f, ctx);
+      })(flags, command),
+    );
 
   program
     .command("pull")

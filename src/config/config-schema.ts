@@ -62,6 +62,7 @@ export const configSchema = z.strictObject({
   apiUrl: httpUrl.optional(),
   apiVersion: nonEmpty.optional(),
   outdatedTranslations: z.enum(["push", "skip", "draft"]).optional(),
+  publishMode: z.enum(["live", "stage"]).optional(),
 });
 
 export type ConfigInput = z.infer<typeof configSchema>;

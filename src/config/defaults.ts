@@ -49,4 +49,5 @@ export const CONFIG_DEFAULTS = {
   apiUrl: null,
   apiVersion: "2.16",
   outdatedTranslations: "push",
+  publishMode: "live",
 } as const satisfies Omit<ResolvedConfig, "rootDir" | "configFile">;

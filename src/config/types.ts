@@ -38,6 +38,11 @@ export interface UserConfig {
   apiVersion?: string;
   /** What push does with a translation whose source changed after its `source_hash`. Default "push". */
   outdatedTranslations?: "push" | "skip" | "draft";
+  /**
+   * How a change to a published article reaches Intercom: `live` updates what readers see, `stage`
+   * stages it as a draft for review in Intercom (`intercom-sync publish` makes it live). Default "live".
+   */
+  publishMode?: "live" | "stage";
 }
 
 /** The configuration after defaults and validation; paths are absolute. */
@@ -66,4 +71,5 @@ export interface ResolvedConfig {
   apiUrl: string | null;
   apiVersion: string;
   outdatedTranslations: "push" | "skip" | "draft";
+  publishMode: "live" | "stage";
 }

@@ -71,6 +71,7 @@ export function resolveConfig(input: ConfigInput, rootDir: string, configFile: s
     apiUrl: input.apiUrl ?? CONFIG_DEFAULTS.apiUrl,
     apiVersion: input.apiVersion ?? CONFIG_DEFAULTS.apiVersion,
     outdatedTranslations: input.outdatedTranslations ?? CONFIG_DEFAULTS.outdatedTranslations,
+    publishMode: input.publishMode ?? CONFIG_DEFAULTS.publishMode,
   };
 }
 

@@ -3,7 +3,9 @@
  * Handlers are synchronous, so each request is applied atomically.
  */
 import { invalidParameter, notFound } from "./api-error.js";
+import { draftView, publishArticleDraft, stageArticleDraft } from "./article-drafts.js";
 import { createArticle, updateArticle } from "./article-writes.js";
+import { createRedirect, findRedirect, listRedirects, toWireRedirect } from "./redirect-routes.js";
 import { createCollection, deleteCollection, updateCollection } from "./collection-writes.js";
 import { textOf, parseHtmlFragment } from "./html-tree.js";
 import { DEFAULT_PER_PAGE, DEFAULT_SEARCH_PER_PAGE, paginate, readPaging } from "./paginate.js";
@@ -80,6 +82,14 @@ const ROUTES: Route[] = [
     if (!center) throw notFound();
     return ok(toWireHelpCenter(center, store.workspaceId));
   }),
+  route("GET", "/help_center/help_centers/:help_center_id/redirects", (store, { params, query }) => ok(listRedirects(store, params, query))),
+  route("POST", "/help_center/help_centers/:help_center_id/redirects", (store, { params, body }) => ok(toWireRedirect(createRedirect(store, params, body)), true)),
+  route("GET", "/help_center/help_centers/:help_center_id/redirects/:id", (store, { params }) => ok(toWireRedirect(findRedirect(store, params)))),
+  route("DELETE", "/help_center/help_centers/:help_center_id/redirects/:id", (store, { params }) => {
+    const redirect = findRedirect(store, params);
+    store.removeRedirect(redirect.id);
+    return ok({ id: String(redirect.id), object: "help_center_redirect", deleted: true }, true);
+  }),
   route("GET", "/help_center/collections", (store, { query }) => {
     const page = paginate([...store.collections()].sort(byUpdatedAtDescending), readPaging(query, DEFAULT_PER_PAGE));
     return ok({ type: "list", ...page, data: page.data.map((collection) => toWireCollection(store, collection)) });
@@ -115,6 +125,16 @@ const ROUTES: Route[] = [
     const { article, changed } = updateArticle(store, readId(params), body);
     return ok(toWireArticle(store, article, true), changed);
   }),
+  route("GET", "/articles/:id/draft", (store, { params }) => {
+    const article = store.findArticle(readId(params));
+    if (!article) throw notFound();
+    return ok(toWireArticle(store, draftView(article), true));
+  }),
+  route("PUT", "/articles/:id/draft", (store, { params, body }) => {
+    const { article, changed } = stageArticleDraft(store, readId(params), body);
+    return ok(toWireArticle(store, draftView(article), true), changed);
+  }),
+  route("POST", "/articles/:id/draft/publish", (store, { params, body }) => ok(toWireArticle(store, publishArticleDraft(store, readId(params), body), true), true)),
   route("DELETE", "/articles/:id", (store, { params }) => {
     const id = readId(params);
     if (!store.findArticle(id)) throw notFound();

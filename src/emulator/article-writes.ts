@@ -18,7 +18,7 @@ const markdown = new MarkdownIt({ html: false, linkify: true });
 const PARENT_TYPES: readonly string[] = ["collection", "section"];
 
 /** Changes asked for one locale; `body` is already in stored form. */
-interface LocaleChange {
+export interface LocaleChange {
   field: string;
   title?: string;
   description?: string;
@@ -120,7 +120,7 @@ function readParent(store: EmulatorStore, request: CreateArticleRequest | Update
 }
 
 /** The changes per locale: `translated_content` first, then top-level fields on the default locale. */
-function collectChanges(request: CreateArticleRequest | UpdateArticleRequest, defaultLocale: string): Map<string, LocaleChange> {
+export function collectChanges(request: CreateArticleRequest | UpdateArticleRequest, defaultLocale: string): Map<string, LocaleChange> {
   const changes = new Map<string, LocaleChange>();
   for (const [locale, content] of Object.entries(request.translated_content ?? {})) {
     if (locale === "type" || content === null || content === undefined || typeof content === "string") continue;

@@ -101,6 +101,9 @@ export const updateCollectionRequestSchema = z.strictObject({
   translated_content: groupTranslatedContentSchema.optional(),
 });
 
+/** `publish_article_draft_request`: optional; `locales` is required on a multilingual workspace. */
+export const publishArticleDraftRequestSchema = z.strictObject({ locales: z.array(z.string()).optional() });
+
 export type CreateArticleRequest = z.infer<typeof createArticleRequestSchema>;
 export type UpdateArticleRequest = z.infer<typeof updateArticleRequestSchema>;
 export type CreateCollectionRequest = z.infer<typeof createCollectionRequestSchema>;

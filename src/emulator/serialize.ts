@@ -129,6 +129,8 @@ export function toWireArticle(store: EmulatorStore, article: StoredArticle, with
           state: content.state,
           created_at: content.createdAt,
           updated_at: content.updatedAt,
+          has_unpublished_changes: content.draft !== undefined,
+          draft_updated_at: content.draft?.updatedAt ?? null,
           url: itemUrl(center, code, "articles", article.id, content.title),
         }
       : null;
@@ -146,6 +148,8 @@ export function toWireArticle(store: EmulatorStore, article: StoredArticle, with
     state: main?.state ?? "draft",
     created_at: article.createdAt,
     updated_at: article.updatedAt,
+    has_unpublished_changes: main?.draft !== undefined,
+    draft_updated_at: main?.draft?.updatedAt ?? null,
     url: main ? itemUrl(center, locale, "articles", article.id, main.title) : null,
     parent_ids: article.parentId === null ? [] : [article.parentId],
     default_locale: article.defaultLocale,

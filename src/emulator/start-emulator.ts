@@ -3,6 +3,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { setTimeout as delay } from "node:timers/promises";
 import type { WireArticle, WireCollection } from "../intercom/wire.js";
+import { editDraftInEditor } from "./article-drafts.js";
 import { editArticleInEditor } from "./article-writes.js";
 import { editCollectionInEditor } from "./collection-writes.js";
 import type { EmulatorControls } from "./control-routes.js";
@@ -46,7 +47,10 @@ export interface Emulator {
   resetRequestLog(): void;
   /** Back to the initial state (or `snapshot`); clears the log, scripted faults and rate windows. */
   reset(snapshot?: EmulatorSnapshot): void;
-  /** An edit made in Intercom's editor: changes one locale and bumps its `updated_at`. */
+  /**
+   * An edit made in Intercom's editor: changes one locale and bumps its `updated_at` (with
+   * `draft: true`, the locale's staged draft and its `draft_updated_at`).
+   */
   editInEditor(articleId: string, locale: string, changes: ArticleEdit): WireArticle;
   /** The same for a collection. */
   editCollectionInEditor(collectionId: string, locale: string, changes: CollectionEdit): WireCollection;
@@ -82,7 +86,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     saveInBackground();
   };
   const editInEditor = (id: string, locale: string, changes: ArticleEdit): WireArticle => {
-    const article = editArticleInEditor(store, parseId(id), locale, changes);
+    const article = changes.draft === true ? editDraftInEditor(store, parseId(id), locale, changes) : editArticleInEditor(store, parseId(id), locale, changes);
     saveInBackground();
     return toWireArticle(store, article, true);
   };

@@ -3,7 +3,7 @@
  * item's `updated_at` strictly increases on every change (max(now, previous + 1)), so a client
  * comparing timestamps never misses a change made within the same second.
  */
-import type { EmulatorSnapshot, StoredAdmin, StoredArticle, StoredCollection, StoredHelpCenter } from "./types.js";
+import type { EmulatorSnapshot, StoredAdmin, StoredArticle, StoredCollection, StoredHelpCenter, StoredRedirect } from "./types.js";
 import { assertSnapshot } from "./seed.js";
 
 export class EmulatorStore {
@@ -149,6 +149,24 @@ export class EmulatorStore {
 
   removeArticle(id: number): void {
     this.data.articles = this.data.articles.filter((article) => article.id !== id);
+  }
+
+  redirects(): readonly StoredRedirect[] {
+    return this.data.redirects ?? [];
+  }
+
+  allocateRedirectId(): number {
+    const next = this.data.nextIds.redirect ?? 1;
+    this.data.nextIds.redirect = next + 1;
+    return next;
+  }
+
+  addRedirect(redirect: StoredRedirect): void {
+    this.data.redirects = [...this.redirects(), redirect];
+  }
+
+  removeRedirect(id: number): void {
+    this.data.redirects = this.redirects().filter((redirect) => redirect.id !== id);
   }
 }
 

@@ -50,6 +50,16 @@ export interface StoredArticleLocale {
   state: WireState;
   createdAt: number;
   updatedAt: number;
+  /** Changes staged on top of the published content (`PUT /articles/{id}/draft`), not yet live. */
+  draft?: StoredArticleDraft;
+}
+
+/** A staged draft of one published locale: its versioned text, and when it was last edited. */
+export interface StoredArticleDraft {
+  title: string;
+  description: string;
+  body: string;
+  updatedAt: number;
 }
 
 export interface StoredArticle {
@@ -73,8 +83,22 @@ export interface EmulatorSnapshot {
   helpCenters: StoredHelpCenter[];
   collections: StoredCollection[];
   articles: StoredArticle[];
+  /** Help Center redirects (absent in snapshots from before they existed). */
+  redirects?: StoredRedirect[];
   /** Next id per kind; ids of one kind are never reused, as in Intercom. */
-  nextIds: { collection: number; article: number };
+  nextIds: { collection: number; article: number; redirect?: number };
+}
+
+/** A Help Center redirect: `fromUrl` answers 301 to an article or collection in one locale. */
+export interface StoredRedirect {
+  id: number;
+  helpCenterId: number;
+  fromUrl: string;
+  locale: string;
+  targetType: "article" | "collection";
+  targetId: number;
+  createdAt: number;
+  updatedAt: number;
 }
 
 /** Initial content; every field optional (see `buildSeedSnapshot`). */
@@ -163,6 +187,8 @@ export interface ArticleEdit {
   description?: string;
   body?: string;
   state?: WireState;
+  /** Edit the locale's staged draft (starting one on a published locale) instead of its live text. */
+  draft?: boolean;
 }
 
 export interface CollectionEdit {

@@ -59,15 +59,24 @@ export const MODEL_ERRORS = {
   "frontmatter/invalid-type": defineEntry({
     severity: "error",
     summary: "A field has the wrong type (author_id not an integer, title a list).",
-    message: (d: { key: string; got: string; expected: "text" | "hash" | "author"; quotedId?: boolean }) =>
-      d.expected === "author"
-        ? `"${d.key}" must be a positive whole number (an Intercom admin id); got ${d.got}.`
-        : `"${d.key}" must be text; got ${d.got}.`,
+    message: (d: { key: string; got: string; expected: "text" | "hash" | "author" | "redirects"; quotedId?: boolean }) => {
+      if (d.expected === "author") return `"${d.key}" must be a positive whole number (an Intercom admin id); got ${d.got}.`;
+      if (d.expected === "redirects") return `"${d.key}" must be a list of paths, URLs or article keys; got ${d.got}.`;
+      return `"${d.key}" must be text; got ${d.got}.`;
+    },
     hint: (d) => {
       if (d.expected === "text") return "Quote the value if it contains special characters.";
       if (d.expected === "hash") return "Let `intercom-sync stamp` write it.";
+      if (d.expected === "redirects") return `Write \`${d.key}: [/old/page]\`.`;
       return d.quotedId ? "Write the id without quotes." : undefined;
     },
+  }),
+  "frontmatter/invalid-redirect": defineEntry({
+    severity: "error",
+    summary: "A redirect_from entry is neither a path, an absolute URL nor an article key.",
+    message: (d: { key: string; entry: string }) =>
+      `"${d.key}" entry "${d.entry}" is neither a path (/old/page), an absolute URL nor an article key (guides/old-page).`,
+    hint: "Paths start with /, URLs with https://, keys are paths under content/ without .md.",
   }),
   "frontmatter/invalid-value": defineEntry({
     severity: "error",

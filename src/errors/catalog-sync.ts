@@ -27,10 +27,16 @@ export const SYNC_ERRORS = {
   }),
   "plan/drift": defineEntry({
     severity: "warning",
-    summary: "An item was edited in Intercom since the last push; it is kept as is.",
-    message: (d: { locale: string; type: ItemType; key: string }) =>
-      `The ${d.locale} ${d.type} ${d.key} was edited in Intercom since the last push; it is kept as is.`,
-    hint: "Run `intercom-sync pull` to bring the edit into the files, or `push --force` to overwrite it.",
+    summary: "An item (or the draft staged for review) was edited in Intercom since the last push; it is kept as is.",
+    message: (d: { locale: string; type: ItemType; key: string; draft?: boolean }) =>
+      d.draft === true
+        ? `The ${d.locale} draft of ${d.type} ${d.key} staged for review was edited in Intercom since the last push; it is kept as is.`
+        : `The ${d.locale} ${d.type} ${d.key} was edited in Intercom since the last push; it is kept as is.`,
+    // pull reads the live text, not drafts: a draft's edit has to be copied by hand.
+    hint: (d: { draft?: boolean }) =>
+      d.draft === true
+        ? "Copy the edit into the file and run `push --stage`, or `push --stage --force` to stage the file's text again."
+        : "Run `intercom-sync pull` to bring the edit into the files, or `push --force` to overwrite it.",
   }),
   "plan/unknown-link-target": defineEntry({
     severity: "warning",

@@ -3,6 +3,7 @@ import { CONFIG_ERRORS, CONTENT_ERRORS } from "./catalog-content.js";
 import { MODEL_ERRORS } from "./catalog-model.js";
 import { REMOTE_ERRORS } from "./catalog-remote.js";
 import { RENDER_ERRORS } from "./catalog-render.js";
+import { REVIEW_ERRORS } from "./catalog-review.js";
 import { SYNC_ERRORS } from "./catalog-sync.js";
 import type { CatalogEntry } from "./define-entry.js";
 
@@ -17,6 +18,7 @@ export const ERROR_CATALOG = {
   ...MODEL_ERRORS,
   ...RENDER_ERRORS,
   ...SYNC_ERRORS,
+  ...REVIEW_ERRORS,
   ...REMOTE_ERRORS,
   ...COMMAND_ERRORS,
 };

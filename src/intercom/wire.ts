@@ -16,6 +16,10 @@ export interface WireArticleContent {
   state: WireState;
   created_at: number;
   updated_at: number;
+  /** 2.16: this locale has changes staged as a draft on top of its live content. */
+  has_unpublished_changes?: boolean;
+  /** 2.16: when this locale's staged draft was last edited; null without one. */
+  draft_updated_at?: number | null;
   url: string;
 }
 
@@ -35,6 +39,9 @@ export interface WireArticle {
   state: WireState;
   created_at: number;
   updated_at: number;
+  /** 2.16: the default locale has changes staged as a draft. */
+  has_unpublished_changes?: boolean;
+  draft_updated_at?: number | null;
   url: string | null;
   /** Integer ids of the parent collections; empty for an article with no collection. */
   parent_ids: number[];
@@ -157,4 +164,30 @@ export interface WireUpdateCollectionRequest {
   description?: string;
   parent_id?: string | null;
   translated_content?: { [locale: string]: WireCollectionContentRequest };
+}
+
+/** `publish_article_draft_request` (2.16): the locales whose staged drafts go live. */
+export interface WirePublishDraftRequest {
+  locales?: string[];
+}
+
+/** `help_center_redirect` (2.16): `from_url` answers 301 to an article or collection in one locale. */
+export interface WireRedirect {
+  id: string;
+  type: "help_center_redirect";
+  from_url: string;
+  locale: string;
+  help_center_id: string;
+  target_type: "article" | "collection";
+  target_id: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** `create_help_center_redirect_request` (2.16). */
+export interface WireCreateRedirectRequest {
+  from_url: string;
+  locale: string;
+  target_type: "article" | "collection";
+  target_id: string;
 }

@@ -14,6 +14,11 @@ const lockLocaleSchema = z
       .object({ hash: z.string().min(1), fields: z.record(z.string(), z.string()).optional(), fingerprint: z.string().min(1) })
       .loose()
       .optional(),
+    staged: z
+      .object({ hash: z.string().min(1), fields: z.record(z.string(), z.string()).optional(), draftUpdatedAt: z.number().int().nonnegative() })
+      .loose()
+      .optional(),
+    held: z.boolean().optional(),
   })
   .loose();
 
@@ -30,4 +35,8 @@ export const lockFileSchema = z.object({
   helpCenterId: z.string().nullable(),
   collections: z.record(z.string(), lockEntrySchema),
   articles: z.record(z.string(), lockEntrySchema),
+  redirects: z
+    .record(z.string(), z.object({ id: z.string().min(1), targetType: z.enum(["article", "collection"]), key: z.string(), locale: z.string() }).loose())
+    .optional(),
+  urls: z.record(z.string(), z.record(z.string(), z.string())).optional(),
 });

@@ -1,4 +1,4 @@
-import type { LockEntry, LockFile } from "../types.js";
+import type { LockFile } from "../types.js";
 
 /**
  * The text of a lock file: top-level keys in a fixed order, entries sorted by key, one entry per
@@ -11,13 +11,16 @@ export function serializeLock(lock: LockFile): string {
     `  "version": ${JSON.stringify(lock.version)},`,
     `  "helpCenterId": ${JSON.stringify(lock.helpCenterId)},`,
     `  "collections": ${serializeEntries(lock.collections)},`,
-    `  "articles": ${serializeEntries(lock.articles)}`,
+    `  "articles": ${serializeEntries(lock.articles)}${lock.redirects || lock.urls ? "," : ""}`,
+    // Written only when present, so locks of projects without redirects keep their bytes.
+    ...(lock.redirects ? [`  "redirects": ${serializeEntries(lock.redirects)}${lock.urls ? "," : ""}`] : []),
+    ...(lock.urls ? [`  "urls": ${serializeEntries(lock.urls)}`] : []),
     "}",
     "",
   ].join("\n");
 }
 
-function serializeEntries(entries: Record<string, LockEntry>): string {
+function serializeEntries(entries: Record<string, unknown>): string {
   const keys = Object.keys(entries).sort(compareCodeUnits);
   if (keys.length === 0) return "{}";
   const lines = keys.map((key) => `    ${JSON.stringify(key)}: ${stringifySorted(entries[key])}`);

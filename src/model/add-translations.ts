@@ -24,6 +24,7 @@ function addCollectionTranslation(file: PreparedFile & { data: Record<string, un
       file: file.file,
       name: checked.values.name,
       description: typeof checked.values.description === "string" ? checked.values.description : "",
+      ...(checked.lists.redirect_from !== undefined && checked.lists.redirect_from.items.length > 0 ? { redirectFrom: checked.lists.redirect_from } : {}),
     };
   }
   return checked.diagnostics;

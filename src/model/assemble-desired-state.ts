@@ -4,6 +4,7 @@ import type { DesiredArticle } from "../types.js";
 import { addTranslations } from "./add-translations.js";
 import { buildArticleLocale } from "./build-article-locale.js";
 import { buildCollections, compareCollectionKeys } from "./build-collections.js";
+import { checkRedirects } from "./collect-redirects.js";
 import { checkKeyCollisions, isCollectionFile, toArticleKey, toFolderKey, type KeyedItem } from "./content-keys.js";
 import type { ModelInput, ModelResult, PreparedFile } from "./types.js";
 
@@ -62,13 +63,12 @@ export function assembleDesiredState(input: ModelInput): ModelResult {
 
   diagnostics.push(...addTranslations(translations, { sourceLocale: input.sourceLocale, collections: built.collections, articles, failedKeys }));
 
-  return {
-    state: {
-      sourceLocale: input.sourceLocale,
-      locales: [input.sourceLocale, ...input.locales],
-      collections: [...built.collections.values()].sort((a, b) => compareCollectionKeys(a.key, b.key)),
-      articles: [...articles.values()].sort((a, b) => compareStrings(a.key, b.key)),
-    },
-    diagnostics,
+  const state = {
+    sourceLocale: input.sourceLocale,
+    locales: [input.sourceLocale, ...input.locales],
+    collections: [...built.collections.values()].sort((a, b) => compareCollectionKeys(a.key, b.key)),
+    articles: [...articles.values()].sort((a, b) => compareStrings(a.key, b.key)),
   };
+  diagnostics.push(...checkRedirects(state));
+  return { state, diagnostics };
 }

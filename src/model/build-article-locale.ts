@@ -27,7 +27,7 @@ const NOT_RENDERED: RenderedBody = { digest: "", textDigest: "", hrefs: [], link
  */
 export function buildArticleLocale(prepared: PreparedFile & { data: Record<string, unknown> }, context: ArticleLocaleContext): ArticleLocaleResult {
   const spec = context.source ? TRANSLATED_ARTICLE_FIELDS : SOURCE_ARTICLE_FIELDS;
-  const { values, diagnostics } = validateFrontMatter(prepared.data, prepared.positions, spec, prepared.file);
+  const { values, lists, diagnostics } = validateFrontMatter(prepared.data, prepared.positions, spec, prepared.file);
   if (prepared.blankBody) {
     diagnostics.push(diagnostic("article/empty-body", {}, { file: prepared.file, line: prepared.bodyStartLine }));
   }
@@ -49,5 +49,6 @@ export function buildArticleLocale(prepared: PreparedFile & { data: Record<strin
   };
   if (rendered.html !== undefined) locale.html = rendered.html;
   if (typeof values.source_hash === "string") locale.sourceHash = values.source_hash;
+  if (lists.redirect_from !== undefined && lists.redirect_from.items.length > 0) locale.redirectFrom = lists.redirect_from;
   return { locale, diagnostics };
 }

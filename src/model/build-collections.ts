@@ -1,5 +1,5 @@
 import { diagnostic, type Diagnostic } from "../errors/sync-error.js";
-import type { DesiredCollection } from "../types.js";
+import type { DesiredCollection, RedirectSources } from "../types.js";
 import { isCollectionFile, joinProjectPath, toFolderKey, type KeyedItem } from "./content-keys.js";
 import { humaniseName } from "./humanise-name.js";
 import type { PreparedFile } from "./types.js";
@@ -78,6 +78,7 @@ export function buildCollections(sources: readonly PreparedFile[], sourceLocale:
     }
     let name = humaniseName(key.slice(key.lastIndexOf("/") + 1));
     let description = "";
+    let redirectFrom: RedirectSources | undefined;
     if (collectionFile === undefined) {
       diagnostics.push(diagnostic("collection/missing-file", { folder: folderPath, name }, { file: folderPath }));
     } else if (collectionFile.data !== null) {
@@ -85,6 +86,7 @@ export function buildCollections(sources: readonly PreparedFile[], sourceLocale:
       diagnostics.push(...checked.diagnostics);
       if (typeof checked.values.name === "string") name = checked.values.name;
       if (typeof checked.values.description === "string") description = checked.values.description;
+      if (checked.lists.redirect_from !== undefined && checked.lists.redirect_from.items.length > 0) redirectFrom = checked.lists.redirect_from;
       if (!collectionFile.blankBody) {
         diagnostics.push(diagnostic("collection/body-ignored", {}, { file: collectionFile.file, line: collectionFile.bodyStartLine }));
       }
@@ -92,7 +94,7 @@ export function buildCollections(sources: readonly PreparedFile[], sourceLocale:
     collections.set(key, {
       key,
       parentKey: parentOf(key),
-      locales: { [sourceLocale]: { file: collectionFile?.file ?? null, name, description } },
+      locales: { [sourceLocale]: { file: collectionFile?.file ?? null, name, description, ...(redirectFrom === undefined ? {} : { redirectFrom }) } },
     });
   }
 

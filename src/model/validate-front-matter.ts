@@ -2,7 +2,7 @@ import type { FieldPosition } from "../content/types.js";
 import { diagnostic, type Diagnostic, diagnosticOf, type Finding } from "../errors/sync-error.js";
 import { formatSuggestion } from "./suggest-name.js";
 
-type FieldType = "text" | "state" | "author" | "hash";
+type FieldType = "text" | "state" | "author" | "hash" | "redirects";
 
 interface FieldSpec {
   type: FieldType;
@@ -17,6 +17,7 @@ export const SOURCE_ARTICLE_FIELDS: FrontMatterSpec = {
   description: { type: "text" },
   state: { type: "state" },
   author_id: { type: "author" },
+  redirect_from: { type: "redirects" },
 };
 
 /** Front matter of a translated article: no author (it is the source's), plus `source_hash`. */
@@ -25,12 +26,14 @@ export const TRANSLATED_ARTICLE_FIELDS: FrontMatterSpec = {
   description: { type: "text" },
   state: { type: "state" },
   source_hash: { type: "hash" },
+  redirect_from: { type: "redirects" },
 };
 
 /** Front matter of a `_collection.md`, source or translated. */
 export const COLLECTION_FIELDS: FrontMatterSpec = {
   name: { type: "text", required: true },
   description: { type: "text" },
+  redirect_from: { type: "redirects" },
 };
 
 const STATES = ["published", "draft"];
@@ -38,7 +41,26 @@ const STATES = ["published", "draft"];
 export interface FrontMatterValues {
   /** Valid values by key; a field that is absent or invalid is left out. */
   values: Record<string, string | number>;
+  /** Valid list values by key (`redirect_from`), with the line of their key. */
+  lists: Record<string, { items: string[]; line: number }>;
   diagnostics: Diagnostic[];
+}
+
+/** `/old/page`, an absolute http(s) URL, or the key of an article (`guides/old-page`). */
+const REDIRECT_FORM = /^(\/\S*|https?:\/\/\S+|[\w.-]+(\/[\w.-]+)*)$/;
+
+/** Checks a `redirect_from` list: text entries, each a path, an absolute URL or an article key. */
+function checkRedirects(key: string, value: unknown): { list: string[] } | Finding<"frontmatter/invalid-type" | "frontmatter/invalid-redirect"> {
+  const entries = typeof value === "string" ? [value] : value;
+  if (!Array.isArray(entries) || entries.some((entry) => typeof entry !== "string")) {
+    return { code: "frontmatter/invalid-type", details: { key, got: describe(value), expected: "redirects" } };
+  }
+  const list = (entries as string[]).map((entry) => entry.trim()).filter((entry) => entry !== "");
+  const bad = list.find((entry) => !REDIRECT_FORM.test(entry));
+  if (bad !== undefined) {
+    return { code: "frontmatter/invalid-redirect", details: { key, entry: bad } };
+  }
+  return { list: list.map((entry) => entry.replace(/\.md$/, "")) };
 }
 
 function describe(value: unknown): string {
@@ -50,7 +72,7 @@ function describe(value: unknown): string {
 }
 
 /** Checks one value against its type; returns the value to keep, or a problem to report. */
-function checkValue(key: string, type: FieldType, value: unknown): { value: string | number } | Finding<"frontmatter/invalid-type" | "frontmatter/invalid-value"> {
+function checkValue(key: string, type: Exclude<FieldType, "redirects">, value: unknown): { value: string | number } | Finding<"frontmatter/invalid-type" | "frontmatter/invalid-value"> {
   switch (type) {
     case "text":
       // YAML turns `title: 404` into a number; the writer meant the text.
@@ -88,6 +110,7 @@ export function validateFrontMatter(
 ): FrontMatterValues {
   const diagnostics: Diagnostic[] = [];
   const values: Record<string, string | number> = {};
+  const lists: Record<string, { items: string[]; line: number }> = {};
   const known = Object.keys(spec);
   const locate = (key: string) => {
     const position = positions[key];
@@ -101,7 +124,11 @@ export function validateFrontMatter(
       continue;
     }
     if (value === null || value === undefined) continue;
-    const checked = checkValue(key, field.type, value);
+    const checked = field.type === "redirects" ? checkRedirects(key, value) : checkValue(key, field.type, value);
+    if ("list" in checked) {
+      lists[key] = { items: checked.list, line: locate(key).line };
+      continue;
+    }
     if ("value" in checked) {
       values[key] = checked.value;
     } else {
@@ -122,5 +149,5 @@ export function validateFrontMatter(
       diagnostics.push(diagnostic("frontmatter/missing-field", { key, empty: true }, locate(key)));
     }
   }
-  return { values, diagnostics };
+  return { values, lists, diagnostics };
 }

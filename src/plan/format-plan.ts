@@ -98,12 +98,27 @@ function formatDiagnostic(diagnostic: Diagnostic, colors: Colors): string {
   return `${label} ${diagnostic.message} ${colors.dim(`(${formatLocation(diagnostic.location)})`)}${hint}`;
 }
 
+/** Drafts staged earlier and not yet published, one line per article. */
+function formatStaged(plan: Plan, colors: Colors): string[] {
+  const byKey = new Map<string, string[]>();
+  for (const draft of plan.staged ?? []) {
+    const label = draft.editedInIntercom ? `${draft.locale} (edited in Intercom)` : draft.locale;
+    byKey.set(draft.key, [...(byKey.get(draft.key) ?? []), label]);
+  }
+  if (byKey.size === 0) return [];
+  const lines = [colors.cyan(`Staged in Intercom, not yet published (${byKey.size}): run \`intercom-sync publish\` to make them live`)];
+  for (const [key, locales] of byKey) lines.push(`    ${colors.cyan("◇")} article ${key}: ${locales.join(", ")}`);
+  lines.push("");
+  return lines;
+}
+
 /** The plan for a terminal: one block per item with its per-locale changes, then the summary. */
 export function formatPlan(plan: Plan, options: { color: boolean }): string {
   const colors = pc.createColors(options.color);
   const lines: string[] = [];
   for (const item of visibleItems(plan)) lines.push(...formatItem(item, colors));
   if (lines.length > 0) lines.push("");
+  lines.push(...formatStaged(plan, colors));
   for (const diagnostic of [...plan.errors, ...plan.warnings]) lines.push(formatDiagnostic(diagnostic, colors));
   if (plan.errors.length + plan.warnings.length > 0) lines.push("");
   if (plan.errors.length > 0 && plan.items.length === 0) {

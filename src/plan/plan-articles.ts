@@ -1,5 +1,5 @@
 import { diagnostic } from "../errors/sync-error.js";
-import type { DesiredArticle, DesiredArticleLocale, RemoteArticleLocale } from "../types.js";
+import type { DesiredArticle, DesiredArticleLocale, RemoteArticle, RemoteArticleLocale } from "../types.js";
 import { parentIdOf, resolveArticleIdentities, type ArticleIdentity } from "./article-identity.js";
 import { collectChanges, existingItem, newItemBase, type LocaleOutcome } from "./assemble-item.js";
 import { digestText, placeholdersOf } from "../digest/body-summary.js";
@@ -7,6 +7,7 @@ import { diffLocale, type LocaleDecision } from "./diff-locale.js";
 import { hashBody } from "../digest/body-digest.js";
 import { ARTICLE_FIELD_NAMES, hashArticleFields, type FieldHashes } from "../digest/field-hashes.js";
 import type { PlanContext } from "./plan-context.js";
+import { finishStaging, holdsAsDraft, routeLocale, stagedBase, DRAFT_FIELD, type LocaleRoute } from "./plan-staging.js";
 import { lookupUrl, resolveHrefs, UNRESOLVED_LINK_HREF } from "../render/resolve-links.js";
 import type { ArticleFields, ArticlePlanItem } from "./types.js";
 import { normaliseText, readHtml, type HtmlReading } from "../digest/visible-text.js";
@@ -20,6 +21,8 @@ interface PreparedLocale {
   resolvedHrefs: string[];
   hashes: FieldHashes;
   outdated: boolean;
+  /** Stage mode sends this locale as a draft although its file says `published`. */
+  held: boolean;
   source: DesiredArticleLocale;
 }
 
@@ -27,14 +30,16 @@ function isOutdated(article: DesiredArticle, locale: string, text: DesiredArticl
   return locale !== sourceLocale && text.sourceHash !== undefined && text.sourceHash !== article.sourceTextHash;
 }
 
-function prepareLocales(ctx: PlanContext, article: DesiredArticle, pendingKeys: ReadonlySet<string>): PreparedLocale[] {
+function prepareLocales(ctx: PlanContext, article: DesiredArticle, pendingKeys: ReadonlySet<string>, remote: RemoteArticle | undefined): PreparedLocale[] {
   const prepared: PreparedLocale[] = [];
   const urlOf = lookupUrl(ctx.urls, ctx.sourceLocale);
   for (const locale of ctx.managed) {
     const text = article.locales[locale];
     if (text === undefined) continue;
     const outdated = isOutdated(article, locale, text, ctx.sourceLocale);
-    const state = outdated && ctx.options.outdatedTranslations === "draft" ? "draft" : text.state;
+    const wanted = outdated && ctx.options.outdatedTranslations === "draft" ? "draft" : text.state;
+    const held = holdsAsDraft(ctx.options.publishMode ?? "live", wanted, remote?.locales[locale]);
+    const state = held ? "draft" : wanted;
     const resolved = resolveHrefs(text.hrefs, locale, urlOf);
     const fields: ArticleFields = {
       title: text.title,
@@ -55,6 +60,7 @@ function prepareLocales(ctx: PlanContext, article: DesiredArticle, pendingKeys: 
       resolvedHrefs: resolved.hrefs,
       hashes: hashArticleFields({ title: text.title, description: text.description, bodyHash, state, authorId: text.authorId }),
       outdated,
+      held,
       source: text,
     });
   }
@@ -104,7 +110,8 @@ function planCreate(ctx: PlanContext, article: DesiredArticle, prepared: Prepare
     if (decision.kind === "add") content[local.locale] = local.fields;
   }
   const base = newItemBase(ctx, { type: "article", key: article.key, parentKey: article.parentKey, recreate, locales: Object.keys(content), fieldNames: ARTICLE_FIELD_NAMES });
-  return { ...base, type: "article", content };
+  const hold = prepared.filter((local) => local.held && content[local.locale] !== undefined).map((local) => local.locale);
+  return { ...base, type: "article", content, ...(hold.length > 0 ? { hold } : {}) };
 }
 
 function planExisting(
@@ -117,24 +124,29 @@ function planExisting(
   const entry = identity.kind === "owned" ? identity.entry : undefined;
   const outcomes: LocaleOutcome[] = [];
   const content: Record<string, ArticleFields> = {};
+  const routes = new Map<string, LocaleRoute>();
   for (const local of prepared) {
     const remoteLocale = remote.locales[local.locale];
     // Intercom's HTML is read only when a decision needs it, and then once.
     let reading: HtmlReading | undefined;
     const readRemote = (): HtmlReading => (reading ??= readHtml(remoteLocale?.body ?? ""));
+    // A draft staged earlier is compared by its own digests and `draft_updated_at`.
+    const staged = stagedBase(entry?.locales[local.locale], remoteLocale);
     const raw = diffLocale({
       desired: local.hashes,
       fieldNames: ARTICLE_FIELD_NAMES,
-      lock: entry?.locales[local.locale],
+      lock: staged?.lock ?? entry?.locales[local.locale],
       remote:
         remoteLocale === undefined
           ? undefined
-          : {
-              updatedAt: remoteLocale.updatedAt,
-              differingFields: () => differingFields(local, remoteLocale, readRemote()),
-              hasOnlyStaleLinks: () => hasOnlyStaleLinks(local, remoteLocale, readRemote()),
-              fingerprint: () => fingerprintArticleLocale(remoteLocale),
-            },
+          : staged !== undefined
+            ? { updatedAt: staged.remoteUpdatedAt, differingFields: () => [DRAFT_FIELD] }
+            : {
+                updatedAt: remoteLocale.updatedAt,
+                differingFields: () => differingFields(local, remoteLocale, readRemote()),
+                hasOnlyStaleLinks: () => hasOnlyStaleLinks(local, remoteLocale, readRemote()),
+                fingerprint: () => fingerprintArticleLocale(remoteLocale),
+              },
       force: ctx.options.force,
     });
     const skipped = local.outdated && ctx.options.outdatedTranslations === "skip" && (raw.kind === "add" || raw.kind === "update");
@@ -143,6 +155,7 @@ function planExisting(
     // Unchanged locales keep their content when it has links: apply's second pass may refresh them.
     const refreshable = !skipped && (decision.kind === "noop" || decision.kind === "record") && local.source.links.length > 0;
     if (writes || refreshable) content[local.locale] = local.fields;
+    routes.set(local.locale, routeLocale({ mode: ctx.options.publishMode ?? "live", decision, staged: staged !== undefined, remote: remoteLocale, desiredState: local.fields.state }));
     outcomes.push({ locale: local.locale, decision, desired: local.hashes, remoteUpdatedAt: remoteLocale?.updatedAt });
   }
   const collected = collectChanges(outcomes);
@@ -154,7 +167,8 @@ function planExisting(
     moveParent = false;
     ctx.warnings.push(diagnostic("plan/unsupported-move", { key: article.key }, { file: article.locales[ctx.sourceLocale]?.file ?? article.key }));
   }
-  return existingItem(ctx, {
+  const held = prepared.filter((local) => local.held).map((local) => local.locale);
+  return finishStaging(existingItem(ctx, {
     type: "article",
     key: article.key,
     parentKey: article.parentKey,
@@ -166,7 +180,7 @@ function planExisting(
     content,
     lockedLocales: Object.keys(entry?.locales ?? {}),
     hasLocale: (locale) => article.locales[locale] !== undefined,
-  });
+  }), routes, held);
 }
 
 /** Plans every article in the tree: identity first (owned, moved, adopted, new), then per-locale diffs. */
@@ -175,7 +189,8 @@ export function planArticles(ctx: PlanContext, articles: readonly DesiredArticle
   const pendingKeys = new Set([...identities].filter(([, identity]) => identity.kind === "create").map(([key]) => key));
   return articles.map((article) => {
     const identity = identities.get(article.key) ?? { kind: "create", recreate: false };
-    const prepared = prepareLocales(ctx, article, pendingKeys);
+    const remote = identity.kind === "create" ? undefined : identity.remote;
+    const prepared = prepareLocales(ctx, article, pendingKeys, remote);
     return identity.kind === "create"
       ? planCreate(ctx, article, prepared, identity.recreate)
       : planExisting(ctx, article, prepared, identity);

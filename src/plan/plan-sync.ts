@@ -5,6 +5,7 @@ import { planCollections } from "./plan-collections.js";
 import { computeLinkLevels } from "./link-levels.js";
 import { createPlanContext, keyDepth, type PlanContext } from "./plan-context.js";
 import { planRemovals } from "./plan-removals.js";
+import { DRAFT_FIELD, listStagedDrafts } from "./plan-staging.js";
 import { summarisePlan } from "./summarise-plan.js";
 import { PLAN_VERSION, type Plan, type PlanInput, type PlanItem } from "./types.js";
 
@@ -71,9 +72,12 @@ function reportDriftAndConflicts(ctx: PlanContext, items: readonly PlanItem[]): 
   for (const item of items) {
     for (const change of item.locales) {
       if (change.change !== "drift" && change.change !== "conflict") continue;
-      const found = diagnostic(change.change === "conflict" ? "plan/conflict" : "plan/drift", { locale: change.locale, type: item.type, key: item.key }, {
-        file: fileOf(ctx.input.desired, item, change.locale),
-      });
+      const details = { locale: change.locale, type: item.type, key: item.key };
+      const location = { file: fileOf(ctx.input.desired, item, change.locale) };
+      const found =
+        change.change === "conflict"
+          ? diagnostic("plan/conflict", details, location)
+          : diagnostic("plan/drift", { ...details, draft: change.fields.includes(DRAFT_FIELD) }, location);
       (found.severity === "error" ? ctx.errors : ctx.warnings).push(found);
     }
   }
@@ -100,7 +104,10 @@ export function planSync(input: PlanInput): Plan {
     items = assignLevels(collections, articles, removals, linkIndex(desired));
     reportDriftAndConflicts(ctx, items);
   }
+  const staged = listStagedDrafts(input.lock, remote);
   return {
+    ...(remote.helpCenter.locales.length > 1 ? { multilingual: true } : {}),
+    ...(staged.length > 0 ? { staged } : {}),
     version: PLAN_VERSION,
     helpCenterId: remote.helpCenter.id,
     sourceLocale: desired.sourceLocale,

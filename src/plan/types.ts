@@ -5,6 +5,7 @@
  */
 import type { Diagnostic } from "../errors/sync-error.js";
 import type { ArticleState, DesiredState, LockFile, LockLocale, RemoteState } from "../types.js";
+import type { PublishMode, StagedDraft } from "./plan-staging.js";
 
 export const PLAN_VERSION = 1;
 
@@ -116,6 +117,12 @@ export interface ArticlePlanItem extends PlanItemBase {
    * unchanged locales whose body has links, which apply's second pass may refresh.
    */
   content: Record<string, ArticleFields>;
+  /** Locales written to the staged draft (`PUT /articles/{id}/draft`) instead of the live article. */
+  stage?: string[];
+  /** Locales whose staged draft is published (`POST /articles/{id}/draft/publish`) after the writes. */
+  publish?: string[];
+  /** Locales sent as drafts although their files say `published` (stage mode), marked `held` in the lock. */
+  hold?: string[];
 }
 
 export interface CollectionPlanItem extends PlanItemBase {
@@ -166,6 +173,10 @@ export interface Plan {
   errors: Diagnostic[];
   warnings: Diagnostic[];
   summary: PlanSummary;
+  /** The help center has more than one locale: publishing a draft must name its locales. */
+  multilingual?: boolean;
+  /** Drafts staged earlier and not yet published (see plan-staging.ts). */
+  staged?: StagedDraft[];
 }
 
 export type OnDelete = "unpublish" | "delete" | "keep";
@@ -178,6 +189,8 @@ export interface PlanOptions {
   /** The configured author, or null when it comes from `/me` later (only for plans that need it). */
   defaultAuthorId: number | null;
   outdatedTranslations: OutdatedTranslations;
+  /** `stage`: changes to live articles become staged drafts (default `live`). */
+  publishMode?: PublishMode;
 }
 
 export interface PlanInput {

@@ -5,6 +5,9 @@ import type {
   WireCreateArticleRequest,
   WireCreateCollectionRequest,
   WireHelpCenter,
+  WireCreateRedirectRequest,
+  WirePublishDraftRequest,
+  WireRedirect,
   WireUpdateArticleRequest,
   WireUpdateCollectionRequest,
 } from "../intercom/wire.js";
@@ -42,4 +45,15 @@ export interface IntercomApi {
   updateArticle(id: string, body: WireUpdateArticleRequest): Promise<WireArticle>;
   deleteArticle(id: string): Promise<void>;
   searchArticles(query: { phrase: string; helpCenterId?: string; state?: string }): Promise<WireArticle[]>;
+  /**
+   * `PUT /articles/{id}/draft`: stages text on a published article; readers keep the live version.
+   * Optional so that in-memory implementations need not stage; callers check for it.
+   */
+  stageArticleDraft?(id: string, body: WireUpdateArticleRequest): Promise<WireArticle>;
+  /** `POST /articles/{id}/draft/publish`; `locales` is required on a multilingual workspace. */
+  publishArticleDraft?(id: string, body: WirePublishDraftRequest | undefined): Promise<WireArticle>;
+  /** Every redirect of a help center, every page. */
+  listRedirects?(helpCenterId: string): Promise<WireRedirect[]>;
+  createRedirect?(helpCenterId: string, body: WireCreateRedirectRequest): Promise<WireRedirect>;
+  deleteRedirect?(helpCenterId: string, id: string): Promise<void>;
 }

@@ -9,6 +9,7 @@ import type {
   WireCreateArticleRequest,
   WireCreateCollectionRequest,
   WireHelpCenter,
+  WireRedirect,
   WireUpdateArticleRequest,
   WireUpdateCollectionRequest,
 } from "../intercom/wire.js";
@@ -134,6 +135,13 @@ export function createIntercomClient(options: ClientOptions): IntercomApi {
       await call("DELETE", `/articles/${id(articleId)}`, undefined, { notFoundAfterRetryIsSuccess: true });
     },
     searchArticles: (query) => searchAllArticles(get, query),
+    stageArticleDraft: (articleId, body: WireUpdateArticleRequest) => call<WireArticle>("PUT", `/articles/${id(articleId)}/draft`, body),
+    publishArticleDraft: (articleId, body) => call<WireArticle>("POST", `/articles/${id(articleId)}/draft/publish`, body),
+    listRedirects: (helpCenterId) => listAllPages(page<WireRedirect>(`/help_center/help_centers/${id(helpCenterId)}/redirects`), perPage),
+    createRedirect: (helpCenterId, body) => call<WireRedirect>("POST", `/help_center/help_centers/${id(helpCenterId)}/redirects`, body),
+    deleteRedirect: async (helpCenterId, redirectId) => {
+      await call("DELETE", `/help_center/help_centers/${id(helpCenterId)}/redirects/${id(redirectId)}`, undefined, { notFoundAfterRetryIsSuccess: true });
+    },
   };
 }
 

@@ -89,6 +89,7 @@ function toHelpCenter(wire: WireHelpCenter): RemoteHelpCenter {
     identifier: wire.identifier,
     displayName: wire.display_name,
     url: wire.url,
+    ...(wire.custom_domain ? { customDomain: wire.custom_domain } : {}),
     isDefault: wire.default,
     locales: [...(wire.locales ?? [])],
   };
@@ -114,8 +115,12 @@ function toCollection(wire: WireCollection, helpCenterId: string): RemoteCollect
 }
 
 /** One locale of an article, from a `translated_content` entry or, without one, the article itself. */
-function toArticleLocale(content: Pick<WireArticle, "title" | "description" | "body" | "state" | "author_id" | "updated_at" | "url">): RemoteArticleLocale {
+function toArticleLocale(
+  content: Pick<WireArticle, "title" | "description" | "body" | "state" | "author_id" | "updated_at" | "url" | "draft_updated_at">,
+): RemoteArticleLocale {
+  const draft = typeof content.draft_updated_at === "number" ? { draftUpdatedAt: content.draft_updated_at } : {};
   return {
+    ...draft,
     title: content.title ?? "",
     description: content.description ?? "",
     body: content.body ?? "",

@@ -10,11 +10,15 @@ import { planSync } from "../plan/plan-sync.js";
 import type { Plan } from "../plan/types.js";
 import { fetchRemoteState } from "../remote/fetch-remote-state.js";
 import type { DesiredState, LockFile, RemoteState } from "../types.js";
+import type { RedirectPlan } from "../plan/plan-redirects.js";
+import { planRedirectStep } from "./redirect-step.js";
 import { openProject, type OpenProject, type OpenProjectOptions, type ProjectOptions } from "./open-project.js";
 
 export interface PlanProjectOptions extends OpenProjectOptions {
   /** Overwrite remote edits: drift and conflicts become updates. */
   force?: boolean;
+  /** Stage changes to live articles as drafts for this run (`push --stage`), whatever `publishMode` says. */
+  stage?: boolean;
 }
 
 export interface PlanRun {
@@ -29,6 +33,8 @@ export interface PlanRun {
   lock: LockFile;
   lockFile: string;
   plan: Plan;
+  /** Redirect changes; absent when no file names a redirect and the lock owns none. */
+  redirects?: RedirectPlan;
 }
 
 /**
@@ -57,22 +63,29 @@ export async function readValidState(
  * Plans against an already known remote state and lock: the pure step, with the config's options.
  * The default author is left to apply (see applyStep): hashes use the front matter's author.
  */
-export function planAgainst(config: ResolvedConfig, desired: DesiredState, remote: RemoteState, lock: LockFile, force: boolean): Plan {
+export function planAgainst(config: ResolvedConfig, desired: DesiredState, remote: RemoteState, lock: LockFile, force: boolean, stage = false): Plan {
   return planSync({
     desired,
     remote,
     lock,
-    options: { onDelete: config.onDelete, force, defaultAuthorId: config.authorId, outdatedTranslations: config.outdatedTranslations },
+    options: {
+      onDelete: config.onDelete,
+      force,
+      defaultAuthorId: config.authorId,
+      outdatedTranslations: config.outdatedTranslations,
+      publishMode: stage ? "stage" : config.publishMode,
+    },
   });
 }
 
 /** Validates the files, then reads the lock and lists the remote once (sync semantics 2), and plans. */
-export async function planOpenProject(project: OpenProject, options: Pick<PlanProjectOptions, "env" | "cache" | "force">): Promise<PlanRun> {
+export async function planOpenProject(project: OpenProject, options: Pick<PlanProjectOptions, "env" | "cache" | "force" | "stage">): Promise<PlanRun> {
   const { config } = project;
   const { desired, diagnostics, loadBody } = await readValidState(config, options);
   const [lock, remote] = await Promise.all([project.readLock(), fetchRemoteState(project.api, { helpCenterId: config.helpCenterId })]);
-  const plan = planAgainst(config, desired, remote, lock, options.force ?? false);
-  return { config, desired, loadBody, diagnostics, remote, lock, lockFile: project.lockFile, plan };
+  const plan = planAgainst(config, desired, remote, lock, options.force ?? false, options.stage ?? false);
+  const redirects = await planRedirectStep(project.api, { desired, remote, lock, plan });
+  return { config, desired, loadBody, diagnostics, remote, lock, lockFile: project.lockFile, plan, ...(redirects === undefined ? {} : { redirects }) };
 }
 
 /** `intercom-sync plan`: validate, read the remote once, and decide. Writes nothing. */

@@ -13,6 +13,7 @@ import { COLLECTION_FILE } from "../model/content-keys.js";
 import { fetchRemoteState } from "../remote/fetch-remote-state.js";
 import { openProject, type OpenProjectOptions } from "./open-project.js";
 import { buildPullLock } from "../pull/build-pull-lock.js";
+import { applyRedirectsToFiles } from "../pull/apply-redirects-to-files.js";
 import { planPull } from "../pull/plan-pull.js";
 import { toProjectLayout } from "../pull/project-layout.js";
 import { writeTextFiles } from "../pull/write-text-files.js";
@@ -76,6 +77,14 @@ export async function pullProject(options: PullProjectOptions = {}): Promise<Pul
       defaultAuthorId,
       outdatedTranslations: config.outdatedTranslations,
       force: options.force ?? false,
+    });
+    const listed = api.listRedirects === undefined ? [] : await api.listRedirects(remote.helpCenter.id);
+    plan.files = applyRedirectsToFiles(plan.files, {
+      redirects: listed.map((r) => ({ fromUrl: r.from_url, locale: r.locale, targetType: r.target_type, targetId: String(r.target_id) })),
+      local,
+      lock,
+      helpCenterUrl: remote.helpCenter.url,
+      existing: new Map(tree.markdown.map((file) => [file.file, file.text])),
     });
     const written = plan.files.filter(isWritten);
     const writtenPaths = new Set(written.map((file) => file.file));

@@ -2,7 +2,10 @@
  * `intercom-sync push` as a library: open the project holding its run lock, plan, and apply.
  */
 import type { ApplyDeps, ApplyProgressEvent, ApplyResult } from "../apply/types.js";
+import type { RedirectResult } from "../apply/apply-redirects.js";
+import { blockingErrors } from "../plan/summarise-plan.js";
 import { applyStep } from "./apply-step.js";
+import { applyRedirectStep } from "./redirect-step.js";
 import { openProject } from "./open-project.js";
 import { planOpenProject, type PlanProjectOptions, type PlanRun } from "./plan-project.js";
 
@@ -31,6 +34,8 @@ export interface PushRun extends PlanRun {
   result?: ApplyResult;
   /** Absent when an API was passed in (`options.api`): its requests are not seen here. */
   requests?: RequestCounts;
+  /** Redirects created and deleted after the items, with their errors; absent when there was nothing to do. */
+  redirectResult?: RedirectResult;
 }
 
 /**
@@ -52,7 +57,8 @@ export async function pushProject(options: PushProjectOptions = {}): Promise<Pus
   );
   try {
     const planned = await planOpenProject(project, options);
-    if (options.dryRun) return planned;
+    // A redirect_from entry that cannot be resolved is bad input: nothing is written (sync semantics 1).
+    if (options.dryRun || (planned.redirects?.errors.length ?? 0) > 0) return planned;
     const result = await applyStep(project, {
       ...planned,
       signal: options.signal,
@@ -61,8 +67,10 @@ export async function pushProject(options: PushProjectOptions = {}): Promise<Pus
       ...(options.haltSignal === undefined ? {} : { haltSignal: options.haltSignal }),
       ...(options.applyTiming === undefined ? {} : { timing: options.applyTiming }),
     });
-    if (options.api !== undefined) return { ...planned, result };
-    return { ...planned, result, requests: { total: counts.total, retries: counts.retries + result.recovery.resent } };
+    const requests = options.api === undefined ? { requests: { total: counts.total, retries: counts.retries + result.recovery.resent } } : {};
+    if (result.interrupted || blockingErrors(planned.plan).length > 0) return { ...planned, result, ...requests };
+    const redirectResult = await applyRedirectStep(project, { ...planned, redirects: planned.redirects, result });
+    return { ...planned, result, ...requests, ...(redirectResult === undefined ? {} : { redirectResult }) };
   } finally {
     await project.close();
   }

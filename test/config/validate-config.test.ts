@@ -27,6 +27,7 @@ describe("validateConfig", () => {
       apiUrl: null,
       apiVersion: "2.16",
       outdatedTranslations: "push",
+      publishMode: "live",
     });
   });
 

@@ -47,6 +47,17 @@ describe("openapi conformance checker", () => {
     ]);
   });
 
+  it.skipIf(checker === null)("checks the staged-draft and redirect endpoints against their declared shapes", () => {
+    const redirect = { id: "26", type: "help_center_redirect", from_url: "https://h/x", locale: "en", help_center_id: "7", target_type: "article", target_id: "11", created_at: 1, updated_at: 1 };
+    expect(checker?.check({ method: "POST", path: "/help_center/help_centers/7/redirects", status: 200, body: redirect })).toEqual([]);
+    expect(checker?.check({ method: "GET", path: "/help_center/help_centers/7/redirects/26", status: 200, body: { ...redirect, id: 26 } }).join("\n")).toMatch(/\/id must be string/);
+    expect(checker?.check({ method: "DELETE", path: "/help_center/help_centers/7/redirects/26", status: 200, body: { id: "26", object: "help_center_redirect", deleted: true } })).toEqual([]);
+    expect(checker?.check({ method: "POST", path: "/help_center/help_centers/7/redirects", status: 409, body: { type: "error.list", errors: [{ code: "resource_conflict", message: "m" }] } })).toEqual([]);
+    const unpublished = { type: "error.list", errors: [{ code: "parameter_invalid", message: "Article has no draft to publish" }] };
+    expect(checker?.check({ method: "POST", path: "/articles/5/draft/publish", status: 422, body: unpublished })).toEqual([]);
+    expect(checker?.check({ method: "PUT", path: "/articles/5/draft", status: 200, body: { type: "article", id: "5", has_unpublished_changes: "yes" } }).join("\n")).toMatch(/has_unpublished_changes must be boolean/);
+  });
+
   it("turns OpenAPI nullable, enums holding null and component refs into JSON Schema", () => {
     expect(toJsonSchema({ type: "string", nullable: true, enum: ["a"] }, {})).toEqual({ type: ["string", "null"], enum: ["a", null] });
     expect(toJsonSchema({ type: "string", enum: [null, "a"] }, {})).toEqual({ type: ["string", "null"], enum: [null, "a"] });

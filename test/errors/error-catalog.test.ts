@@ -38,7 +38,7 @@ describe("error catalog", () => {
   it("groups the README table by area, one row per code", () => {
     const table = formatErrorTable();
     expect(table).toContain("**render**\n\n| code | severity | meaning |");
-    expect(table).toContain("| `plan/drift` | warning | An item was edited in Intercom since the last push; it is kept as is. |");
+    expect(table).toContain("| `plan/drift` | warning | An item (or the draft staged for review) was edited in Intercom since the last push; it is kept as is. |");
     const rows = table.split("\n").filter((line) => line.startsWith("| `"));
     expect(rows).toHaveLength(Object.keys(ERROR_CATALOG).length);
   });

@@ -4,7 +4,7 @@ import { COLLECTION_FIELDS, SOURCE_ARTICLE_FIELDS, TRANSLATED_ARTICLE_FIELDS, va
 describe("validateFrontMatter", () => {
   it("accepts a complete source article and keeps its values", () => {
     const result = validateFrontMatter({ title: " Hi ", description: "D", state: "published", author_id: 5 }, {}, SOURCE_ARTICLE_FIELDS, "a.md");
-    expect(result).toEqual({ values: { title: "Hi", description: "D", state: "published", author_id: 5 }, diagnostics: [] });
+    expect(result).toEqual({ values: { title: "Hi", description: "D", state: "published", author_id: 5 }, lists: {}, diagnostics: [] });
   });
 
   it("reports every problem at once, each at its key's position", () => {
@@ -25,7 +25,7 @@ describe("validateFrontMatter", () => {
 
   it("reads a numeric title as text and treats an empty description as absent", () => {
     const result = validateFrontMatter({ title: 404, description: null }, {}, SOURCE_ARTICLE_FIELDS, "a.md");
-    expect(result).toEqual({ values: { title: "404" }, diagnostics: [] });
+    expect(result).toEqual({ values: { title: "404" }, lists: {}, diagnostics: [] });
   });
 
   it("rejects an empty required field", () => {
@@ -44,5 +44,16 @@ describe("validateFrontMatter", () => {
       const result = validateFrontMatter({ title: "T", author_id: author }, {}, SOURCE_ARTICLE_FIELDS, "a.md");
       expect(result.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(["frontmatter/invalid-type"]);
     }
+  });
+});
+
+describe("redirect_from", () => {
+  it("keeps a list of paths, URLs and keys with the line of its key, and rejects other forms", () => {
+    const ok = validateFrontMatter({ title: "T", redirect_from: ["/old", "https://help.example.com/x", "guides/old.md"] }, { redirect_from: { line: 3, column: 1 } }, SOURCE_ARTICLE_FIELDS, "a.md");
+    expect(ok.lists.redirect_from).toEqual({ items: ["/old", "https://help.example.com/x", "guides/old"], line: 3 });
+    const bad = validateFrontMatter({ title: "T", redirect_from: ["old page"] }, { redirect_from: { line: 4, column: 1 } }, SOURCE_ARTICLE_FIELDS, "a.md");
+    expect(bad.diagnostics.map((d) => [d.code, d.location.line])).toEqual([["frontmatter/invalid-redirect", 4]]);
+    const notList = validateFrontMatter({ name: "C", redirect_from: { a: 1 } }, {}, COLLECTION_FIELDS, "_collection.md");
+    expect(notList.diagnostics.map((d) => d.code)).toEqual(["frontmatter/invalid-type"]);
   });
 });

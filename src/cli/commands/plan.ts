@@ -2,6 +2,7 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { formatPlan } from "../../plan/format-plan.js";
 import { formatPlanMarkdown } from "../../plan/format-plan-markdown.js";
+import { formatRedirectPlan } from "../../plan/format-redirects.js";
 import { hasChanges } from "../../plan/summarise-plan.js";
 import type { Plan } from "../../plan/types.js";
 import { planProject } from "../../sync/plan-project.js";
@@ -13,6 +14,7 @@ export interface PlanFlags {
   out?: string;
   detailedExitcode?: boolean;
   force?: boolean;
+  stage?: boolean;
 }
 
 /** Exit code of a plan: 1 on errors (conflicts included); with --detailed-exitcode 2 when changes are pending. */
@@ -27,6 +29,7 @@ export async function runPlan(flags: PlanFlags, ctx: CommandContext): Promise<nu
   const run = await planProject({
     ...ctx.project,
     force: flags.force,
+    stage: flags.stage,
     ...(out.verbose ? { logger: { debug: (message: string) => out.debug(message) } } : {}),
   });
   const { plan, config } = run;
@@ -37,9 +40,12 @@ export async function runPlan(flags: PlanFlags, ctx: CommandContext): Promise<nu
   if (out.json) out.printJson(plan);
   else {
     out.result(formatPlan(plan, { color: out.colors.isColorSupported }));
+    if (run.redirects) out.result(formatRedirectPlan(run.redirects, { color: out.colors.isColorSupported }));
     if (flags.out) out.info(out.colors.dim(`Plan written to ${flags.out}.`));
   }
   annotate(ctx, [...run.diagnostics, ...plan.warnings, ...plan.errors], config.rootDir);
   await writeStepSummary(ctx, formatPlanMarkdown(plan));
-  return planExitCode(plan, flags.detailedExitcode ?? false);
+  if ((run.redirects?.errors.length ?? 0) > 0) return 1;
+  const redirectChanges = run.redirects !== undefined && run.redirects.creates.length + run.redirects.deletes.length > 0;
+  return redirectChanges && flags.detailedExitcode === true && plan.errors.length === 0 ? 2 : planExitCode(plan, flags.detailedExitcode ?? false);
 }

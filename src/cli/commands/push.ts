@@ -3,6 +3,7 @@ import type { ApplyProgressEvent } from "../../apply/types.js";
 import { formatPlan } from "../../plan/format-plan.js";
 import { formatPlanMarkdown } from "../../plan/format-plan-markdown.js";
 import type { WaitEvent } from "../../remote/request-with-policy.js";
+import { formatRedirectDiagnostics, formatRedirectPlan } from "../../plan/format-redirects.js";
 import { pushProject } from "../../sync/push-project.js";
 import type { CommandContext } from "../context.js";
 import { printContentWarnings } from "../content-warnings.js";
@@ -12,6 +13,7 @@ import { planExitCode } from "./plan.js";
 export interface PushFlags {
   dryRun?: boolean;
   force?: boolean;
+  stage?: boolean;
 }
 
 /** Exit code when SIGINT stopped the run (128 + 2, as shells report it). */
@@ -51,6 +53,7 @@ export async function runPush(flags: PushFlags, ctx: CommandContext): Promise<nu
       ...ctx.project,
       dryRun: flags.dryRun,
       force: flags.force,
+      stage: flags.stage,
       signal: controller.signal,
       haltSignal: halt.signal,
       onWait: (event: WaitEvent) => {
@@ -66,23 +69,33 @@ export async function runPush(flags: PushFlags, ctx: CommandContext): Promise<nu
     const { plan, result, config } = run;
     printContentWarnings(ctx, run.diagnostics, config.rootDir);
     annotate(ctx, [...run.diagnostics, ...plan.warnings, ...plan.errors], config.rootDir);
+    const color = out.colors.isColorSupported;
+    const redirectErrors = [...(run.redirects?.errors ?? []), ...(run.redirectResult?.errors ?? [])];
+    annotate(ctx, redirectErrors, config.rootDir);
     if (!result) {
-      if (out.json) out.printJson({ dryRun: true, plan });
+      if (out.json) out.printJson({ dryRun: true, plan, redirects: run.redirects });
       else {
-        out.result(formatPlan(plan, { color: out.colors.isColorSupported }));
-        out.result(out.colors.dim("Dry run: nothing was sent to Intercom."));
+        out.result(formatPlan(plan, { color }));
+        if (run.redirects) out.result(formatRedirectPlan(run.redirects, { color }));
+        out.result(out.colors.dim(flags.dryRun ? "Dry run: nothing was sent to Intercom." : "Nothing was sent to Intercom."));
       }
       await writeStepSummary(ctx, formatPlanMarkdown(plan));
-      return planExitCode(plan, false);
+      return redirectErrors.length > 0 ? 1 : planExitCode(plan, false);
     }
-    if (out.json) out.printJson({ dryRun: false, plan, result: { ...result, lock: undefined }, requests: run.requests });
+    const redirectOutcomes = run.redirectResult?.outcomes ?? [];
+    if (out.json) out.printJson({ dryRun: false, plan, result: { ...result, lock: undefined }, requests: run.requests, redirects: { outcomes: redirectOutcomes, errors: redirectErrors } });
     else {
-      out.info(formatPlan(plan, { color: out.colors.isColorSupported }));
-      out.result(formatApplyResult(result, { color: out.colors.isColorSupported, requests: run.requests }));
+      out.info(formatPlan(plan, { color }));
+      if (run.redirects) out.info(formatRedirectPlan({ ...run.redirects, errors: [] }, { color }));
+      out.result(formatApplyResult(result, { color, requests: run.requests }));
+      const created = redirectOutcomes.filter((o) => o.outcome === "created").length;
+      const deleted = redirectOutcomes.filter((o) => o.outcome === "deleted").length;
+      if (created + deleted > 0) out.result(`Redirects: ${created} created, ${deleted} deleted.`);
+      if (redirectErrors.length > 0) out.result(formatRedirectDiagnostics(redirectErrors, color).join("\n"));
     }
     await writeStepSummary(ctx, formatPlanMarkdown(plan));
     if (result.interrupted) return EXIT_INTERRUPTED;
-    return result.ok && plan.errors.length === 0 ? 0 : 1;
+    return result.ok && plan.errors.length === 0 && redirectErrors.length === 0 ? 0 : 1;
   } finally {
     process.off("SIGINT", onSignal);
   }
