@@ -5,8 +5,8 @@ import { mutateArticleInDir } from "../../bench/mutate-article.js";
 import { createSeededRandom } from "../../src/emulator/index.js";
 import { builtCli } from "../support/built-cli.js";
 import { findDuplicates } from "./support/converged.js";
-import { createTestProject, type TestProject } from "../support/project.js";
-import { countWritesOf, expectRerunConverges, pushKilledAt, startAfresh } from "./support/kill-runs.js";
+import type { TestProject } from "../support/project.js";
+import { createKillProject, expectRerunConverges, pushKilledAt, startAfresh } from "./support/kill-runs.js";
 
 const RANDOM_RUN_SEEDS = [11, 23, 37];
 /** A randomised sequence gives up killing after this many runs and lets the push finish. */
@@ -18,12 +18,7 @@ let project: TestProject;
 let fullRunWrites = 0;
 
 beforeAll(async () => {
-  // The tree of kill-and-rerun.test.ts: the two files run side by side.
-  project = await createTestProject({ tree: { generate: { seed: 7, articles: 16, locales: ["fr", "de"] } } });
-  fullRunWrites = await countWritesOf(project, async () => {
-    const run = await project.push();
-    expect(run.result?.ok).toBe(true);
-  });
+  ({ project, fullRunWrites } = await createKillProject());
 }, 60_000);
 
 afterAll(async () => {

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { builtCli } from "../support/built-cli.js";
 import { expectConverged, findDuplicates } from "./support/converged.js";
-import { createTestProject, type TestProject } from "../support/project.js";
+import type { TestProject } from "../support/project.js";
 import {
-  countWritesOf, EVEN_KILL_POINTS, expectRerunConverges, killPoints, pushKilledAt, RANDOM_KILL_POINTS, startAfresh, type KillMoment,
+  createKillProject, EVEN_KILL_POINTS, expectRerunConverges, killPoints, pushKilledAt, RANDOM_KILL_POINTS, startAfresh, type KillMoment,
 } from "./support/kill-runs.js";
 
 const cli = builtCli();
@@ -12,13 +12,7 @@ let project: TestProject;
 let fullRunWrites = 0;
 
 beforeAll(async () => {
-  // Big enough for collections, articles, translations and link refreshes at every kill point,
-  // and several requests in flight at each; small enough to push thirty times.
-  project = await createTestProject({ tree: { generate: { seed: 7, articles: 16, locales: ["fr", "de"] } } });
-  fullRunWrites = await countWritesOf(project, async () => {
-    const run = await project.push();
-    expect(run.result?.ok).toBe(true);
-  });
+  ({ project, fullRunWrites } = await createKillProject());
 }, 60_000);
 
 afterAll(async () => {

@@ -9,7 +9,7 @@ import { expect } from "vitest";
 import { createSeededRandom } from "../../../src/emulator/index.js";
 import { spawnCli, type ChildResult } from "../../support/child-cli.js";
 import { expectConverged } from "./converged.js";
-import { isAppliedWrite, type TestProject } from "../../support/project.js";
+import { createTestProject, isAppliedWrite, type TestProject } from "../../support/project.js";
 
 export type KillMoment = "before-response" | "after-response";
 
@@ -24,6 +24,21 @@ const IDLE_POLL_MS = 10;
 /** Waits until the emulator has answered (or dropped) every request it received. */
 export async function waitForIdleEmulator(project: TestProject): Promise<void> {
   while (project.emulator.requests.some((entry) => entry.status === 0)) await sleep(IDLE_POLL_MS);
+}
+
+/**
+ * The tree the kill suites push again and again (they run side by side, on the same tree), and the
+ * writes of its uninterrupted first push. Big enough for collections, articles, translations and
+ * link refreshes at every kill point, and several requests in flight at each; small enough to push
+ * thirty times.
+ */
+export async function createKillProject(): Promise<{ project: TestProject; fullRunWrites: number }> {
+  const project = await createTestProject({ tree: { generate: { seed: 7, articles: 16, locales: ["fr", "de"] } } });
+  const fullRunWrites = await countWritesOf(project, async () => {
+    const run = await project.push();
+    expect(run.result?.ok).toBe(true);
+  });
+  return { project, fullRunWrites };
 }
 
 /** Back to an empty help center and no lock file. */
