@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { EXIT_INTERRUPTED } from "./cli/commands/push.js";
+import { EXIT_INTERRUPTED } from "./cli/exit-codes.js";
 import { main } from "./cli/program.js";
 
 const code = await main(process.argv, {

@@ -3,6 +3,7 @@ import type { ApplyProgressEvent } from "../../apply/types.js";
 import { formatPlan } from "../../plan/format-plan.js";
 import { formatPlanMarkdown } from "../../plan/format-plan-markdown.js";
 import type { WaitEvent } from "../../remote/request-with-policy.js";
+import { EXIT_INTERRUPTED } from "../exit-codes.js";
 import { formatRedirectDiagnostics, formatRedirectPlan } from "../../plan/format-redirects.js";
 import { pushProject } from "../../sync/push-project.js";
 import type { CommandContext } from "../context.js";
@@ -16,8 +17,6 @@ export interface PushFlags {
   stage?: boolean;
 }
 
-/** Exit code when SIGINT stopped the run (128 + 2, as shells report it). */
-export const EXIT_INTERRUPTED = 130;
 /** Waits shorter than this pass silently (they are the normal pace of a run); longer ones are announced. */
 export const ANNOUNCED_WAIT_MS = 1_000;
 
