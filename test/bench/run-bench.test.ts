@@ -48,11 +48,8 @@ describe("runBench --quick", () => {
     expect(push.edit.writes).toBe(1);
     expect(push.edit.listRequests).toBe(push.expectedListRequests);
 
-    if (report.watch.available) {
-      expect(report.watch.latenciesMs).toHaveLength(report.watch.edits);
-    } else {
-      expect(report.watch.reason).toBe("watch not available");
-    }
+    expect(report.watch.latenciesMs).toHaveLength(report.watch.edits);
+    for (const latency of report.watch.latenciesMs) expect(latency).toBeGreaterThan(0);
 
     // Fix-ups never exceed the order used before, and the rings are at their minimum.
     for (const row of report.fixUps) expect(row.fixUps).toBeLessThanOrEqual(row.previous);
