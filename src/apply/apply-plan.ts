@@ -6,7 +6,7 @@ import { blockingErrors } from "../plan/summarise-plan.js";
 import type { ArticlePlanItem, Plan, PlanItem } from "../plan/types.js";
 import { describeError, ownedIds, type ApplyRun } from "./apply-run.js";
 import { createLostCreateFinder } from "./find-lost-creates.js";
-import { dependenciesOf, indexItems } from "./item-dependencies.js";
+import { chainLengths, dependenciesOf, indexItems } from "./item-dependencies.js";
 import { applyLinkRefresh, findLinkRefreshes } from "./link-pass.js";
 import { createLockSaver } from "./lock-saver.js";
 import { createSlots } from "./slots.js";
@@ -94,10 +94,10 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyResul
     deps.onProgress?.({ outcome, completed, total });
   };
 
-  async function execute(item: PlanItem): Promise<void> {
+  async function execute(item: PlanItem, priority = 0): Promise<void> {
     let outcome: ItemOutcome | undefined;
     run.finder.setRunning(1);
-    await run.slots.acquire();
+    await run.slots.acquire(false, priority);
     try {
       // Lock-only noops make no request, so an abort does not hold them back.
       if (deps.signal?.aborted === true && item.action !== "noop") {
@@ -129,11 +129,12 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyResul
     // then run level by level.
     const writes = active.filter((item) => item.removal !== true);
     const byKey = indexItems(writes);
+    const chains = chainLengths(writes, byKey);
     const finished = new Map<PlanItem, Promise<void>>();
     const start = (item: PlanItem): Promise<void> => {
       let done = finished.get(item);
       if (done === undefined) {
-        done = Promise.all(dependenciesOf(item, byKey).map(start)).then(() => (halted() ? undefined : execute(item)));
+        done = Promise.all(dependenciesOf(item, byKey).map(start)).then(() => (halted() ? undefined : execute(item, chains.get(item))));
         finished.set(item, done);
       }
       return done;

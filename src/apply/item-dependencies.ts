@@ -31,3 +31,19 @@ export function dependenciesOf(item: PlanItem, byKey: ReadonlyMap<string, PlanIt
 export function indexItems(items: readonly PlanItem[]): Map<string, PlanItem> {
   return new Map(items.map((item) => [keyOf(item.type, item.key), item]));
 }
+
+/**
+ * How many writes, at most, wait one after the other on each item (its own included): the length
+ * of the longest chain of dependents from it. Apply gives waiting items their slot by this, so the
+ * chains of link targets are not left to run alone once the bulk of the writes is done.
+ */
+export function chainLengths(items: readonly PlanItem[], byKey: ReadonlyMap<string, PlanItem>): Map<PlanItem, number> {
+  const dependents = new Map<PlanItem, PlanItem[]>();
+  for (const item of items) for (const dependency of dependenciesOf(item, byKey)) dependents.set(dependency, [...(dependents.get(dependency) ?? []), item]);
+  const lengths = new Map<PlanItem, number>();
+  // Dependents are always of a higher level: settle the highest levels first.
+  for (const item of [...items].sort((a, b) => b.level - a.level)) {
+    lengths.set(item, 1 + Math.max(0, ...(dependents.get(item) ?? []).map((dependent) => lengths.get(dependent) ?? 0)));
+  }
+  return lengths;
+}
