@@ -131,12 +131,12 @@ export function createRateLimitPacer(deps: PacerDeps): RateLimitPacer {
       // Requests in flight may not be counted in `remaining` yet, so they are spent budget too.
       // Counting them is exact when requests run one at a time and errs low by at most the
       // concurrency otherwise, which costs a few requests per window, never a 429.
-      const own = ownRemaining();
       if (inFlight >= inFlightLimit()) {
         // Enough requests on their way: the next answer frees a place.
         await new Promise<void>((resolve) => waiters.push(resolve));
         continue;
       }
+      const own = ownRemaining();
       if (own === null || own - inFlight > 0) {
         inFlight += 1;
         return;

@@ -120,9 +120,11 @@ export function projectOf(config: ResolvedConfig, api: IntercomApi, lockFile: st
     readLock: () => readLock(lockFile, path.relative(config.rootDir, lockFile) || LOCK_FILE_NAME),
     saveLock: (lock) => writeLockAtomic(lockFile, lock),
     defaultAuthor() {
-      author ??= resolveDefaultAuthor(config, api);
-      // A failed `/me` is asked again next time rather than remembered.
-      author.catch(() => (author = null));
+      if (author === null) {
+        author = resolveDefaultAuthor(config, api);
+        // A failed `/me` is asked again next time rather than remembered.
+        author.catch(() => (author = null));
+      }
       return author;
     },
     close: async () => runLock?.release(),

@@ -38,20 +38,14 @@ export interface PlanRun {
 }
 
 /**
- * HTML kept from reading the files for the bodies a push then sends (a first push sends them all):
- * about 16 MB at most, so memory stays bounded however large the tree.
- */
-export const KEPT_HTML_CHARS = 8_000_000;
-
-/**
  * Reads and validates the content tree. Any error means nothing may be written (sync semantics 1),
  * so it throws with every finding attached.
  */
 export async function readValidState(
   config: ResolvedConfig,
-  options: Pick<ProjectOptions, "env" | "cache"> = {},
+  options: Pick<ProjectOptions, "env" | "cache"> & { keepHtmlChars?: number } = {},
 ): Promise<{ desired: DesiredState; diagnostics: Diagnostic[]; loadBody: BodyLoader }> {
-  const loaded = await loadDesiredState(config, { env: options.env, cache: options.cache, keepHtmlChars: KEPT_HTML_CHARS });
+  const loaded = await loadDesiredState(config, { env: options.env, cache: options.cache, keepHtmlChars: options.keepHtmlChars ?? 0 });
   const errors = loaded.diagnostics.filter((diagnostic) => diagnostic.severity === "error");
   if (errors.length > 0) {
     throw new SyncError("content/invalid", { count: errors.length }, { diagnostics: loaded.diagnostics });
@@ -79,7 +73,10 @@ export function planAgainst(config: ResolvedConfig, desired: DesiredState, remot
 }
 
 /** Validates the files, then reads the lock and lists the remote once (sync semantics 2), and plans. */
-export async function planOpenProject(project: OpenProject, options: Pick<PlanProjectOptions, "env" | "cache" | "force" | "stage">): Promise<PlanRun> {
+export async function planOpenProject(
+  project: OpenProject,
+  options: Pick<PlanProjectOptions, "env" | "cache" | "force" | "stage"> & { keepHtmlChars?: number },
+): Promise<PlanRun> {
   const { config } = project;
   const { desired, diagnostics, loadBody } = await readValidState(config, options);
   const [lock, remote] = await Promise.all([project.readLock(), fetchRemoteState(project.api, { helpCenterId: config.helpCenterId })]);

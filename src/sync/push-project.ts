@@ -9,6 +9,12 @@ import { applyRedirectStep } from "./redirect-step.js";
 import { openProject } from "./open-project.js";
 import { planOpenProject, type PlanProjectOptions, type PlanRun } from "./plan-project.js";
 
+/**
+ * HTML kept from reading the files for the bodies a push then sends (a first push sends them all):
+ * about 16 MB at most, so memory stays bounded however large the tree.
+ */
+export const KEPT_HTML_CHARS = 8_000_000;
+
 export interface PushProjectOptions extends PlanProjectOptions {
   /** Plan only (`push --dry-run`). */
   dryRun?: boolean;
@@ -56,7 +62,8 @@ export async function pushProject(options: PushProjectOptions = {}): Promise<Pus
     { runLock: true },
   );
   try {
-    const planned = await planOpenProject(project, options);
+    // Only a push that writes hands the bodies it read on to apply; `plan` and a dry run keep none.
+    const planned = await planOpenProject(project, { ...options, keepHtmlChars: options.dryRun ? 0 : KEPT_HTML_CHARS });
     // A redirect_from entry that cannot be resolved is bad input: nothing is written (sync semantics 1).
     if (options.dryRun || (planned.redirects?.errors.length ?? 0) > 0) return planned;
     const result = await applyStep(project, {
