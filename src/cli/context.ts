@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { ProjectOptions } from "../sync/open-project.js";
+import type { ProjectOptions } from "../sync/project-config.js";
 import { Output } from "./output.js";
 
 /** Flags every command accepts. */

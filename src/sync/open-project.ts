@@ -5,7 +5,6 @@
  */
 import path from "node:path";
 import type { Dispatcher } from "undici";
-import { loadConfig } from "../config/load-config.js";
 import type { ResolvedConfig } from "../config/types.js";
 import { SyncError } from "../errors/sync-error.js";
 import { LOCK_FILE_NAME } from "../lock/lock-schema.js";
@@ -17,22 +16,7 @@ import { resolveApiBaseUrl } from "../remote/base-url.js";
 import { createIntercomClient } from "../remote/client.js";
 import type { Logger, RequestEvent, WaitEvent } from "../remote/request-with-policy.js";
 import type { LockFile } from "../types.js";
-
-export interface ProjectOptions {
-  /** Folder to find the config in. Default: the process's working directory. */
-  cwd?: string;
-  /** `--config FILE`, relative to `cwd`. */
-  configFile?: string;
-  /** A config already loaded (the watcher reuses it between runs). */
-  config?: ResolvedConfig;
-  /** Where the token, `INTERCOM_API_URL` and the cache location come from. Default: `process.env`. */
-  env?: NodeJS.ProcessEnv;
-  /**
-   * The render cache: on by default (`INTERCOM_SYNC_CACHE_DIR`, else the user's cache folder),
-   * `false` to read every file afresh, or the folder to keep it in.
-   */
-  cache?: boolean | string;
-}
+import { lockFilePath, resolveProjectConfig, type ProjectOptions } from "./project-config.js";
 
 export interface RemoteOptions {
   /** Use this API instead of the HTTP client (tests and the in-process demo). */
@@ -65,17 +49,6 @@ export interface OpenProject {
   defaultAuthor(): Promise<number>;
   /** Releases the run lock, if this project holds it. */
   close(): Promise<void>;
-}
-
-/** Loads the config unless one was passed in. */
-export async function resolveProjectConfig(options: ProjectOptions): Promise<ResolvedConfig> {
-  if (options.config) return options.config;
-  return loadConfig({ cwd: options.cwd ?? process.cwd(), configFile: options.configFile, env: options.env });
-}
-
-/** The lock file's path for a project. */
-export function lockFilePath(config: ResolvedConfig, override?: string): string {
-  return override ?? path.join(config.rootDir, LOCK_FILE_NAME);
 }
 
 /** The HTTP client for the configured workspace, unless an API was injected. */

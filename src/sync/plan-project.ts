@@ -12,7 +12,8 @@ import { fetchRemoteState } from "../remote/fetch-remote-state.js";
 import type { DesiredState, LockFile, RemoteState } from "../types.js";
 import type { RedirectPlan } from "../plan/plan-redirects.js";
 import { planRedirectStep } from "./redirect-step.js";
-import { openProject, type OpenProject, type OpenProjectOptions, type ProjectOptions } from "./open-project.js";
+import { openProject, type OpenProject, type OpenProjectOptions } from "./open-project.js";
+import type { ProjectOptions } from "./project-config.js";
 
 export interface PlanProjectOptions extends OpenProjectOptions {
   /** Overwrite remote edits: drift and conflicts become updates. */

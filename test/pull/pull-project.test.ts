@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { loadDesiredState } from "../../src/load/disk-source.js";
-import { resolveProjectConfig } from "../../src/sync/open-project.js";
+import { resolveProjectConfig } from "../../src/sync/project-config.js";
 import { createTestProject, type TestProject } from "../support/project.js";
 import { beforeFirstPull, IDS } from "./existing-help-center.js";
 

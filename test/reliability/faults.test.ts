@@ -4,7 +4,7 @@ import { DEFAULT_RETRIES } from "../../src/config/defaults.js";
 import { createSeededRandom, type FaultSettings } from "../../src/emulator/index.js";
 import { createIntercomClient, DEFAULT_MAX_RATE_LIMIT_RETRIES } from "../../src/remote/client.js";
 import type { WaitEvent } from "../../src/remote/request-with-policy.js";
-import { resolveProjectConfig } from "../../src/sync/open-project.js";
+import { resolveProjectConfig } from "../../src/sync/project-config.js";
 import { TEST_TOKEN } from "../support/emulator.js";
 import { expectConverged, findDuplicates, readDesired } from "./support/converged.js";
 import { createTestProject, type TestProject } from "../support/project.js";

@@ -9,7 +9,8 @@ import type { RequestEvent } from "../../src/remote/request-with-policy.js";
 import { createPlanBodies, loadPlanBodies } from "../../src/load/plan-bodies.js";
 import { readValidState } from "../../src/sync/plan-project.js";
 import { applyStep } from "../../src/sync/apply-step.js";
-import { openProject, resolveProjectConfig } from "../../src/sync/open-project.js";
+import { openProject } from "../../src/sync/open-project.js";
+import { resolveProjectConfig } from "../../src/sync/project-config.js";
 import { createTestProject, type TestProject } from "../support/project.js";
 
 let project: TestProject | undefined;

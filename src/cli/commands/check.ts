@@ -2,7 +2,7 @@ import { checkProject } from "../../check/check-project.js";
 import { formatDiagnostics } from "../../diagnostics/format-diagnostics.js";
 import { formatGithubAnnotations } from "../../diagnostics/format-github-annotations.js";
 import { formatJsonReport } from "../../diagnostics/format-json-report.js";
-import { resolveProjectConfig } from "../../sync/open-project.js";
+import { resolveProjectConfig } from "../../sync/project-config.js";
 import type { CommandContext } from "../context.js";
 
 export interface CheckFlags {

@@ -1,6 +1,6 @@
 import { formatDiagnostics } from "../../diagnostics/format-diagnostics.js";
 import { stampFiles } from "../../stamp/stamp-files.js";
-import { resolveProjectConfig } from "../../sync/open-project.js";
+import { resolveProjectConfig } from "../../sync/project-config.js";
 import type { CommandContext } from "../context.js";
 
 /**

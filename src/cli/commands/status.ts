@@ -3,7 +3,7 @@ import { readLock } from "../../lock/read-write-lock.js";
 import { listStagedDrafts, type StagedDraft } from "../../plan/plan-staging.js";
 import { formatStatus } from "../../status/format-status.js";
 import { readStatus } from "../../status/read-status.js";
-import { lockFilePath, resolveProjectConfig } from "../../sync/open-project.js";
+import { lockFilePath, resolveProjectConfig } from "../../sync/project-config.js";
 import type { CommandContext } from "../context.js";
 
 export interface StatusFlags {

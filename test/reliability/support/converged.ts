@@ -10,7 +10,7 @@ import { digestText } from "../../../src/digest/body-summary.js";
 import { toVisibleText } from "../../../src/digest/visible-text.js";
 import { ARTICLE_LINK_SCHEME } from "../../../src/render/types.js";
 import { readValidState } from "../../../src/sync/plan-project.js";
-import { resolveProjectConfig } from "../../../src/sync/open-project.js";
+import { resolveProjectConfig } from "../../../src/sync/project-config.js";
 import type { DesiredState, LockFile } from "../../../src/types.js";
 import type { TestProject } from "../../support/project.js";
 
