@@ -63,22 +63,31 @@ describe("import layers", () => {
   });
 });
 
+/** Every module `entry` loads before it runs (static imports only: import() loads when called). */
+async function staticallyLoaded(entry: string): Promise<string[]> {
+  const staticImports = async (file: string): Promise<string[]> => {
+    const text = await readFile(file, "utf8");
+    return [...text.matchAll(/^import\s+(?!type\b)[^;]*?from\s+"(\.{1,2}\/[^"]+)"/gm)].map((match) => path.resolve(path.dirname(file), (match[1] as string).replace(/\.js$/, ".ts")));
+  };
+  const seen = new Set<string>();
+  const pending = [path.join(src, entry)];
+  while (pending.length > 0) {
+    const file = pending.pop() as string;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    pending.push(...(await staticImports(file)));
+  }
+  return [...seen].map((file) => path.relative(src, file)).sort();
+}
+
 describe("CLI start-up", () => {
   it("loads no command, renderer, parser, client or config loader before a command runs (--help, --version)", async () => {
-    // Static imports only: commands are imported with import() when they run.
-    const staticImports = async (file: string): Promise<string[]> => {
-      const text = await readFile(file, "utf8");
-      return [...text.matchAll(/^import\s+(?!type\b)[^;]*?from\s+"(\.{1,2}\/[^"]+)"/gm)].map((match) => path.resolve(path.dirname(file), (match[1] as string).replace(/\.js$/, ".ts")));
-    };
-    const seen = new Set<string>();
-    const pending = [path.join(src, "cli.ts")];
-    while (pending.length > 0) {
-      const file = pending.pop() as string;
-      if (seen.has(file)) continue;
-      seen.add(file);
-      pending.push(...(await staticImports(file)));
-    }
-    const loaded = [...seen].map((file) => path.relative(src, file)).sort();
+    const loaded = await staticallyLoaded("cli.ts");
     expect(loaded.filter((file) => /^(cli\/commands|render|remote|load|config|content|sync|plan|apply|emulator)\//.test(file))).toEqual([]);
+  });
+
+  it.each(["check", "status", "stamp"])("loads no HTTP client for %s, which reads files only", async (command) => {
+    const loaded = await staticallyLoaded(`cli/commands/${command}.ts`);
+    expect(loaded.filter((file) => /^remote\/(client|send-request|idle-connections)\.ts$/.test(file))).toEqual([]);
   });
 });
