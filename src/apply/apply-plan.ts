@@ -1,12 +1,11 @@
 import { setTimeout as sleepFor } from "node:timers/promises";
-import pLimit from "p-limit";
 import { DEFAULT_RETRIES } from "../config/defaults.js";
 import { SyncError } from "../errors/sync-error.js";
 import { blockingErrors } from "../plan/summarise-plan.js";
 import type { ArticlePlanItem, Plan, PlanItem } from "../plan/types.js";
 import { describeError, ownedIds, type ApplyRun } from "./apply-run.js";
 import { createLostCreateFinder } from "./find-lost-creates.js";
-import { chainLengths, dependenciesOf, indexItems } from "./item-dependencies.js";
+import { chainLengths, dependenciesOf, indexItems, linkTargetsOf } from "./item-dependencies.js";
 import { applyLinkRefresh, findLinkRefreshes } from "./link-pass.js";
 import { createLockSaver } from "./lock-saver.js";
 import { createSlots } from "./slots.js";
@@ -14,6 +13,12 @@ import { isInert, itemOutcome, runItem } from "./run-item.js";
 import { DEFAULT_CONCURRENCY, DEFAULT_LATE_CREATE_WAIT_MS, OUTCOME_KINDS, type ApplyDeps, type ApplyResult, type ItemOutcome, type OutcomeKind } from "./types.js";
 
 const INTERRUPTED = "interrupted";
+/**
+ * Slot priority of a second-pass link refresh: behind every first write waiting for a slot (their
+ * priorities are chain lengths, 1 and up), so refreshes fill the gaps while chains of linked
+ * creates wait for answers, instead of queueing up after the last create.
+ */
+const REFRESH_PRIORITY = 0;
 
 function groupByLevel(items: readonly PlanItem[]): PlanItem[][] {
   const levels = new Map<number, PlanItem[]>();
@@ -44,11 +49,12 @@ function whenAborted(signal: AbortSignal | undefined): Promise<void> {
 
 /**
  * Runs a plan against Intercom: each write as soon as its parent collection and the articles it
- * links to that come before it are done, then removals level by level, with at most `concurrency`
- * items under way (the client keeps fewer requests in flight when the rate limit and the latency
- * call for fewer); then a second pass for links to articles created in this run. One failure does not stop the others. The lock is updated
- * after every successful write and saved as work completes. A create whose response was lost is
- * looked for before it is sent again (recover-create.ts).
+ * links to that come before it are done, and each article's second-pass link refresh (links to
+ * articles created in this run) as soon as those articles are written; then removals level by
+ * level. At most `concurrency` items are under way (the client keeps fewer requests in flight
+ * when the rate limit and the latency call for fewer). One failure does not stop the others. The
+ * lock is updated after every successful write and saved as work completes. A create whose
+ * response was lost is looked for before it is sent again (recover-create.ts).
  */
 export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyResult> {
   assertApplicable(plan);
@@ -125,9 +131,11 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyResul
   }
 
   async function runLevels(): Promise<void> {
-    // Writes start as soon as what they wait for is done (see item-dependencies.ts); removals
+    // Writes start as soon as what they wait for is done (see item-dependencies.ts), and each
+    // article's links are refreshed as soon as the articles it links to are written; removals
     // then run level by level.
     const writes = active.filter((item) => item.removal !== true);
+    const writeSet = new Set(writes);
     const byKey = indexItems(writes);
     const chains = chainLengths(writes, byKey);
     const finished = new Map<PlanItem, Promise<void>>();
@@ -139,23 +147,36 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyResul
       }
       return done;
     };
-    await Promise.all(writes.map(start));
+    const refreshWhenLinksKnown = async (item: ArticlePlanItem): Promise<void> => {
+      await Promise.all([writeSet.has(item) ? start(item) : undefined, ...linkTargetsOf(item, byKey).map(start)]);
+      await refreshLinks([item]);
+    };
+    // Unchanged articles too: their links may point at an article whose URL changed in this run.
+    const articles = plan.items.filter((item): item is ArticlePlanItem => item.type === "article");
+    await Promise.all([...writes.map(start), ...articles.filter((item) => item.removal !== true).map(refreshWhenLinksKnown)]);
     for (const level of groupByLevel(active.filter((item) => item.removal === true))) {
       if (halted()) return;
       await Promise.all(level.map((item) => execute(item)));
     }
-    if (!halted() && deps.signal?.aborted !== true) await runLinkPass();
+    // An article being removed is refreshed only if it is still there (unpublished, not deleted).
+    await refreshLinks(articles.filter((item) => item.removal === true));
   }
 
-  async function runLinkPass(): Promise<void> {
-    // Unchanged articles too: their links may point at an article whose URL changed in this run.
-    const candidates = plan.items.filter(
-      (item): item is ArticlePlanItem => item.type === "article" && !["failed", "skipped"].includes(outcomes.get(item)?.outcome ?? ""),
-    );
-    const limit = pLimit(concurrency);
+  async function runInSlot(work: () => Promise<void>): Promise<void> {
+    await run.slots.acquire(false, REFRESH_PRIORITY);
+    try {
+      await work();
+    } finally {
+      run.slots.release();
+    }
+  }
+
+  async function refreshLinks(items: readonly ArticlePlanItem[]): Promise<void> {
+    if (halted() || deps.signal?.aborted === true) return;
+    const candidates = items.filter((item) => !["failed", "skipped"].includes(outcomes.get(item)?.outcome ?? ""));
     await Promise.all(
       findLinkRefreshes(run, candidates).map((refresh) =>
-        limit(async () => {
+        runInSlot(async () => {
           if (deps.signal?.aborted === true) return;
           const previous = outcomes.get(refresh.item);
           try {

@@ -27,6 +27,22 @@ export function dependenciesOf(item: PlanItem, byKey: ReadonlyMap<string, PlanIt
   return [...found];
 }
 
+/**
+ * The writes (of `items`) of the articles `item` links to, at any level: what a second-pass
+ * refresh of its links waits for, since only then are all the URLs it may carry known.
+ */
+export function linkTargetsOf(item: PlanItem, byKey: ReadonlyMap<string, PlanItem>): PlanItem[] {
+  if (item.type !== "article") return [];
+  const found = new Set<PlanItem>();
+  for (const content of Object.values(item.content)) {
+    for (const placeholder of placeholdersOf(content.placeholders)) {
+      const target = byKey.get(keyOf("article", placeholderTarget(placeholder)));
+      if (target !== undefined && target !== item) found.add(target);
+    }
+  }
+  return [...found];
+}
+
 /** Index of the items by type and key, for dependenciesOf. */
 export function indexItems(items: readonly PlanItem[]): Map<string, PlanItem> {
   return new Map(items.map((item) => [keyOf(item.type, item.key), item]));

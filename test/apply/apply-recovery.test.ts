@@ -39,6 +39,26 @@ describe("applyPlan: links, lost responses and interruptions", () => {
     expect(planNow(api, desired, result.lock).summary.writes).toBe(0);
   });
 
+  it("refreshes an article's links as soon as the articles it links to are written, not after every write", async () => {
+    const api = new FakeIntercomApi();
+    // A cycle (guide <-> target) beside a chain of five creates, each linking the one before it.
+    const chain = ["c1", "c2", "c3", "c4", "c5"].map((key, index, keys) =>
+      index === 0 ? article(key) : article(key, { body: link(keys[index - 1] as string), links: [keys[index - 1] as string] }),
+    );
+    const desired = desiredState({
+      articles: [article("guide", { body: link("target"), links: ["target"] }), article("target", { body: link("guide"), links: ["guide"] }), ...chain],
+    });
+    const { result } = await push(api, desired);
+    expect(result.ok).toBe(true);
+    const writes = api.writes();
+    const refresh = writes.findIndex((call) => call.method === "updateArticle");
+    const lastCreate = writes.findLastIndex((call) => call.method === "createArticle");
+    expect(writes.filter((call) => call.method === "updateArticle")).toHaveLength(1);
+    // The refresh went out while the chain was still being created.
+    expect(refresh).toBeLessThan(lastCreate);
+    expect(planNow(api, desired, result.lock).summary.writes).toBe(0);
+  });
+
   it("refreshes links to an article whose URL changed in this run", async () => {
     const api = new FakeIntercomApi();
     const before = desiredState({ articles: [article("guide", { body: link("target"), links: ["target"] }), article("target", { title: "Old" })] });
