@@ -63,7 +63,8 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyResul
   const sleep = deps.sleep ?? ((ms: number) => sleepFor(ms).then(() => undefined));
   const halted = (): boolean => deps.haltSignal?.aborted === true;
   const concurrency = Math.max(1, Math.floor(deps.concurrency ?? DEFAULT_CONCURRENCY));
-  const slots = createSlots(concurrency);
+  // No more items under way than the client lets requests be in flight: the rest wait here, by priority.
+  const slots = createSlots(() => Math.min(concurrency, deps.api.inFlightLimit?.() ?? concurrency));
   const run: ApplyRun = {
     plan,
     api: deps.api,

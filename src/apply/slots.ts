@@ -3,6 +3,10 @@
  * an item may give its slot back while it waits (a lost create waiting to be looked for, or for
  * its backoff), so waiting items never hold the others back. Waiting items get a slot in order of
  * priority, then of arrival: an item that many later writes wait for goes before one none does.
+ *
+ * The size may change while the run goes (a function): apply follows the client's in-flight
+ * limit, so that requests wait here, in order of priority, rather than in the client's queue,
+ * which serves them in arrival order.
  */
 export interface Slots {
   /**
@@ -18,17 +22,26 @@ interface Waiter {
   resolve: () => void;
 }
 
-export function createSlots(size: number): Slots {
-  let free = Math.max(1, size);
+export function createSlots(size: number | (() => number)): Slots {
+  const sizeNow = typeof size === "number" ? () => size : size;
+  const capacity = (): number => Math.max(1, Math.floor(sizeNow()));
+  let held = 0;
   // Sorted by priority, highest first; equal priorities keep their arrival order.
   const queue: Waiter[] = [];
+  /** Hands out as many slots as there is room for now: the size may have grown since the last look. */
+  const pump = (): void => {
+    while (queue.length > 0 && held < capacity()) {
+      held += 1;
+      (queue.shift() as Waiter).resolve();
+    }
+  };
   return {
     acquire(first = false, priority = 0) {
-      if (free > 0) {
-        free -= 1;
+      if (held < capacity() && queue.length === 0) {
+        held += 1;
         return Promise.resolve();
       }
-      return new Promise<void>((resolve) => {
+      const queued = new Promise<void>((resolve) => {
         if (first) {
           queue.unshift({ priority: Number.POSITIVE_INFINITY, resolve });
           return;
@@ -43,12 +56,12 @@ export function createSlots(size: number): Slots {
         }
         queue.splice(low, 0, { priority, resolve });
       });
+      pump();
+      return queued;
     },
     release() {
-      const next = queue.shift();
-      // The slot passes straight to the next waiter, so `free` does not change.
-      if (next !== undefined) next.resolve();
-      else free += 1;
+      held -= 1;
+      pump();
     },
   };
 }

@@ -56,4 +56,11 @@ export interface IntercomApi {
   listRedirects?(helpCenterId: string): Promise<WireRedirect[]>;
   createRedirect?(helpCenterId: string, body: WireCreateRedirectRequest): Promise<WireRedirect>;
   deleteRedirect?(helpCenterId: string, id: string): Promise<void>;
+  /**
+   * How many requests the client lets be in flight now (it adapts to the latency and the rate
+   * limit). Callers that queue work of different urgency keep no more than this under way, so
+   * their own queue, not the client's, decides what goes next. Optional: in-memory
+   * implementations have no limit.
+   */
+  inFlightLimit?(): number;
 }

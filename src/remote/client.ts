@@ -113,6 +113,7 @@ export function createIntercomClient(options: ClientOptions): IntercomApi {
   const id = (value: string) => encodeURIComponent(value);
 
   return {
+    inFlightLimit: () => deps.pacer.inFlightLimit(),
     me: () => get<WireAdmin>("/me"),
     listAdmins: async () => (await get<{ admins?: WireAdmin[] }>("/admins")).admins ?? [],
     listHelpCenters: () => listAllPages(page<WireHelpCenter>("/help_center/help_centers"), perPage),

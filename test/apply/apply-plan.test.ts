@@ -69,6 +69,17 @@ describe("applyPlan", () => {
     expect(api.maxInFlight).toBeGreaterThan(1);
   });
 
+  it("keeps no more items under way than the client lets requests be in flight now", async () => {
+    const api = new FakeIntercomApi();
+    // The client's limit grows once answers come in, as the pacer's does.
+    Object.assign(api, { inFlightLimit: () => (api.writes().length < 10 ? 2 : 6) });
+    const many = desiredState({ articles: Array.from({ length: 30 }, (_, i) => article(`a${i}`)) });
+    const { result } = await push(api, many, undefined, { deps: { concurrency: 100 } });
+    expect(result.counts.created).toBe(30);
+    expect(api.maxInFlight).toBeLessThanOrEqual(6);
+    expect(api.maxInFlight).toBeGreaterThan(2);
+  });
+
   it("keeps going after one failure and reports its message", async () => {
     const api = new FakeIntercomApi();
     api.failNext("createArticle", { status: 422, message: "body is invalid", match: (c) => (c.body as WireCreateArticleRequest).title === "Title of welcome" });

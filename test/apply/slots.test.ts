@@ -33,3 +33,28 @@ describe("chain lengths", () => {
     expect([lengths.get(collection), lengths.get(first), lengths.get(second), lengths.get(lone)]).toEqual([2, 1, 1, 1]);
   });
 });
+
+describe("request slots of a changing size", () => {
+  it("hands out no more slots than the size allows now, and more once it grows", async () => {
+    let size = 1;
+    const slots = createSlots(() => size);
+    await slots.acquire();
+    const order: string[] = [];
+    const waiting = ["a", "b", "c"].map((name) => slots.acquire().then(() => order.push(name)));
+    await Promise.resolve();
+    expect(order).toEqual([]);
+    // The client allows two in flight now: the release lets two go, in order.
+    size = 2;
+    slots.release();
+    await Promise.resolve();
+    expect(order).toEqual(["a", "b"]);
+    // It shrinks to one: two are held, so a release hands nothing out.
+    size = 1;
+    slots.release();
+    await Promise.resolve();
+    expect(order).toEqual(["a", "b"]);
+    slots.release();
+    await Promise.all(waiting);
+    expect(order).toEqual(["a", "b", "c"]);
+  });
+});
