@@ -109,6 +109,7 @@ export function buildProgram(io: ProcessIo, setExitCode: (code: number) => void)
     .command("stamp")
     .description("set source_hash in translation files: \"this translation follows the current source\" (no network)")
     .argument("<paths...>", "translation files or folders (every translated article below)")
+    .option("--outdated", "below a folder, stamp outdated translations too (a file named alone is always stamped)")
     .action((paths: string[], flags: object, command: Command) =>
       action<object>(async () => {
         const runStamp = await commands.stamp();
