@@ -24,6 +24,7 @@ const commands = {
   stamp: async () => (await import("./commands/stamp.js")).runStamp,
   watch: async () => (await import("./commands/watch.js")).runWatch,
   emulator: async () => (await import("./commands/emulator.js")).runEmulator,
+  init: async () => (await import("./commands/init.js")).runInit,
 };
 
 /**
@@ -124,6 +125,13 @@ export function buildProgram(io: ProcessIo, setExitCode: (code: number) => void)
     .option("--debounce <ms>", "quiet time in ms after a change before a run starts", "50")
     .option("--poll", "poll the file system instead of using native events (network drives)")
     .action(action(commands.watch));
+
+  program
+    .command("init")
+    .description("scaffold a project: config, sample content and translations, .gitignore lines, CI workflow (never overwrites; no network)")
+    .option("--locales <codes>", "translation locales to create, comma-separated (fr,de,pt-BR)")
+    .option("--yes", "ask nothing: without --locales, no translation locales")
+    .action(action(commands.init));
 
   program
     .command("emulator")
