@@ -92,6 +92,15 @@ describe("init", () => {
     expect(again.stdout).toContain("Wrote 0 file(s)");
   });
 
+  it("puts the sample where an existing config says the content and translations are", async () => {
+    await writeFile(path.join(dir(), "intercom-sync.config.json"), '{ "contentDir": "docs", "localesDir": "i18n" }\n');
+    const run = await runCliInProcess(["init", "--locales", "fr"], { cwd: dir() });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain("+ docs/getting-started/welcome.md");
+    expect(run.stdout).toContain("+ i18n/fr/getting-started/welcome.md");
+    expect((await runCliInProcess(["check", "--strict"], { cwd: dir() })).code).toBe(0);
+  });
+
   it("refuses a locale code Intercom does not have, writing nothing", async () => {
     const run = await runCliInProcess(["init", "--locales", "fr,pt_BR"], { cwd: dir() });
     expect(run.code).toBe(1);
