@@ -68,6 +68,12 @@ describe("the GitHub Action (action.yml)", () => {
     // The job summary gets the same text.
     expect(await readFile(stepSummary, "utf8")).toContain(planSummary.trim());
 
+    // --detailed-exitcode fails the step with 2, and the outputs are still there.
+    const pending = await run({ command: "plan", args: "--detailed-exitcode" });
+    expect(pending.code).toBe(2);
+    expect(pending.outputs.changes).toBe("2");
+    expect(await readFile(pending.outputs.summary ?? "", "utf8")).toContain("getting-started/welcome");
+
     const push = await run({ command: "push" });
     expect(push.code, push.stderr).toBe(0);
     expect(push.outputs.changes).toBe("2");

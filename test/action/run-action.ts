@@ -116,9 +116,14 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     stdout += result.stdout;
     stderr += result.stderr;
     if (step.id !== undefined) stepOutputs[step.id] = parseOutputs(await readFile(outputFile, "utf8"));
-    if (result.code !== 0) return { code: result.code, outputs: {}, stdout, stderr };
+    // A failed step ends the action; what the steps wrote to $GITHUB_OUTPUT so far is kept.
+    if (result.code !== 0) return { code: result.code, outputs: actionOutputs(), stdout, stderr };
   }
-  const outputs: Record<string, string> = {};
-  for (const [name, output] of Object.entries(action.outputs ?? {})) outputs[name] = evaluate(output.value);
-  return { code: 0, outputs, stdout, stderr };
+  return { code: 0, outputs: actionOutputs(), stdout, stderr };
+
+  function actionOutputs(): Record<string, string> {
+    const outputs: Record<string, string> = {};
+    for (const [name, output] of Object.entries(action.outputs ?? {})) outputs[name] = evaluate(output.value);
+    return outputs;
+  }
 }
