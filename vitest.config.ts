@@ -14,6 +14,8 @@ const PROCESS_SUITES = [
   "test/watch/watch-*.test.ts",
   "test/sync/corpus.test.ts",
   "test/render/corpus.test.ts",
+  "test/action/*.test.ts",
+  "test/install/*.test.ts",
 ];
 const PROCESSES = "processes";
 

@@ -31,7 +31,9 @@ export type { WatchSession, WatchRunSummary, WatchCloseResult } from "./watch/ty
 export { readStatus } from "./status/read-status.js";
 export type { StatusReport, LocaleStatus } from "./status/types.js";
 export { stampFiles } from "./stamp/stamp-files.js";
-export type { StampResult, StampedFile } from "./stamp/stamp-files.js";
+export type { StampResult, StampedFile, StampOptions } from "./stamp/stamp-files.js";
+export { initProject } from "./init/init-project.js";
+export type { InitOptions, InitResult, InitFile } from "./init/init-project.js";
 
 // What the commands print
 export { formatDiagnostics } from "./diagnostics/format-diagnostics.js";

@@ -15,3 +15,14 @@ export async function writeStepSummary(ctx: CommandContext, markdown: string): P
   if (!ctx.github || !file) return;
   await appendFile(file, ctx.out.redact(markdown) + "\n", "utf8");
 }
+
+/**
+ * Under GitHub Actions: step outputs (`$GITHUB_OUTPUT`), such as `changes`, which the action in
+ * action.yml passes on. Values are numbers or single-line strings.
+ */
+export async function writeStepOutputs(ctx: CommandContext, values: Record<string, string | number>): Promise<void> {
+  const file = ctx.env.GITHUB_OUTPUT;
+  if (!ctx.github || !file) return;
+  const lines = Object.entries(values).map(([key, value]) => `${key}=${String(value).replace(/[\r\n]+/g, " ")}\n`);
+  await appendFile(file, ctx.out.redact(lines.join("")), "utf8");
+}

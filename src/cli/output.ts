@@ -1,4 +1,5 @@
 import pc from "picocolors";
+import { createRedactor } from "../errors/redact-secret.js";
 
 export type Colors = ReturnType<typeof pc.createColors>;
 
@@ -24,7 +25,7 @@ export class Output {
   readonly verbose: boolean;
   readonly colors: Colors;
   readonly isTTY: boolean;
-  private readonly secrets: readonly string[];
+  private readonly redactSecrets: (text: string) => string;
   private readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
   private readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
   private progressShown = false;
@@ -33,7 +34,7 @@ export class Output {
     this.json = options.json;
     this.quiet = options.quiet;
     this.verbose = options.verbose;
-    this.secrets = options.secrets.filter((secret) => secret.length > 0);
+    this.redactSecrets = createRedactor(options.secrets, "***");
     this.stdout = options.stdout ?? process.stdout;
     this.stderr = options.stderr ?? process.stderr;
     const env = options.env ?? process.env;
@@ -42,11 +43,9 @@ export class Output {
     this.colors = pc.createColors(colorEnabled || "FORCE_COLOR" in env);
   }
 
-  /** Replaces every secret in `text` by "***". */
+  /** Replaces every secret in `text` by "***" (as a token of its own: see createRedactor). */
   redact(text: string): string {
-    let result = text;
-    for (const secret of this.secrets) result = result.split(secret).join("***");
-    return result;
+    return this.redactSecrets(text);
   }
 
   /** Normal human output (suppressed by --quiet and --json). */

@@ -10,6 +10,28 @@ function packageVersion(): string {
 
 type Action<F> = (flags: F, ctx: CommandContext) => Promise<number>;
 
+/** Environment variables, by what reads them; each command's --help lists the ones it reads. */
+const ENV = {
+  token: ["INTERCOM_ACCESS_TOKEN", "the Intercom access token (read from the environment only)"],
+  apiUrl: ["INTERCOM_API_URL", "the API's base URL; overrides apiUrl and region in the config"],
+  cache: ["INTERCOM_SYNC_CACHE_DIR", "folder of the render cache (default: $XDG_CACHE_HOME or ~/.cache, intercom-sync/)"],
+  github: ["GITHUB_ACTIONS", "\"true\": findings also print as ::error/::warning annotations"],
+  summary: ["GITHUB_STEP_SUMMARY", "under GitHub Actions, the plan is appended to this file"],
+  output: ["GITHUB_OUTPUT", "under GitHub Actions, the step output changes=N is written to this file"],
+  color: ["NO_COLOR, FORCE_COLOR", "colours off / on (default: on a terminal only)"],
+} as const satisfies Record<string, readonly [string, string]>;
+
+type EnvName = keyof typeof ENV;
+
+/** The "Environment:" section of a command's --help. */
+function envHelp(names: readonly EnvName[]): string {
+  const rows = [...names, "color" as const].map((name) => ENV[name]);
+  const width = Math.max(...rows.map(([variable]) => variable.length));
+  return `\nEnvironment:\n${rows.map(([variable, what]) => `  ${variable.padEnd(width)}  ${what}`).join("\n")}\n`;
+}
+
+const REMOTE_ENV: readonly EnvName[] = ["token", "apiUrl", "cache", "github", "summary", "output"];
+
 /**
  * Each command's module is imported when that command runs, not at start-up: `--help` and
  * `--version` load no renderer, parser or HTTP client.
@@ -24,6 +46,7 @@ const commands = {
   stamp: async () => (await import("./commands/stamp.js")).runStamp,
   watch: async () => (await import("./commands/watch.js")).runWatch,
   emulator: async () => (await import("./commands/emulator.js")).runEmulator,
+  init: async () => (await import("./commands/init.js")).runInit,
 };
 
 /**
@@ -33,11 +56,15 @@ const commands = {
 export function buildProgram(io: ProcessIo, setExitCode: (code: number) => void): Command {
   const program = new Command("intercom-sync")
     .description("Keep an Intercom Help Center in git: plan and push only the differences.")
-    .version(packageVersion(), "--version")
+    .version(packageVersion(), "-V, --version", "print the version")
+    .helpOption("-h, --help", "show help (for a command: intercom-sync <command> --help)")
+    // Each command's --help lists the global flags too.
+    .configureHelp({ showGlobalOptions: true })
     .option("--config <file>", "config file (default: intercom-sync.config.{ts,mts,mjs,js,json} in this folder)")
     .option("--json", "machine-readable output on stdout")
     .option("--verbose", "more detail, including each request")
     .option("--quiet", "only results and errors")
+    .addHelpText("after", envHelp(REMOTE_ENV))
     .showHelpAfterError("(run `intercom-sync --help` for usage)")
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
@@ -61,6 +88,7 @@ export function buildProgram(io: ProcessIo, setExitCode: (code: number) => void)
     .command("check")
     .description("validate the whole tree: front matter, locales, links, images, HTML, depth, keys (no network)")
     .option("--strict", "treat warnings as errors")
+    .addHelpText("after", envHelp(["cache", "github"]))
     .action(action(commands.check));
 
   program
@@ -70,6 +98,7 @@ export function buildProgram(io: ProcessIo, setExitCode: (code: number) => void)
     .option("--detailed-exitcode", "exit 2 when there are changes to push")
     .option("--force", "plan as push --force would (overwrite edits made in Intercom)")
     .option("--stage", "plan as push --stage would (changes to published articles staged as drafts)")
+    .addHelpText("after", envHelp(REMOTE_ENV))
     .action(action(commands.plan));
 
   program
@@ -78,6 +107,7 @@ export function buildProgram(io: ProcessIo, setExitCode: (code: number) => void)
     .option("--dry-run", "plan only; write nothing")
     .option("--force", "overwrite edits made in Intercom (conflicts and drift)")
     .option("--stage", "stage changes to published articles as drafts for review in Intercom (publishMode \"stage\" for this run)")
+    .addHelpText("after", envHelp(REMOTE_ENV))
     .action(action(commands.push));
 
   program
@@ -86,6 +116,7 @@ export function buildProgram(io: ProcessIo, setExitCode: (code: number) => void)
     .argument("[items...]", "article keys (guides/install) or their files")
     .option("--locale <code>", "only this locale (repeatable)", (value: string, previous: string[] = []) => [...previous, value])
     .option("--dry-run", "list what would be published; publish nothing")
+    .addHelpText("after", envHelp(["token", "apiUrl"]))
     .action((items: string[], flags: object, command: Command) =>
       action<object>(async () => {
         const runPublish = await commands.publish();
@@ -95,20 +126,24 @@ export function buildProgram(io: ProcessIo, setExitCode: (code: number) => void)
 
   program
     .command("pull")
-    .description("write the help center from Intercom into content/, locales/ and the lock (read only)")
+    .description("write the help center from Intercom into content/, locales/ and the lock (reads Intercom, writes local files)")
     .option("--force", "overwrite local files even when they have changes not pushed yet")
+    .addHelpText("after", envHelp(["token", "apiUrl"]))
     .action(action(commands.pull));
 
   program
     .command("status")
     .description("translation progress per locale: translated, missing, outdated, unstamped (no network)")
     .option("--locale <code>", "only this locale")
+    .addHelpText("after", envHelp(["cache"]))
     .action(action(commands.status));
 
   program
     .command("stamp")
     .description("set source_hash in translation files: \"this translation follows the current source\" (no network)")
     .argument("<paths...>", "translation files or folders (every translated article below)")
+    .option("--outdated", "below a folder, stamp outdated translations too (a file named alone is always stamped)")
+    .addHelpText("after", envHelp([]))
     .action((paths: string[], flags: object, command: Command) =>
       action<object>(async () => {
         const runStamp = await commands.stamp();
@@ -122,7 +157,16 @@ export function buildProgram(io: ProcessIo, setExitCode: (code: number) => void)
     .option("--force", "overwrite edits made in Intercom (conflicts and drift)")
     .option("--debounce <ms>", "quiet time in ms after a change before a run starts", "50")
     .option("--poll", "poll the file system instead of using native events (network drives)")
+    .addHelpText("after", envHelp(["token", "apiUrl", "cache"]))
     .action(action(commands.watch));
+
+  program
+    .command("init")
+    .description("scaffold a project: config, sample content and translations, .gitignore lines, CI workflow (never overwrites; no network)")
+    .option("--locales <codes>", "translation locales to create, comma-separated (fr,de,pt-BR)")
+    .option("--yes", "ask nothing: without --locales, no translation locales")
+    .addHelpText("after", envHelp([]))
+    .action(action(commands.init));
 
   program
     .command("emulator")
@@ -136,6 +180,8 @@ export function buildProgram(io: ProcessIo, setExitCode: (code: number) => void)
     .option("--error-rate <x>", "share of requests answered 500/503, 0..1")
     .option("--latency-ms <ms>", "delay per request, or a range like 20-200")
     .option("--drop-rate <x>", "share of writes whose response is lost, 0..1")
+    .option("--token <token>", "accept only this access token (others get 401, as Intercom answers); default: any")
+    .addHelpText("after", envHelp([]))
     .action(action(commands.emulator));
 
   return program;

@@ -31,3 +31,4 @@ export { DEFAULT_ADMINS, DEFAULT_HELP_CENTER_LOCALES } from "./seed.js";
 export { MAX_COLLECTION_DEPTH } from "./write-rules.js";
 export { CONTROL_PREFIX } from "./control-routes.js";
 export { SUPPORTED_API_VERSION } from "./server.js";
+export { SUPPORTED_API_VERSIONS, type ApiVersion } from "./api-versions.js";

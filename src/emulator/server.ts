@@ -4,6 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ApiError, buildErrorList, notFound } from "./api-error.js";
+import { hasEndpoint, isSupportedApiVersion, LATEST_API_VERSION, shapeForVersion, SUPPORTED_API_VERSIONS } from "./api-versions.js";
 import { matchApiRoute } from "./api-routes.js";
 import type { RouteResult } from "./api-routes.js";
 import { CONTROL_PREFIX, handleControlRequest } from "./control-routes.js";
@@ -14,8 +15,8 @@ import type { SnapshotSaver } from "./persistence.js";
 import type { EmulatorStore } from "./store.js";
 import type { RequestLogEntry, ResponseValidator } from "./types.js";
 
-/** The only `Intercom-Version` whose shapes the emulator speaks; requests without the header get it too. */
-export const SUPPORTED_API_VERSION = "2.16";
+/** The `Intercom-Version` requests without the header get (2.10 to 2.16 are answered: api-versions.ts). */
+export const SUPPORTED_API_VERSION = LATEST_API_VERSION;
 const WRITE_METHODS: ReadonlySet<string> = new Set(["POST", "PUT", "DELETE"]);
 /** Codes of the error bodies of injected failures, by status. */
 const FAILURE_CODES: Readonly<Record<number, string>> = {
@@ -40,6 +41,8 @@ interface Reply {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
+  /** Shaped for an older version: the response validator knows 2.16's shapes only. */
+  older?: boolean;
 }
 
 /** The `request` listener of the emulator's server. */
@@ -96,10 +99,12 @@ async function answerApiRequest(
 ): Promise<Reply> {
   const token = readBearerToken(req.headers.authorization);
   if (token === null || !deps.isTokenAccepted(token)) return errorReply(401, "unauthorized", "Access Token Invalid");
-  const version = req.headers["intercom-version"];
-  if (version !== undefined && version !== SUPPORTED_API_VERSION) {
-    return errorReply(400, "intercom_version_invalid", `The emulator speaks Intercom API version ${SUPPORTED_API_VERSION} only, not ${String(version)}`);
+  const header = req.headers["intercom-version"];
+  const requested = Array.isArray(header) ? header[0] : header;
+  if (requested !== undefined && !isSupportedApiVersion(requested)) {
+    return errorReply(400, "intercom_version_invalid", `The emulator speaks Intercom API versions ${SUPPORTED_API_VERSIONS.join(", ")}, not ${requested}`);
   }
+  const version = requested ?? LATEST_API_VERSION;
   const rate = deps.faults.takeRateLimit(token);
   const headers = rate?.headers ?? {};
   if (rate && !rate.allowed) return { ...errorReply(429, "rate_limit_exceeded", "Rate Limit Exceeded"), headers };
@@ -111,12 +116,13 @@ async function answerApiRequest(
     return { ...errorReply(failure, FAILURE_CODES[failure] ?? "server_error", "Injected failure"), headers: failureHeaders };
   }
   try {
-    const matched = matchApiRoute(method, path);
+    const matched = hasEndpoint(path, version) ? matchApiRoute(method, path) : null;
     if (!matched) throw notFound();
     const body = WRITE_METHODS.has(method) && method !== "DELETE" ? parseJsonBody(bodyText) : undefined;
     const result: RouteResult = matched.handler(deps.store, { params: matched.params, query: entry.query, body });
     entry.applied = result.applied;
-    return { status: result.status, body: result.body, headers };
+    if (version === LATEST_API_VERSION) return { status: result.status, body: result.body, headers };
+    return { status: result.status, body: shapeForVersion(result.body, version), headers, older: true };
   } catch (error) {
     if (error instanceof ApiError) return { ...errorReply(error.status, error.code, error.message, error.field), headers };
     throw error;
@@ -162,7 +168,7 @@ function describeBody(text: string): unknown {
 }
 
 function validate(deps: ServerDeps, method: string, path: string, reply: Reply): void {
-  if (!deps.responseValidator || path.startsWith(CONTROL_PREFIX)) return;
+  if (!deps.responseValidator || path.startsWith(CONTROL_PREFIX) || reply.older === true) return;
   try {
     deps.responseValidator({ method, path, status: reply.status, body: reply.body });
   } catch (error) {

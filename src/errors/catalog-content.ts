@@ -85,7 +85,7 @@ export const CONTENT_ERRORS = {
     severity: "error",
     summary: "The content dir does not exist.",
     message: (d: { dir: string }) => `The content folder ${d.dir} does not exist.`,
-    hint: "Create it, or set `contentDir` in the config to where the source articles are.",
+    hint: "Run `intercom-sync init` to create a project with a sample, or set `contentDir` in the config to where the source articles are.",
   }),
   "content/too-large": defineEntry({
     severity: "error",

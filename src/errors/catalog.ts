@@ -4,6 +4,7 @@ import { MODEL_ERRORS } from "./catalog-model.js";
 import { REMOTE_ERRORS } from "./catalog-remote.js";
 import { RENDER_ERRORS } from "./catalog-render.js";
 import { REVIEW_ERRORS } from "./catalog-review.js";
+import { SETUP_ERRORS } from "./catalog-setup.js";
 import { SYNC_ERRORS } from "./catalog-sync.js";
 import type { CatalogEntry } from "./define-entry.js";
 
@@ -21,6 +22,7 @@ export const ERROR_CATALOG = {
   ...REVIEW_ERRORS,
   ...REMOTE_ERRORS,
   ...COMMAND_ERRORS,
+  ...SETUP_ERRORS,
 };
 
 /** A code of the catalog, such as `frontmatter/unknown-key`. */

@@ -1,4 +1,5 @@
 import { request, type Dispatcher } from "undici";
+import { createRedactor } from "../errors/redact-secret.js";
 import type { HttpMethod } from "./errors.js";
 
 /** One HTTP attempt to send. */
@@ -97,5 +98,5 @@ function readMessage(error: unknown): string {
 }
 
 function scrub(text: string, token: string): string {
-  return token ? text.split(token).join("[redacted]") : text;
+  return createRedactor([token], "[redacted]")(text);
 }

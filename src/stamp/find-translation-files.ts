@@ -18,6 +18,8 @@ export interface TranslationFile {
   locale: string;
   /** Key of the source article it translates. */
   key: string;
+  /** Named on the command line, not found below a folder: stamped even when outdated. */
+  named: boolean;
 }
 
 export interface FoundTranslations {
@@ -36,7 +38,7 @@ function refuse(details: ErrorDetails<"stamp/not-a-translation">): Diagnostic {
 type Placed = { kind: "translation"; file: TranslationFile } | { kind: "collection" } | { kind: "refused"; diagnostic: Diagnostic };
 
 /** Where a markdown file sits: a translated article, a translated `_collection.md`, or neither. */
-function placeFile(absolutePath: string, config: ResolvedConfig): Placed {
+function placeFile(absolutePath: string, config: ResolvedConfig, named: boolean): Placed {
   const file = toPosix(path.relative(config.rootDir, absolutePath));
   const localesDir = toPosix(path.relative(config.rootDir, config.localesDir)) || ".";
   const inLocales = toPosix(path.relative(config.localesDir, absolutePath));
@@ -55,7 +57,7 @@ function placeFile(absolutePath: string, config: ResolvedConfig): Placed {
   }
   const relativePath = rest.join("/");
   if (isCollectionFile(relativePath)) return { kind: "collection" };
-  return { kind: "translation", file: { absolutePath, file, locale, key: toArticleKey(relativePath) } };
+  return { kind: "translation", file: { absolutePath, file, locale, key: toArticleKey(relativePath), named } };
 }
 
 async function kindOf(absolutePath: string): Promise<"file" | "folder" | "missing"> {
@@ -82,7 +84,7 @@ export async function findTranslationFiles(paths: readonly string[], cwd: string
       continue;
     }
     if (kind === "file") {
-      const placed = placeFile(absolute, config);
+      const placed = placeFile(absolute, config, true);
       if (placed.kind === "translation") found.set(placed.file.file, placed.file);
       else if (placed.kind === "refused") refused.push(placed.diagnostic);
       else {
@@ -100,8 +102,9 @@ export async function findTranslationFiles(paths: readonly string[], cwd: string
     }
     const below = await fg("**/*.md", { cwd: absolute, absolute: true, onlyFiles: true, followSymbolicLinks: false });
     for (const file of below.sort()) {
-      const placed = placeFile(path.normalize(file), config);
-      if (placed.kind === "translation") found.set(placed.file.file, placed.file);
+      const placed = placeFile(path.normalize(file), config, false);
+      // A file both named and below a named folder counts as named.
+      if (placed.kind === "translation") found.set(placed.file.file, { ...placed.file, named: found.get(placed.file.file)?.named ?? false });
       else if (placed.kind === "refused") refused.push(placed.diagnostic);
     }
   }

@@ -18,9 +18,19 @@ export interface StampedFile {
   file: string;
   locale: string;
   key: string;
-  /** `stamped`: the file was changed; `unchanged`: it already had this hash. */
-  outcome: "stamped" | "unchanged";
+  /**
+   * `stamped`: the file was changed; `unchanged`: it already had this hash; `skipped-outdated`:
+   * found below a folder with the `source_hash` of an older source, and left alone.
+   */
+  outcome: "stamped" | "unchanged" | "skipped-outdated";
+  /** It had the `source_hash` of an older source before this run (stamped or skipped). */
+  wasOutdated: boolean;
   sourceHash: string;
+}
+
+export interface StampOptions {
+  /** Stamp outdated translations found below a folder too (a file named alone is always stamped). */
+  outdated?: boolean;
 }
 
 export interface StampResult {
@@ -29,25 +39,34 @@ export interface StampResult {
   refused: Diagnostic[];
 }
 
-async function stampOne(target: TranslationFile, sourceHash: string): Promise<StampedFile | Diagnostic> {
+async function stampOne(target: TranslationFile, sourceHash: string, options: StampOptions): Promise<StampedFile | Diagnostic> {
   const text = await readFile(target.absolutePath, "utf8");
-  if (parseMarkdownFile(text, target.file).data === null) {
+  const data = parseMarkdownFile(text, target.file).data;
+  if (data === null) {
     return diagnostic("stamp/invalid-front-matter", { file: target.file }, { file: target.file });
+  }
+  const previous = data.source_hash;
+  const wasOutdated = typeof previous === "string" && previous !== sourceHash;
+  // Stamping a whole folder is "these are up to date"; a file whose source changed since its last
+  // stamp most likely was not updated, so only naming it (or --outdated) says it was.
+  if (wasOutdated && !target.named && options.outdated !== true) {
+    return { file: target.file, locale: target.locale, key: target.key, outcome: "skipped-outdated", wasOutdated, sourceHash };
   }
   const edited = setSourceHash(text, sourceHash);
   if (edited.kind === "no-front-matter") {
     return diagnostic("stamp/no-front-matter", { file: target.file }, { file: target.file });
   }
   if (edited.kind === "changed") await writeFileAtomic(target.absolutePath, edited.text);
-  return { file: target.file, locale: target.locale, key: target.key, outcome: edited.kind === "changed" ? "stamped" : "unchanged", sourceHash };
+  return { file: target.file, locale: target.locale, key: target.key, outcome: edited.kind === "changed" ? "stamped" : "unchanged", wasOutdated, sourceHash };
 }
 
 /**
  * Stamps the translated articles named by `paths` (files or folders, relative to `cwd`): each
  * gets `source_hash` = the current hash of its source article. Files that are not translations,
- * or whose source is missing or unreadable, are refused and left untouched.
+ * or whose source is missing or unreadable, are refused and left untouched. Outdated translations
+ * found below a folder are skipped unless `options.outdated`; a file named alone is stamped.
  */
-export async function stampFiles(config: ResolvedConfig, paths: readonly string[], cwd: string): Promise<StampResult> {
+export async function stampFiles(config: ResolvedConfig, paths: readonly string[], cwd: string, options: StampOptions = {}): Promise<StampResult> {
   const found = await findTranslationFiles(paths, cwd, config);
   const refused = [...found.refused];
   const files: StampedFile[] = [];
@@ -63,7 +82,7 @@ export async function stampFiles(config: ResolvedConfig, paths: readonly string[
       refused.push(diagnostic("stamp/no-source", { file: target.file, source }, { file: target.file }));
       continue;
     }
-    const stamped = await stampOne(target, sourceHash);
+    const stamped = await stampOne(target, sourceHash, options);
     if ("outcome" in stamped) files.push(stamped);
     else refused.push(stamped);
   }

@@ -1,7 +1,7 @@
 import type { DesiredState } from "../types.js";
 import type { LocaleStatus, StatusReport, StatusTotals } from "./types.js";
 
-/** translated / total in percent with one decimal; an empty tree counts as fully translated. */
+/** part / total in percent with one decimal; an empty tree counts as fully translated. */
 export function toPercent(part: number, total: number): number {
   return total === 0 ? 100 : Math.round((part / total) * 1000) / 10;
 }
@@ -16,6 +16,7 @@ function computeLocale(desired: DesiredState, locale: string): LocaleStatus {
     unstamped: 0,
     upToDate: 0,
     translatedPercent: 0,
+    donePercent: 0,
     outdatedFiles: [],
     unstampedFiles: [],
     missingKeys: [],
@@ -36,6 +37,7 @@ function computeLocale(desired: DesiredState, locale: string): LocaleStatus {
   status.outdated = status.outdatedFiles.length;
   status.unstamped = status.unstampedFiles.length;
   status.translatedPercent = toPercent(status.translated, status.total);
+  status.donePercent = toPercent(status.upToDate, status.total);
   status.outdatedFiles.sort();
   status.unstampedFiles.sort();
   status.missingKeys.sort();
@@ -43,7 +45,7 @@ function computeLocale(desired: DesiredState, locale: string): LocaleStatus {
 }
 
 function sumTotals(locales: readonly LocaleStatus[]): StatusTotals {
-  const totals: StatusTotals = { total: 0, translated: 0, missing: 0, outdated: 0, unstamped: 0, upToDate: 0, translatedPercent: 0 };
+  const totals: StatusTotals = { total: 0, translated: 0, missing: 0, outdated: 0, unstamped: 0, upToDate: 0, translatedPercent: 0, donePercent: 0 };
   for (const locale of locales) {
     totals.total += locale.total;
     totals.translated += locale.translated;
@@ -53,6 +55,7 @@ function sumTotals(locales: readonly LocaleStatus[]): StatusTotals {
     totals.upToDate += locale.upToDate;
   }
   totals.translatedPercent = toPercent(totals.translated, totals.total);
+  totals.donePercent = toPercent(totals.upToDate, totals.total);
   return totals;
 }
 

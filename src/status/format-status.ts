@@ -16,7 +16,7 @@ function formatPercent(value: number): string {
   return `${value.toFixed(1)}%`;
 }
 
-function row(status: Pick<LocaleStatus, "translated" | "total" | "missing" | "outdated" | "unstamped" | "upToDate" | "translatedPercent">, label: string): string[] {
+function row(status: Pick<LocaleStatus, "translated" | "total" | "missing" | "outdated" | "unstamped" | "upToDate" | "donePercent">, label: string): string[] {
   return [
     label,
     `${status.translated}/${status.total}`,
@@ -24,7 +24,7 @@ function row(status: Pick<LocaleStatus, "translated" | "total" | "missing" | "ou
     String(status.outdated),
     String(status.unstamped),
     String(status.upToDate),
-    formatPercent(status.translatedPercent),
+    formatPercent(status.donePercent),
   ];
 }
 
@@ -42,7 +42,8 @@ function listItems(title: string, items: readonly string[], limit: number): stri
 }
 
 /**
- * The status as a table, one row per locale and a total, then the outdated translations of each
+ * The status as a table, one row per locale and a total (`Done` counts up-to-date translations
+ * only: an outdated or unstamped one still needs a translator), then the outdated translations of each
  * locale (the ones that need work), and with `verbose` the unstamped and missing ones too.
  */
 export function formatStatus(report: StatusReport, options: FormatStatusOptions): string {

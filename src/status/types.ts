@@ -16,6 +16,11 @@ export interface LocaleStatus {
   upToDate: number;
   /** translated / total, in percent, one decimal (100 when there is nothing to translate). */
   translatedPercent: number;
+  /**
+   * upToDate / total, in percent, one decimal: the `Done` column. Outdated and unstamped
+   * translations are not done: nobody has said they follow the current source.
+   */
+  donePercent: number;
   /** Project-relative files, sorted. */
   outdatedFiles: string[];
   unstampedFiles: string[];
@@ -24,7 +29,7 @@ export interface LocaleStatus {
 }
 
 /** The counts of every locale added up (the file lists are per locale only). */
-export type StatusTotals = Pick<LocaleStatus, "total" | "translated" | "missing" | "outdated" | "unstamped" | "upToDate" | "translatedPercent">;
+export type StatusTotals = Pick<LocaleStatus, "total" | "translated" | "missing" | "outdated" | "unstamped" | "upToDate" | "translatedPercent" | "donePercent">;
 
 export interface StatusReport {
   sourceLocale: string;

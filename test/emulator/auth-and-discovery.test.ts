@@ -29,12 +29,14 @@ describe("emulator auth", () => {
     expect((await callApi(emulator.url, "GET", "/me", { token: "secret" })).status).toBe(200);
   });
 
-  it("answers intercom_version_invalid to an Intercom-Version other than 2.16", async () => {
+  it("answers intercom_version_invalid to an Intercom-Version outside 2.10 to 2.16", async () => {
     emulator = await startTestEmulator();
-    const response = await request(`${emulator.url}/me`, { headers: { authorization: "Bearer t", "intercom-version": "2.11" } });
-    const body = (await response.body.json()) as { errors: { code: string }[] };
-    expect(response.statusCode).toBe(400);
-    expect(body.errors[0]?.code).toBe("intercom_version_invalid");
+    for (const version of ["2.9", "3.0", "Unstable"]) {
+      const response = await request(`${emulator.url}/me`, { headers: { authorization: "Bearer t", "intercom-version": version } });
+      const body = (await response.body.json()) as { errors: { code: string }[] };
+      expect(response.statusCode).toBe(400);
+      expect(body.errors[0]?.code).toBe("intercom_version_invalid");
+    }
   });
 
   it("sends rate-limit headers on authenticated responses", async () => {

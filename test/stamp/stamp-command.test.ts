@@ -48,16 +48,35 @@ describe("stamp", () => {
     expect(run.stdout).toContain("Stamped 1 file(s); 0 already up to date; 0 refused.");
   });
 
-  it("stamps every translated article below a folder, passing over _collection.md", async () => {
-    const run = await runCliInProcess(["stamp", "locales/fr"], { cwd: dir });
+  it("stamps every translated article below a folder with --outdated, passing over _collection.md", async () => {
+    const run = await runCliInProcess(["stamp", "locales/fr", "--outdated"], { cwd: dir });
     expect(run.code).toBe(0);
     expect(await read("locales/fr/guides/_collection.md")).toBe("---\nname: Guides\n---\n");
     const fr = (await status()).locales.find((l) => l.locale === "fr");
     expect(fr).toMatchObject({ translated: 2, upToDate: 2, outdated: 0, unstamped: 0 });
   });
 
+  it("skips and lists outdated translations below a folder, stamping the others", async () => {
+    const run = await runCliInProcess(["stamp", "locales/fr"], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain("Outdated, not stamped");
+    expect(run.stderr).toContain("  locales/fr/welcome.md");
+    expect(run.stdout).toContain("Stamped 1 file(s); 0 already up to date; 1 outdated skipped; 0 refused.");
+    expect(await read("locales/fr/welcome.md")).toContain("source_hash: stale");
+    const fr = (await status()).locales.find((l) => l.locale === "fr");
+    expect(fr).toMatchObject({ upToDate: 1, outdated: 1, outdatedFiles: ["locales/fr/welcome.md"] });
+  });
+
+  it("stamps an outdated translation named alone, saying it was outdated", async () => {
+    const run = await runCliInProcess(["stamp", "locales/fr/welcome.md", "locales/fr"], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("locales/fr/welcome.md (was outdated: its source changed since the last stamp)");
+    expect(run.stdout).toContain("Stamped 2 file(s); 0 already up to date; 0 refused.");
+    expect(await read("locales/fr/welcome.md")).not.toContain("source_hash: stale");
+  });
+
   it("is idempotent: a second stamp changes nothing", async () => {
-    await runCliInProcess(["stamp", "locales/fr"], { cwd: dir });
+    await runCliInProcess(["stamp", "locales/fr", "--outdated"], { cwd: dir });
     const first = await read("locales/fr/welcome.md");
     const run = await runCliInProcess(["stamp", "locales/fr"], { cwd: dir });
     expect(run.stdout).toContain("Stamped 0 file(s); 2 already up to date");
@@ -65,14 +84,14 @@ describe("stamp", () => {
   });
 
   it("lets status see a translation go out of date when its source changes", async () => {
-    await runCliInProcess(["stamp", "locales/fr"], { cwd: dir });
+    await runCliInProcess(["stamp", "locales/fr", "--outdated"], { cwd: dir });
     await put("content/guides/guide.md", "---\ntitle: Guide\ndescription: The guide\n---\nBody text, rewritten.\n");
     const fr = (await status()).locales.find((l) => l.locale === "fr");
     expect(fr).toMatchObject({ outdated: 1, upToDate: 1, outdatedFiles: ["locales/fr/guides/guide.md"] });
   });
 
   it("does not count edits a translator cannot see (trailing spaces, CRLF) as source changes", async () => {
-    await runCliInProcess(["stamp", "locales/fr"], { cwd: dir });
+    await runCliInProcess(["stamp", "locales/fr", "--outdated"], { cwd: dir });
     await put("content/guides/guide.md", "---\r\ntitle: Guide \r\ndescription: The guide\r\n---\r\nBody text.   \r\n\r\n");
     expect((await status()).locales.find((l) => l.locale === "fr")?.outdated).toBe(0);
   });

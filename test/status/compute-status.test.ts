@@ -18,11 +18,11 @@ describe("computeStatus", () => {
   it("counts translated, missing, outdated, unstamped and up-to-date per locale", () => {
     const report = computeStatus(desired);
     expect(report.articles).toBe(4);
-    expect(report.locales.map(({ locale, translated, missing, outdated, unstamped, upToDate, translatedPercent }) => ({ locale, translated, missing, outdated, unstamped, upToDate, translatedPercent }))).toEqual([
-      { locale: "fr", translated: 3, missing: 1, outdated: 1, unstamped: 1, upToDate: 1, translatedPercent: 75 },
-      { locale: "de", translated: 1, missing: 3, outdated: 0, unstamped: 1, upToDate: 0, translatedPercent: 25 },
+    expect(report.locales.map(({ locale, translated, missing, outdated, unstamped, upToDate, translatedPercent, donePercent }) => ({ locale, translated, missing, outdated, unstamped, upToDate, translatedPercent, donePercent }))).toEqual([
+      { locale: "fr", translated: 3, missing: 1, outdated: 1, unstamped: 1, upToDate: 1, translatedPercent: 75, donePercent: 25 },
+      { locale: "de", translated: 1, missing: 3, outdated: 0, unstamped: 1, upToDate: 0, translatedPercent: 25, donePercent: 0 },
     ]);
-    expect(report.totals).toMatchObject({ total: 8, translated: 4, missing: 4, outdated: 1, unstamped: 2, translatedPercent: 50 });
+    expect(report.totals).toMatchObject({ total: 8, translated: 4, missing: 4, outdated: 1, unstamped: 2, translatedPercent: 50, donePercent: 12.5 });
   });
 
   it("names the files and keys behind each count", () => {
@@ -38,14 +38,20 @@ describe("computeStatus", () => {
 });
 
 describe("formatStatus", () => {
+  it("counts only up-to-date translations as done, never an outdated one", () => {
+    const outdatedOnly = desiredState({ locales: ["en", "fr"], articles: [article("a", {}, { fr: { sourceHash: "src-v0" } })] });
+    const text = formatStatus(computeStatus(outdatedOnly), { color: false });
+    expect(text.split("\n")[2]).toBe("fr             1/1        0         1          0           0  0.0%");
+  });
+
   it("prints one row per locale, a total, and the outdated files", () => {
     const text = formatStatus(computeStatus(desired), { color: false });
     expect(text.split("\n").slice(0, 5)).toEqual([
       "4 source article(s) in en.",
       "Locale  Translated  Missing  Outdated  Unstamped  Up to date   Done",
-      "fr             3/4        1         1          1           1  75.0%",
-      "de             1/4        3         0          1           0  25.0%",
-      "Total          4/8        4         1          2           1  50.0%",
+      "fr             3/4        1         1          1           1  25.0%",
+      "de             1/4        3         0          1           0   0.0%",
+      "Total          4/8        4         1          2           1  12.5%",
     ]);
     expect(text).toContain("    locales/fr/b.md");
   });

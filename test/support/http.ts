@@ -13,6 +13,8 @@ export interface CallOptions {
   body?: unknown;
   /** Bearer token; null sends no Authorization header. Default TEST_TOKEN. */
   token?: string | null;
+  /** `Intercom-Version` sent. Default "2.16". */
+  version?: string;
 }
 
 /**
@@ -22,7 +24,7 @@ export interface CallOptions {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function callApi<T = any>(baseUrl: string, method: string, path: string, options: CallOptions = {}): Promise<ApiResponse<T>> {
   const token = options.token === undefined ? TEST_TOKEN : options.token;
-  const headers: Record<string, string> = { accept: "application/json", "intercom-version": "2.16" };
+  const headers: Record<string, string> = { accept: "application/json", "intercom-version": options.version ?? "2.16" };
   if (token !== null) headers.authorization = `Bearer ${token}`;
   let payload: string | undefined;
   if (options.body !== undefined) {

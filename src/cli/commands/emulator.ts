@@ -1,4 +1,4 @@
-import { startEmulator } from "../../emulator/index.js";
+import { startEmulator, SUPPORTED_API_VERSION, SUPPORTED_API_VERSIONS } from "../../emulator/index.js";
 import type { EmulatorOptions } from "../../emulator/index.js";
 import { LOCALES } from "../../locales.js";
 import { SyncError } from "../../errors/sync-error.js";
@@ -14,6 +14,7 @@ export interface EmulatorFlags {
   errorRate?: string;
   latencyMs?: string;
   dropRate?: string;
+  token?: string;
 }
 
 function toNumber(value: string | undefined, flag: string, { min, max }: { min: number; max: number }): number | undefined {
@@ -39,6 +40,8 @@ export function emulatorOptionsFromFlags(flags: EmulatorFlags): EmulatorOptions 
     host: flags.host,
     dataFile: flags.data,
     seed: { locales },
+    // Only this token is accepted; any other gets Intercom's 401 "Access Token Invalid".
+    ...(flags.token !== undefined && flags.token !== "" ? { tokens: [flags.token] } : {}),
     ...(rateLimit !== undefined ? { rateLimit: { limit: rateLimit, windowMs } } : {}),
     ...(flags.errorRate !== undefined ? { errorRate: toNumber(flags.errorRate, "error-rate", { min: 0, max: 1 }) } : {}),
     ...(flags.dropRate !== undefined ? { dropAfterWriteRate: toNumber(flags.dropRate, "drop-rate", { min: 0, max: 1 }) } : {}),
@@ -53,7 +56,9 @@ export async function runEmulator(flags: EmulatorFlags, ctx: CommandContext): Pr
   if (out.json) out.printJson({ url: emulator.url, port: emulator.port });
   else {
     out.result(`Intercom emulator listening on ${emulator.url}`);
-    out.info(out.colors.dim(`  INTERCOM_API_URL=${emulator.url} INTERCOM_ACCESS_TOKEN=<any> intercom-sync push`));
+    const token = flags.token !== undefined && flags.token !== "" ? "<the --token>" : "<any>";
+    out.info(out.colors.dim(`  INTERCOM_API_URL=${emulator.url} INTERCOM_ACCESS_TOKEN=${token} intercom-sync push`));
+    out.info(out.colors.dim(`  Intercom-Version ${SUPPORTED_API_VERSIONS.join(", ")} (default ${SUPPORTED_API_VERSION}).`));
     out.info(out.colors.dim("  Ctrl-C to stop."));
   }
   await new Promise<void>((resolve) => {

@@ -3,12 +3,12 @@ import path from "node:path";
 import { formatPlan } from "../../plan/format-plan.js";
 import { formatPlanMarkdown } from "../../plan/format-plan-markdown.js";
 import { formatRedirectPlan } from "../../plan/format-redirects.js";
-import { hasChanges } from "../../plan/summarise-plan.js";
+import { hasChanges, summarisePlan } from "../../plan/summarise-plan.js";
 import type { Plan } from "../../plan/types.js";
 import { planProject } from "../../sync/plan-project.js";
 import type { CommandContext } from "../context.js";
 import { printContentWarnings } from "../content-warnings.js";
-import { annotate, writeStepSummary } from "../github.js";
+import { annotate, writeStepOutputs, writeStepSummary } from "../github.js";
 
 export interface PlanFlags {
   out?: string;
@@ -45,6 +45,7 @@ export async function runPlan(flags: PlanFlags, ctx: CommandContext): Promise<nu
   }
   annotate(ctx, [...run.diagnostics, ...plan.warnings, ...plan.errors], config.rootDir);
   await writeStepSummary(ctx, formatPlanMarkdown(plan));
+  await writeStepOutputs(ctx, { changes: summarisePlan(plan.items).writes });
   if ((run.redirects?.errors.length ?? 0) > 0) return 1;
   const redirectChanges = run.redirects !== undefined && run.redirects.creates.length + run.redirects.deletes.length > 0;
   return redirectChanges && flags.detailedExitcode === true && plan.errors.length === 0 ? 2 : planExitCode(plan, flags.detailedExitcode ?? false);

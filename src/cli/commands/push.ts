@@ -8,7 +8,8 @@ import { formatRedirectDiagnostics, formatRedirectPlan } from "../../plan/format
 import { pushProject } from "../../sync/push-project.js";
 import type { CommandContext } from "../context.js";
 import { printContentWarnings } from "../content-warnings.js";
-import { annotate, writeStepSummary } from "../github.js";
+import { annotate, writeStepOutputs, writeStepSummary } from "../github.js";
+import { summarisePlan } from "../../plan/summarise-plan.js";
 import { planExitCode } from "./plan.js";
 
 export interface PushFlags {
@@ -79,6 +80,7 @@ export async function runPush(flags: PushFlags, ctx: CommandContext): Promise<nu
         out.result(out.colors.dim(flags.dryRun ? "Dry run: nothing was sent to Intercom." : "Nothing was sent to Intercom."));
       }
       await writeStepSummary(ctx, formatPlanMarkdown(plan));
+      await writeStepOutputs(ctx, { changes: summarisePlan(plan.items).writes });
       return redirectErrors.length > 0 ? 1 : planExitCode(plan, false);
     }
     const redirectOutcomes = run.redirectResult?.outcomes ?? [];
@@ -93,6 +95,7 @@ export async function runPush(flags: PushFlags, ctx: CommandContext): Promise<nu
       if (redirectErrors.length > 0) out.result(formatRedirectDiagnostics(redirectErrors, color).join("\n"));
     }
     await writeStepSummary(ctx, formatPlanMarkdown(plan));
+    await writeStepOutputs(ctx, { changes: summarisePlan(plan.items).writes });
     if (result.interrupted) return EXIT_INTERRUPTED;
     return result.ok && plan.errors.length === 0 && redirectErrors.length === 0 ? 0 : 1;
   } finally {

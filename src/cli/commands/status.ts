@@ -1,4 +1,6 @@
+import { stat } from "node:fs/promises";
 import path from "node:path";
+import { SyncError } from "../../errors/sync-error.js";
 import { readLock } from "../../lock/read-write-lock.js";
 import { listStagedDrafts, type StagedDraft } from "../../plan/plan-staging.js";
 import { formatStatus } from "../../status/format-status.js";
@@ -21,11 +23,14 @@ function formatStaged(staged: readonly StagedDraft[]): string | undefined {
 
 /**
  * `intercom-sync status`: translation progress per locale, from the files alone, and the drafts the
- * lock records as staged and not yet published. Always exits 0.
+ * lock records as staged and not yet published. Exits 0, or 1 where there is no content folder.
  */
 export async function runStatus(flags: StatusFlags, ctx: CommandContext): Promise<number> {
   const { out } = ctx;
   const config = await resolveProjectConfig(ctx.project);
+  // Without a content folder every count is zero: say there is no project rather than print an empty table.
+  const contentDir = await stat(config.contentDir).then((found) => found.isDirectory(), () => false);
+  if (!contentDir) throw new SyncError("status/no-content", { dir: path.relative(config.rootDir, config.contentDir) || "." });
   const { report, errors } = await readStatus(config, flags.locale);
   const lockFile = lockFilePath(config);
   const staged = listStagedDrafts(await readLock(lockFile, path.relative(config.rootDir, lockFile))).filter(
