@@ -24,6 +24,7 @@ const commands = {
   stamp: async () => (await import("./commands/stamp.js")).runStamp,
   watch: async () => (await import("./commands/watch.js")).runWatch,
   emulator: async () => (await import("./commands/emulator.js")).runEmulator,
+  preview: async () => (await import("./commands/preview.js")).runPreview,
 };
 
 /**
@@ -123,6 +124,17 @@ export function buildProgram(io: ProcessIo, setExitCode: (code: number) => void)
     .option("--debounce <ms>", "quiet time in ms after a change before a run starts", "50")
     .option("--poll", "poll the file system instead of using native events (network drives)")
     .action(action(commands.watch));
+
+  program
+    .command("preview")
+    .description("serve the help center as readers will see it, from the files, with a translation dashboard (no network)")
+    .addOption(new Option("--port <n>", "port (0 = any free port)").default("4020"))
+    .option("--host <host>", "interface to listen on (default 127.0.0.1: this machine only)")
+    .option("--open", "open the preview in the browser")
+    .option("--out <dir>", "write the site as static files to a folder instead of serving it")
+    .option("--title <name>", "the help center's name in the header", "Help Center")
+    .option("--poll", "poll the file system instead of using native events (network drives)")
+    .action(action(commands.preview));
 
   program
     .command("emulator")
