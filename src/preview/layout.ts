@@ -69,12 +69,19 @@ export function findingsPanel(title: string, findings: readonly Diagnostic[]): s
   return `<section class="hc-findings" data-findings="${findings.length}"><h2>${escapeHtml(title)}</h2><ul>${items.join("")}</ul></section>`;
 }
 
-const LIVE_RELOAD = `<script>(() => { const events = new EventSource(${JSON.stringify(EVENTS_PATH)}); events.addEventListener("reload", () => location.reload()); })();</script>`;
+// data-live says the stream is open, so a test (or a curious reader) can tell reloads will come.
+const LIVE_RELOAD = `<script>(() => {
+  const events = new EventSource(${JSON.stringify(EVENTS_PATH)});
+  events.addEventListener("open", () => { document.documentElement.dataset.live = "connected"; });
+  events.addEventListener("reload", () => location.reload());
+})();</script>`;
 
 export interface LayoutInput {
   title: string;
   choices: readonly LocaleChoice[];
   content: string;
+  /** Findings the content already shows (left out of the tree's errors panel). */
+  shown?: readonly Diagnostic[];
 }
 
 /** A whole page: the page's content inside the help center's frame. */
@@ -83,7 +90,7 @@ export function layoutPage(ctx: PageContext, input: LayoutInput): string {
   const { site } = ctx;
   const home: PageRef = { kind: "home", locale: ctx.ref.kind === "translations" ? site.state.sourceLocale : ctx.locale };
   // Errors in files that became no page at all would otherwise show nowhere.
-  const orphans = findingsPanel("Errors in the tree (not shown on any page)", errorsWithoutPage(site));
+  const orphans = findingsPanel("Errors in the tree (not shown on any page)", errorsWithoutPage(site).filter((d) => !(input.shown ?? []).includes(d)));
   return `<!doctype html>
 <html lang="${escapeHtml(ctx.locale)}" dir="${isRightToLeft(ctx.locale) ? "rtl" : "ltr"}">
 <head>

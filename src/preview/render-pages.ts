@@ -125,5 +125,5 @@ export function renderMissingPage(site: SiteModel, ref: PageRef, mode: PageConte
   const content = `${findingsPanel("check findings for this page's files", related)}<div class="hc-card"><h1 class="hc-title">Not in the help center</h1>
 <p class="hc-description">Nothing in the tree makes this page${key === "" ? "" : ` (<code>${escapeHtml(key)}</code>)`}${related.length > 0 ? ": its file has errors" : ""}.</p>
 <p><a href="${escapeHtml(link({ kind: "home", locale }))}">Back to the help center</a></p></div>`;
-  return layoutPage(ctx, { title: "Not found", choices: homeChoices(site), content });
+  return layoutPage(ctx, { title: "Not found", choices: homeChoices(site), content, shown: related });
 }

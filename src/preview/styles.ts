@@ -68,6 +68,7 @@ h1.hc-title { font-size: 28px; line-height: 1.25; margin: 0 0 8px; }
 .hc-diff { background: #fafbfc; border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px; font-size: 14px; white-space: pre-wrap; }
 .hc-diff ins { background: #d7f5dd; text-decoration: none; }
 .hc-diff del { background: #fbdada; }
+.hc-diff .hc-elided { color: var(--muted); padding: 0 4px; }
 .hc-outdated { margin: 10px 0 18px; }
 .hc-outdated h4 { margin: 0 0 4px; font-size: 15px; }
 .hc-muted { color: var(--muted); font-size: 14px; }

@@ -119,3 +119,16 @@ describe("text diff", () => {
     expect(diff).toMatchObject({ added: 1, removed: 1 });
   });
 });
+
+describe("text diff context", () => {
+  it("keeps a few words around each change and elides the rest", () => {
+    const words = Array.from({ length: 40 }, (_, index) => `w${index}`);
+    const before = words.join(" ");
+    const after = words.map((word) => (word === "w20" ? "changed" : word)).join(" ");
+    const { html } = diffVisibleText(before, after);
+    expect(html).toContain("<del>w20</del><ins>changed</ins>");
+    expect(html).toContain("w12");
+    expect(html).not.toContain("w11 ");
+    expect(html).toContain('<span class="hc-elided">…</span>');
+  });
+});
