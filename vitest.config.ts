@@ -14,7 +14,7 @@ const PROCESS_SUITES = [
   "test/watch/watch-*.test.ts",
   "test/sync/corpus.test.ts",
   "test/render/corpus.test.ts",
-  "test/preview/preview-browser.test.ts",
+  "test/preview/preview-*.test.ts",
 ];
 const PROCESSES = "processes";
 

@@ -38,7 +38,7 @@ export async function runPreview(flags: PreviewFlags, ctx: CommandContext): Prom
     const result = await writePreviewSite({ ...ctx.project, outDir: flags.out, title: flags.title });
     if (out.json) out.printJson({ outDir: result.outDir, pages: result.pages, assets: result.assets, diagnostics: result.diagnostics.length });
     else {
-      out.result(`Wrote ${result.pages} pages and ${result.assets} files to ${flags.out}.`);
+      out.result(`Wrote ${result.pages} pages and copied ${result.assets} ${result.assets === 1 ? "file" : "files"} to ${flags.out}.`);
       const counts = countLine(result.diagnostics);
       if (counts !== null) out.warn(out.colors.yellow(counts));
     }
