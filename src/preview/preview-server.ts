@@ -16,6 +16,20 @@ import { PREVIEW_CSS } from "./styles.js";
 
 export const DEFAULT_PREVIEW_HOST = "127.0.0.1";
 export const DEFAULT_PREVIEW_PORT = 4020;
+/** Names a browser may use for a server on loopback. */
+const LOOPBACK_NAMES: ReadonlySet<string> = new Set(["127.0.0.1", "localhost", "[::1]", "::1"]);
+
+/**
+ * On loopback, a request naming another host is refused: a web page whose domain re-resolves to
+ * 127.0.0.1 (DNS rebinding) must not read the help center through the reader's browser.
+ */
+function hostAllowed(listenHost: string, header: string | undefined): boolean {
+  if (!LOOPBACK_NAMES.has(listenHost)) return true;
+  if (header === undefined) return false;
+  const name = header.startsWith("[") ? header.slice(0, header.indexOf("]") + 1) : (header.split(":")[0] ?? "");
+  return LOOPBACK_NAMES.has(name.toLowerCase());
+}
+
 /** A comment line on every event stream this often, so proxies and browsers keep it open. */
 const KEEPALIVE_MS = 15_000;
 
@@ -57,6 +71,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       response.writeHead(405, { allow: "GET, HEAD" }).end();
       return;
     }
+    if (!hostAllowed(host, request.headers.host)) return send(response, 403, "text/plain; charset=utf-8", "This preview answers only to 127.0.0.1 and localhost.\n", head);
     const url = new URL(request.url ?? "/", "http://preview.invalid");
     const build = options.current();
     if (url.pathname === "/" || url.pathname === "/index.html") {

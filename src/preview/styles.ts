@@ -25,6 +25,7 @@ a { color: var(--accent); }
 h1.hc-title { font-size: 28px; line-height: 1.25; margin: 0 0 8px; }
 .hc-description { color: var(--muted); margin: 0 0 16px; font-size: 17px; }
 .hc-collections { list-style: none; padding: 0; margin: 0; display: grid; gap: 12px; }
+.hc-card > .hc-collections > .hc-collection { border: 1px solid var(--line); border-radius: 8px; padding: 14px 18px; }
 .hc-collections .hc-collections { margin-top: 10px; margin-inline-start: 18px; }
 .hc-collection > a { font-weight: 600; font-size: 18px; text-decoration: none; }
 .hc-collection p { margin: 2px 0; color: var(--muted); }

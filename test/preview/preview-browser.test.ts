@@ -31,9 +31,9 @@ if (!hasBrowser) {
 }
 
 /** The raw path is sent as is (no URL normalisation), as a hostile client would. */
-function getStatus(port: number, rawPath: string): Promise<number> {
+function getStatus(port: number, rawPath: string, headers: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: "127.0.0.1", port, path: rawPath, method: "GET" }, (res) => {
+    const req = request({ host: "127.0.0.1", port, path: rawPath, method: "GET", headers }, (res) => {
       res.resume();
       resolve(res.statusCode ?? 0);
     });
@@ -194,6 +194,9 @@ describe.skipIf(!hasBrowser)("preview in a browser", () => {
     expect(await getStatus(session.port, "/files/intercom-sync.config.json")).toBe(404);
     expect(await getStatus(session.port, "/files/content/welcome.md")).toBe(404);
     expect(await getStatus(session.port, "/files/content/getting-started/images/escape.png")).toBe(404);
+    // A page of another site whose name resolves to 127.0.0.1 gets nothing.
+    expect(await getStatus(session.port, "/en/", { host: "attacker.example" })).toBe(403);
+    expect(await getStatus(session.port, "/en/", { host: `localhost:${session.port}` })).toBe(200);
   });
 
   it("listens on 127.0.0.1 by default, and a port in use is a clear error", async () => {
