@@ -16,7 +16,7 @@ import { startPreviewServer, type PreviewServer } from "../preview/preview-serve
 import type { OutdatedChange } from "../preview/render-dashboard.js";
 import type { SiteBuild } from "../preview/render-site.js";
 import { buildSiteModel } from "../preview/site-model.js";
-import { findStampedSource, visibleSourceText, type StampedSource } from "../preview/source-history.js";
+import { findStampedVersion, readSourceHistory, visibleSourceText, type SourceHistory, type StampedSource } from "../preview/source-history.js";
 import { diffVisibleText } from "../preview/text-diff.js";
 import { writeStaticSite, type StaticSiteResult } from "../preview/write-static-site.js";
 import { classifyChanges } from "../watch/classify-changes.js";
@@ -72,18 +72,21 @@ function posixRelative(rootDir: string, dir: string): string {
   return path.relative(rootDir, dir).split(path.sep).join("/");
 }
 
-/** Keeps git answers for a session: a stamped version's text never changes. */
+/**
+ * Keeps each source file's git history for the session, read when the dashboard first needs it.
+ * The watcher does not watch `.git`: a commit made meanwhile is seen once that file is saved again.
+ */
 function stampedSources(rootDir: string, dirs: { contentDir: string; localesDir: string }) {
-  const known = new Map<string, Promise<StampedSource>>();
-  return (file: string, sourceHash: string): Promise<StampedSource> => {
-    const key = `${file}\u0000${sourceHash}`;
-    let found = known.get(key);
-    if (found === undefined) {
-      found = findStampedSource(rootDir, file, sourceHash, dirs);
-      known.set(key, found);
+  const histories = new Map<string, Promise<SourceHistory>>();
+  const lookup = async (file: string, sourceHash: string): Promise<StampedSource> => {
+    let history = histories.get(file);
+    if (history === undefined) {
+      history = readSourceHistory(rootDir, file, dirs);
+      histories.set(file, history);
     }
-    return found;
+    return findStampedVersion(await history, sourceHash);
   };
+  return Object.assign(lookup, { forget: (files: readonly string[]) => files.forEach((file) => histories.delete(file)) });
 }
 
 type StampedLookup = ReturnType<typeof stampedSources>;
@@ -180,6 +183,8 @@ export async function previewProject(options: PreviewOptions = {}): Promise<Prev
     const assetChanged = plan.changed.some((file) => !file.endsWith(".md"));
     if (!full && !update.changed && !assetChanged) return;
     if (full) stamped = stampedSources(config.rootDir, dirsOf(config));
+    // A saved source may come with a commit of it: its history is read again when next needed.
+    else stamped.forget(plan.changed);
     current = await buildSite(config, update.tree, prepared, title, stamped);
     builds += 1;
     options.onBuild?.({ index: builds, changedFiles: plan.changed, diagnostics: current.site.diagnostics.slice(), durationMs: Date.now() - startedAt });
