@@ -6,23 +6,16 @@
  */
 import { stat } from "node:fs/promises";
 import path from "node:path";
-import type { ResolvedConfig } from "../config/types.js";
-import type { ContentTree } from "../content/types.js";
 import type { Diagnostic } from "../errors/sync-error.js";
 import { SyncError } from "../errors/sync-error.js";
-import { buildDesiredState } from "../load/build-desired-state.js";
-import { memorySource } from "../load/memory-source.js";
+import { buildSite, dirsOf, posixRelative, stampedSources } from "../preview/build-site.js";
 import { startPreviewServer, type PreviewServer } from "../preview/preview-server.js";
-import type { OutdatedChange } from "../preview/render-dashboard.js";
 import type { SiteBuild } from "../preview/render-site.js";
-import { buildSiteModel } from "../preview/site-model.js";
-import { findStampedVersion, readSourceHistory, visibleSourceText, type SourceHistory, type StampedSource } from "../preview/source-history.js";
-import { diffVisibleText } from "../preview/text-diff.js";
 import { writeStaticSite, type StaticSiteResult } from "../preview/write-static-site.js";
 import { classifyChanges } from "../watch/classify-changes.js";
 import { createContentCache } from "../watch/content-cache.js";
 import { startFileWatcher, type FileWatcher } from "../watch/file-watcher.js";
-import { createPreparedCache, type PreparedCache } from "../watch/prepared-cache.js";
+import { createPreparedCache } from "../watch/prepared-cache.js";
 import { describeRunError, reloadChangedConfig } from "../watch/reload-config.js";
 import { createRunScheduler, type RunBatch } from "../watch/run-scheduler.js";
 import { DEFAULT_DEBOUNCE_MS, DEFAULT_MAX_WAIT_MS, type RunErrorInfo } from "../watch/types.js";
@@ -66,63 +59,6 @@ export interface PreviewSession {
   idle(): Promise<void>;
   close(): Promise<void>;
   readonly closed: Promise<void>;
-}
-
-function posixRelative(rootDir: string, dir: string): string {
-  return path.relative(rootDir, dir).split(path.sep).join("/");
-}
-
-/**
- * Keeps each source file's git history for the session, read when the dashboard first needs it.
- * The watcher does not watch `.git`: a commit made meanwhile is seen once that file is saved again.
- */
-function stampedSources(rootDir: string, dirs: { contentDir: string; localesDir: string }) {
-  const histories = new Map<string, Promise<SourceHistory>>();
-  const lookup = async (file: string, sourceHash: string): Promise<StampedSource> => {
-    let history = histories.get(file);
-    if (history === undefined) {
-      history = readSourceHistory(rootDir, file, dirs);
-      histories.set(file, history);
-    }
-    return findStampedVersion(await history, sourceHash);
-  };
-  return Object.assign(lookup, { forget: (files: readonly string[]) => files.forEach((file) => histories.delete(file)) });
-}
-
-type StampedLookup = ReturnType<typeof stampedSources>;
-
-/** The content and locales dirs, project-relative and POSIX, as the tree names them. */
-function dirsOf(config: ResolvedConfig): { contentDir: string; localesDir: string } {
-  return { contentDir: posixRelative(config.rootDir, config.contentDir), localesDir: posixRelative(config.rootDir, config.localesDir) };
-}
-
-/** Builds the site from a tree (every file prepared through `prepared`). */
-async function buildSite(config: ResolvedConfig, tree: ContentTree, prepared: PreparedCache, title: string, stamped: StampedLookup): Promise<SiteBuild> {
-  const source = memorySource(tree, prepared.prepare);
-  const built = await buildDesiredState(source, config);
-  prepared.sweep();
-  const site = buildSiteModel({
-    state: built.state,
-    diagnostics: built.diagnostics,
-    assets: tree.assets,
-    contentDir: tree.contentDir,
-    localesDir: tree.localesDir,
-    assetBaseUrl: config.assetBaseUrl,
-    title,
-  });
-  const texts = new Map(tree.markdown.map((file) => [file.file, file.text]));
-  async function outdatedChange(file: string, key: string, locale: string): Promise<OutdatedChange> {
-    const article = site.articles.get(key);
-    const sourceHash = article?.locales[locale]?.sourceHash;
-    const sourceFile = article?.locales[site.state.sourceLocale]?.file;
-    const current = sourceFile === undefined ? undefined : texts.get(sourceFile);
-    if (sourceHash === undefined || sourceFile === undefined || current === undefined) return { kind: "unknown", reason: `${file} has no stamped source to compare with` };
-    const found = await stamped(sourceFile, sourceHash);
-    if (found.kind === "unknown") return found;
-    const now = visibleSourceText(current, sourceFile, tree.contentDir, tree.localesDir);
-    return { kind: "diff", since: `commit ${found.commit.slice(0, 8)} (${found.date})`, diff: diffVisibleText(found.text, now.text) };
-  }
-  return { site, loadBody: built.loadBody, outdatedChange };
 }
 
 /** `preview --out DIR`: writes the site as static files. Content errors are shown in the pages, not thrown. */
