@@ -64,6 +64,8 @@ describe.skipIf(!hasBrowser)("preview in a browser", () => {
     await mkdir(ARTIFACTS, { recursive: true });
     session = await previewProject({ cwd: dir, port: 0, debounceMs: 20, env: {} });
     browser = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1000, height: 700 } });
+    // Nothing leaves the machine: the video's player and the like are refused at once.
+    await browser.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
     page = await browser.newPage();
   });
 
@@ -105,7 +107,12 @@ describe.skipIf(!hasBrowser)("preview in a browser", () => {
     const image = page.locator(".intercom-content img");
     expect(await image.getAttribute("src")).toBe("/files/content/getting-started/images/plan-output.png");
     expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
-    await shoot(page, "article", { ".hc-header": 1, ".hc-breadcrumbs li": 2, "h1.hc-title": 1, ".hc-description": 1, ".intercom-content .intercom-interblocks-callout": 1, ".intercom-content table": 1, ".intercom-content img": 1 });
+    const button = page.locator(".intercom-content a.intercom-h2b-button");
+    expect(await button.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe("rgb(51, 75, 250)");
+    const video = page.locator(".intercom-content iframe");
+    expect(await video.getAttribute("src")).toBe("https://www.youtube.com/embed/dQw4w9WgXcQ");
+    expect(await video.evaluate((el) => Math.round(el.getBoundingClientRect().width / el.getBoundingClientRect().height * 100))).toBe(178);
+    await shoot(page, "article", { ".hc-header": 1, ".hc-breadcrumbs li": 2, "h1.hc-title": 1, ".hc-description": 1, ".intercom-content .intercom-interblocks-callout": 1, ".intercom-content table": 1, ".intercom-content img": 1, ".intercom-content iframe": 1, ".intercom-content .intercom-h2b-button": 1 });
     if (README_SHOT !== undefined) await page.screenshot({ path: README_SHOT });
   });
 

@@ -29,6 +29,10 @@ The editor shows your notes as you write them.
 > [!WARNING]
 > Unsaved notes are lost when you close the window.
 
+https://www.youtube.com/watch?v=dQw4w9WgXcQ
+
+<div class="intercom-container"><a class="intercom-h2b-button" href="https://lumen.example/download">Download Lumen</a></div>
+
 Next, read [Your first notebook](first-notebook.md).
 `;
 
