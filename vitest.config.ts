@@ -16,6 +16,7 @@ const PROCESS_SUITES = [
   "test/render/corpus.test.ts",
   "test/action/*.test.ts",
   "test/install/*.test.ts",
+  "test/preview/preview-*.test.ts",
 ];
 const PROCESSES = "processes";
 

@@ -28,6 +28,8 @@ export type { PullResult, PullFile, PullOutcome, PullSummary } from "./pull/type
 export { watchProject } from "./sync/watch-project.js";
 export type { WatchOptions } from "./sync/watch-project.js";
 export type { WatchSession, WatchRunSummary, WatchCloseResult } from "./watch/types.js";
+export { previewProject, writePreviewSite } from "./sync/preview-project.js";
+export type { PreviewOptions, PreviewBuildOptions, PreviewSession, PreviewBuildInfo } from "./sync/preview-project.js";
 export { readStatus } from "./status/read-status.js";
 export type { StatusReport, LocaleStatus } from "./status/types.js";
 export { stampFiles } from "./stamp/stamp-files.js";

@@ -47,6 +47,7 @@ const commands = {
   watch: async () => (await import("./commands/watch.js")).runWatch,
   emulator: async () => (await import("./commands/emulator.js")).runEmulator,
   init: async () => (await import("./commands/init.js")).runInit,
+  preview: async () => (await import("./commands/preview.js")).runPreview,
 };
 
 /**
@@ -167,6 +168,18 @@ export function buildProgram(io: ProcessIo, setExitCode: (code: number) => void)
     .option("--yes", "ask nothing: without --locales, no translation locales")
     .addHelpText("after", envHelp([]))
     .action(action(commands.init));
+
+  program
+    .command("preview")
+    .description("serve the help center as readers will see it, from the files, with a translation dashboard (no network)")
+    .addOption(new Option("--port <n>", "port (0 = any free port)").default("4020"))
+    .option("--host <host>", "interface to listen on (default 127.0.0.1: this machine only)")
+    .option("--open", "open the preview in the browser")
+    .option("--out <dir>", "write the site as static files to a folder instead of serving it")
+    .option("--title <name>", "the help center's name in the header", "Help Center")
+    .option("--poll", "poll the file system instead of using native events (network drives)")
+    .addHelpText("after", envHelp(["cache"]))
+    .action(action(commands.preview));
 
   program
     .command("emulator")

@@ -1,6 +1,7 @@
 import { COMMAND_ERRORS } from "./catalog-commands.js";
 import { CONFIG_ERRORS, CONTENT_ERRORS } from "./catalog-content.js";
 import { MODEL_ERRORS } from "./catalog-model.js";
+import { PREVIEW_ERRORS } from "./catalog-preview.js";
 import { REMOTE_ERRORS } from "./catalog-remote.js";
 import { RENDER_ERRORS } from "./catalog-render.js";
 import { REVIEW_ERRORS } from "./catalog-review.js";
@@ -23,6 +24,7 @@ export const ERROR_CATALOG = {
   ...REMOTE_ERRORS,
   ...COMMAND_ERRORS,
   ...SETUP_ERRORS,
+  ...PREVIEW_ERRORS,
 };
 
 /** A code of the catalog, such as `frontmatter/unknown-key`. */

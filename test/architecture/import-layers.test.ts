@@ -12,7 +12,7 @@ import { describe, expect, it } from "vitest";
 const LAYERS: Record<string, readonly string[]> = {
   base: ["types", "errors", "locales", "intercom", "fs"],
   core: ["config", "content", "digest", "model", "render", "plan", "diagnostics"],
-  adapters: ["load", "render-cache", "remote", "lock", "apply", "pull", "stamp", "status", "check", "init", "watch", "emulator"],
+  adapters: ["load", "render-cache", "remote", "lock", "apply", "pull", "stamp", "status", "check", "init", "watch", "emulator", "preview"],
   composer: ["sync"],
   entry: ["cli", "index", "config-entry"],
 };

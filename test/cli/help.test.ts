@@ -21,6 +21,7 @@ describe("--help", () => {
     ["stamp", ["--outdated"], ["NO_COLOR"]],
     ["init", ["--locales <codes>", "--yes"], ["NO_COLOR"]],
     ["emulator", ["--port <n>", "--token <token>"], ["NO_COLOR"]],
+    ["preview", ["--port <n>", "--out <dir>", "--host <host>"], ["INTERCOM_SYNC_CACHE_DIR"]],
   ])("of %s shows its flags, the global flags and the environment it reads", async (command, flags, variables) => {
     const text = await help(command);
     for (const flag of flags) expect(text).toContain(flag);

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { findConfigFile } from "../../config/load-config.js";
 import { checkInitLocales, initProject, WORKFLOW_FILE, type InitResult } from "../../init/init-project.js";
-import { resolveProjectConfig } from "../../sync/open-project.js";
+import { resolveProjectConfig } from "../../sync/project-config.js";
 import type { CommandContext } from "../context.js";
 
 export interface InitFlags {
