@@ -42,6 +42,11 @@ export class Output {
     this.colors = pc.createColors(colorEnabled || "FORCE_COLOR" in env);
   }
 
+  /** The stream warnings go to (questions are asked there, so a piped stdout stays clean). */
+  get errorStream(): NodeJS.WritableStream {
+    return this.stderr;
+  }
+
   /** Replaces every secret in `text` by "***". */
   redact(text: string): string {
     let result = text;

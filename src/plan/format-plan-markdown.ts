@@ -1,3 +1,4 @@
+import { plural } from "../errors/plural.js";
 import { formatLocation } from "../errors/sync-error.js";
 import { ACTION_SYMBOLS, formatSummary, itemLabel, NO_CHANGES_MESSAGE, visibleItems } from "./format-plan.js";
 import type { Plan, PlanItem } from "./types.js";
@@ -25,7 +26,7 @@ export function formatPlanMarkdown(plan: Plan): string {
     lines.push("");
   }
   if (plan.errors.length > 0 && plan.items.length === 0) {
-    lines.push(`**Plan failed with ${plan.errors.length} error(s); nothing will be written.**`);
+    lines.push(`**Plan failed with ${plural(plan.errors.length, "error")}; nothing will be written.**`);
   } else {
     lines.push(items.length === 0 ? NO_CHANGES_MESSAGE : `**${formatSummary(plan.summary)}**`);
   }

@@ -1,0 +1,58 @@
+/**
+ * The progress bar of `push` on a terminal: the phase, a bar, done/total and the time left,
+ * estimated from the pace of the phase so far. Shown only on a TTY (see Output.progress), so CI
+ * logs get none.
+ */
+import type { ApplyPhase, ApplyProgressEvent } from "../apply/types.js";
+
+/** Width of the bar itself, in characters. */
+export const BAR_WIDTH = 24;
+
+export interface ProgressLine {
+  phase: ApplyPhase;
+  completed: number;
+  total: number;
+  /** Undefined until the pace is known (the first item of a phase). */
+  leftMs?: number;
+}
+
+/** `3 s`, `1 min 20 s`. */
+export function formatDuration(ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  return `${minutes} min ${seconds % 60} s`;
+}
+
+/** `articles      [██████████░░░░░░░░░░░░░░]  120/337  about 12 s left`. Pure. */
+export function formatProgressLine(line: ProgressLine): string {
+  const share = line.total === 0 ? 1 : Math.min(1, line.completed / line.total);
+  const filled = Math.round(share * BAR_WIDTH);
+  const bar = `[${"█".repeat(filled)}${"░".repeat(BAR_WIDTH - filled)}]`;
+  const left = line.leftMs === undefined ? "" : line.completed >= line.total ? "  done" : `  about ${formatDuration(line.leftMs)} left`;
+  return `${line.phase.padEnd(12)} ${bar}  ${line.completed}/${line.total}${left}`;
+}
+
+/**
+ * Turns progress events into lines. The time left is the phase's average time per item so far
+ * times the items left: the phases differ (link fix-ups are bodies sent again), so each keeps its own pace.
+ */
+export function createProgressTracker(now: () => number): (event: ApplyProgressEvent) => string {
+  let phase: ApplyPhase | undefined;
+  let started = 0;
+  let startedAt = 0;
+  return (event) => {
+    const time = now();
+    if (event.phase !== phase) {
+      phase = event.phase;
+      // The phase's count starts where it was when the phase began (item phases share one count).
+      started = event.completed - 1;
+      startedAt = time;
+    }
+    const done = event.completed - started;
+    const elapsed = time - startedAt;
+    const line: ProgressLine = { phase: event.phase, completed: event.completed, total: event.total };
+    if (done > 1 && elapsed > 0) line.leftMs = (elapsed / (done - 1)) * (event.total - event.completed);
+    return formatProgressLine(line);
+  };
+}
