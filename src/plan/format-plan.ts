@@ -78,18 +78,20 @@ const STATE_REASONS: Record<StateReason, string> = {
   "publishMode stage": "publishMode stage",
 };
 
-/** ` · draft (config defaultState)`, or per locale when they differ: what a new article goes up as. */
+/**
+ * ` · draft (config defaultState)`: what a new article goes up as, with the reason of its first
+ * (source) locale; per locale when the locales differ.
+ */
 function newStates(item: ArticlePlanItem): string {
-  const parts = item.locales.map((change) => {
+  const known = item.locales.flatMap((change) => {
     const fields = item.content[change.locale];
-    if (fields === undefined) return undefined;
+    if (fields === undefined) return [];
     const from = fields.stateFrom === undefined ? "" : ` (${STATE_REASONS[fields.stateFrom]})`;
-    return { locale: change.locale, text: `${fields.state}${from}` };
+    return [{ locale: change.locale, state: fields.state, text: `${fields.state}${from}` }];
   });
-  const known = parts.filter((part): part is { locale: string; text: string } => part !== undefined);
-  if (known.length === 0) return "";
-  const first = known[0]?.text ?? "";
-  if (known.every((part) => part.text === first)) return ` · ${first}`;
+  const [first] = known;
+  if (first === undefined) return "";
+  if (known.every((part) => part.state === first.state)) return ` · ${first.text}`;
   return ` · ${known.map((part) => `${part.locale}: ${part.text}`).join(", ")}`;
 }
 

@@ -70,15 +70,16 @@ function selectItem(item: PlanItem, plan: Plan, inSelection: (key: string, local
   const keys = item.previousKey === undefined ? [item.key] : [item.key, item.previousKey];
   const coveredIn = (locale: string): boolean => keys.some((key) => inSelection(key, locale));
   const locales = item.locales.filter((change) => coveredIn(change.locale));
-  // Items without locale changes (a move, a removal, bookkeeping) are covered by their key in any locale.
-  const whole = item.locales.length === 0 ? plan.locales.some(coveredIn) : locales.length === item.locales.length;
+  // A removal, a move or bookkeeping is all or nothing, covered by its key in any locale: a part of
+  // it would leave the item half moved or half unpublished.
+  const allOrNothing = item.locales.length === 0 || item.removal === true || item.moveParent === true || item.previousKey !== undefined;
+  if (allOrNothing) return plan.locales.some(coveredIn) ? item : undefined;
+  const whole = locales.length === item.locales.length;
   if (whole) return item;
   if (locales.length === 0) return undefined;
   const isCreate = item.action === "create" || item.action === "recreate";
   // A translation cannot be written before its article exists in the source locale.
   if (isCreate && !locales.some((change) => change.locale === plan.sourceLocale)) return undefined;
-  // A removal or a move is all or nothing: a part of it would leave the item half moved.
-  if (item.removal === true || item.moveParent === true || item.previousKey !== undefined) return undefined;
   const kept = new Set(locales.map((change) => change.locale));
   const narrowed = { ...item, locales };
   if (item.record !== undefined) narrowed.record = Object.fromEntries(Object.entries(item.record).filter(([locale]) => kept.has(locale)));
