@@ -14,6 +14,7 @@ const PROCESS_SUITES = [
   "test/watch/watch-*.test.ts",
   "test/sync/corpus.test.ts",
   "test/render/corpus.test.ts",
+  "test/cli/terminal-*.test.ts",
 ];
 const PROCESSES = "processes";
 
