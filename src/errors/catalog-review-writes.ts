@@ -27,7 +27,10 @@ export const REVIEW_WRITES_ERRORS = {
     summary: "A path given to push is not a file or folder of the content or locales folder.",
     message: (d: { path: string; contentDir: string; localesDir: string }) =>
       `"${d.path}" is not under ${d.contentDir}/ or ${d.localesDir}/<locale>/, so it selects nothing.`,
-    hint: "Name markdown files or folders of the content tree, e.g. `push content/guides` or `push locales/fr/guides/install.md`.",
+    hint: (d: { path: string }) =>
+      d.path.endsWith(".json")
+        ? `To apply a plan saved by \`plan --out\`, run \`intercom-sync push --plan ${d.path}\`.`
+        : "Name markdown files or folders of the content tree, e.g. `push content/guides` or `push locales/fr/guides/install.md`.",
   }),
   "select/unknown-locale": defineEntry({
     severity: "error",

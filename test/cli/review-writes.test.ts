@@ -61,6 +61,19 @@ describe("plan --diff", () => {
   });
 });
 
+describe("push --diff", () => {
+  it("prints the diff with the plan, then applies", async () => {
+    project = await pushed();
+    await edit(project, "locales/fr/writing/links.md", "Reliez vos notes", "Liez vos notes");
+    const run = await project.cli("push", "--diff");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("article writing/links (fr, update)");
+    expect(run.stdout).toContain("-description: Reliez vos notes entre elles et au web.");
+    expect(run.stdout).toContain("+description: Liez vos notes entre elles et au web.");
+    expect(run.stdout).toContain("1 updated");
+  });
+});
+
 describe("push --plan FILE", () => {
   it("applies a saved plan that still matches the files and Intercom", async () => {
     project = await pushed();
@@ -92,6 +105,15 @@ describe("push --plan FILE", () => {
     const run = await project.cli("push", "--plan", "plan.json");
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("out of date");
+    expect(project.takeWrites()).toEqual([]);
+  });
+
+  it("points `push plan.json` to --plan", async () => {
+    project = await pushed();
+    await project.cli("plan", "--out", "plan.json");
+    const run = await project.cli("push", "plan.json");
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("run `intercom-sync push --plan plan.json`");
     expect(project.takeWrites()).toEqual([]);
   });
 
@@ -179,6 +201,15 @@ describe("URLs and states", () => {
     const unknown = await project.cli("open", "nothing/here");
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('"nothing/here" is not an article or collection of this project.');
+  });
+});
+
+describe("counted nouns", () => {
+  it("says 1 file, 1 collection, 1 article", async () => {
+    project = await createTestProject({ tree: "empty", config: { sourceLocale: "en" } });
+    await project.write("content/one.md", "---\ntitle: One\n---\nText.\n");
+    const run = await project.cli("check");
+    expect(run.stdout).toContain("Checked 1 file: 0 collections, 1 article, 0 translations in 1 locale.");
   });
 });
 
