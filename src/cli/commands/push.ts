@@ -64,11 +64,12 @@ function questionFor(flags: PushFlags, ctx: CommandContext): ((run: PlanRun) => 
   return async (run) => {
     const reasons = reviewReasons(run.plan);
     if (reasons.length === 0) return true;
+    // On stderr, and even with --quiet: what is asked about must be seen.
     out.clearProgress();
-    out.warn(formatPlan(run.plan, { color: out.colors.isColorSupported }));
-    if (run.diffs !== undefined) out.warn(formatDiffs(run.diffs, { color: out.colors.isColorSupported }));
-    out.warn("");
-    out.warn(out.colors.yellow(`This push ${reasons.join(", ")}.`));
+    out.error(formatPlan(run.plan, { color: out.colors.isColorSupported }));
+    if (run.diffs !== undefined) out.error(formatDiffs(run.diffs, { color: out.colors.isColorSupported }));
+    out.error("");
+    out.error(out.colors.yellow(`This push ${reasons.join(", ")}.`));
     return confirm(ctx, `Apply it? Type "yes" to go on (--yes skips this question): `);
   };
 }
