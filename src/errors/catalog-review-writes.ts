@@ -15,6 +15,12 @@ export const REVIEW_WRITES_ERRORS = {
     message: (d: { version: unknown; supported: number }) => `The saved plan has format version ${String(d.version)}; this intercom-sync reads version ${d.supported}.`,
     hint: "Run `intercom-sync plan --out FILE` again with this version.",
   }),
+  "plan-file/extra-options": defineEntry({
+    severity: "error",
+    summary: "`push --plan` was given paths, --locale, --force or --stage: a saved plan keeps those it was made with.",
+    message: () => "push --plan applies the plan with the paths, --locale, --force and --stage it was made with; they cannot be given again.",
+    hint: "Drop them, or make a new plan with them: `intercom-sync plan [paths...] [--locale CODE] --out FILE`.",
+  }),
   "plan-file/stale": defineEntry({
     severity: "error",
     summary: "The saved plan no longer matches the files and Intercom; nothing was written.",

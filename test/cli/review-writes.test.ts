@@ -114,6 +114,9 @@ describe("push --plan FILE", () => {
     const run = await project.cli("push", "plan.json");
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("run `intercom-sync push --plan plan.json`");
+    const extra = await project.cli("push", "--plan", "plan.json", "--force");
+    expect(extra.code).toBe(1);
+    expect(extra.stderr).toContain("push --plan applies the plan with the paths, --locale, --force and --stage it was made with");
     expect(project.takeWrites()).toEqual([]);
   });
 

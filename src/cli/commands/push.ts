@@ -1,20 +1,16 @@
-import { readFile } from "node:fs/promises";
-import path from "node:path";
 import { formatApplyResult } from "../../apply/format-result.js";
 import type { ApplyProgressEvent, ApplyResult } from "../../apply/types.js";
 import { SyncError } from "../../errors/sync-error.js";
 import { compactPlan } from "../../plan/compact-plan.js";
 import { formatPlan } from "../../plan/format-plan.js";
 import { reviewReasons } from "../../plan/review-reasons.js";
-import { parseSavedPlan, type SavedPlan } from "../../plan/saved-plan.js";
 import { formatDiffs } from "../../plan/text-diff.js";
 import { formatPlanMarkdown } from "../../plan/format-plan-markdown.js";
 import type { WaitEvent } from "../../remote/request-with-policy.js";
 import { EXIT_INTERRUPTED } from "../exit-codes.js";
 import { formatRedirectDiagnostics, formatRedirectPlan } from "../../plan/format-redirects.js";
-import type { PlanRun } from "../../sync/plan-project.js";
 import { pushProject } from "../../sync/push-project.js";
-import { canAsk, confirm } from "../confirm.js";
+import { questionBeforePush, readSavedPlan } from "../review.js";
 import { createProgressTracker } from "../progress-bar.js";
 import { selectionFromArgs } from "../selection.js";
 import type { CommandContext } from "../context.js";
@@ -43,37 +39,6 @@ function resultJson(result: ApplyResult, all: boolean): Omit<ApplyResult, "lock"
   return { ...result, lock: undefined, outcomes: all ? result.outcomes : result.outcomes.filter((o) => o.action !== "noop") };
 }
 
-async function readSavedPlan(file: string, ctx: CommandContext): Promise<SavedPlan> {
-  const absolute = path.resolve(ctx.cwd, file);
-  let text: string;
-  try {
-    text = await readFile(absolute, "utf8");
-  } catch (error) {
-    throw new SyncError("plan-file/unreadable", { reason: `it cannot be read (${error instanceof Error ? error.message : String(error)})` }, { location: { file } });
-  }
-  return parseSavedPlan(text, file);
-}
-
-/**
- * The question before writing: on a terminal, when the plan unpublishes, deletes, overwrites with
- * --force or creates many items. The plan is printed first; without a terminal it is never asked.
- */
-function questionFor(flags: PushFlags, ctx: CommandContext): ((run: PlanRun) => Promise<boolean>) | undefined {
-  if (flags.yes === true || !canAsk(ctx)) return undefined;
-  const { out } = ctx;
-  return async (run) => {
-    const reasons = reviewReasons(run.plan);
-    if (reasons.length === 0) return true;
-    // On stderr, and even with --quiet: what is asked about must be seen.
-    out.clearProgress();
-    out.error(formatPlan(run.plan, { color: out.colors.isColorSupported }));
-    if (run.diffs !== undefined) out.error(formatDiffs(run.diffs, { color: out.colors.isColorSupported }));
-    out.error("");
-    out.error(out.colors.yellow(`This push ${reasons.join(", ")}.`));
-    return confirm(ctx, `Apply it? Type "yes" to go on (--yes skips this question): `);
-  };
-}
-
 /** Waits shorter than this pass silently (they are the normal pace of a run); longer ones are announced. */
 export const ANNOUNCED_WAIT_MS = 1_000;
 
@@ -92,10 +57,10 @@ export async function runPush(paths: readonly string[], flags: PushFlags, ctx: C
   const { out } = ctx;
   const savedPlan = flags.plan === undefined ? undefined : await readSavedPlan(flags.plan, ctx);
   if (savedPlan !== undefined && (paths.length > 0 || (flags.locale?.length ?? 0) > 0 || flags.force === true || flags.stage === true)) {
-    throw new SyncError("plan-file/unreadable", { reason: "--plan applies the plan with the paths, --locale, --force and --stage it was made with; give none of them again" }, { location: { file: flags.plan ?? "" } });
+    throw new SyncError("plan-file/extra-options", {});
   }
   const track = createProgressTracker(ctx.now);
-  const ask = questionFor(flags, ctx);
+  const ask = flags.yes === true ? undefined : questionBeforePush(ctx);
   const controller = new AbortController();
   const halt = new AbortController();
   const onSignal = (): void => {
