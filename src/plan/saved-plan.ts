@@ -6,7 +6,6 @@
  */
 import { digestText } from "../digest/body-summary.js";
 import { SyncError } from "../errors/sync-error.js";
-import type { PlanSelection } from "./select-plan.js";
 import { PLAN_VERSION, type Plan, type PlanItem } from "./types.js";
 
 /** What a saved plan was made with, so that the plan made again at push time is comparable. */
@@ -92,11 +91,6 @@ export function parseSavedPlan(text: string, file: string): SavedPlan {
     isStringList(saved.items);
   if (!valid) throw new SyncError("plan-file/unreadable", { reason: 'its "saved" section is missing or incomplete' }, { location: { file } });
   return value as SavedPlan;
-}
-
-/** The selection a saved plan was made with. */
-export function savedSelection(saved: SavedPlanMeta): PlanSelection {
-  return { paths: saved.paths, locales: saved.locales };
 }
 
 /**
