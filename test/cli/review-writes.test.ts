@@ -85,6 +85,17 @@ describe("push --plan FILE", () => {
     expect(project.takeWrites()).toHaveLength(1);
   });
 
+  it("keeps the selection it was made with", async () => {
+    project = await pushed();
+    await edit(project, "content/welcome.md", "one calm place", "one quiet place");
+    await edit(project, "content/writing/markdown.md", "Lumen understands", "Lumen reads");
+    expect((await project.cli("plan", "content/writing", "--out", "plan.json")).code).toBe(0);
+    const run = await project.cli("push", "--plan", "plan.json", "--json");
+    expect(run.code).toBe(0);
+    const output = JSON.parse(run.stdout) as { result: { outcomes: { key: string }[] } };
+    expect(output.result.outcomes.map((o) => o.key)).toEqual(["writing/markdown"]);
+  });
+
   it("refuses a stale plan with exit 1 and writes nothing", async () => {
     project = await pushed();
     await edit(project, "content/welcome.md", "one calm place", "one quiet place");

@@ -48,6 +48,18 @@ describe.runIf(hasScript())("push on a terminal", () => {
     expect(skipped.output).toContain("1 unpublished");
   });
 
+  it("asks before overwriting an edit made in Intercom with --force", async () => {
+    project = await createTestProject();
+    expect((await onPty(project, ["push"])).code).toBe(0);
+    const lock = await project.readLock();
+    project.emulator.editInEditor(lock.articles.welcome?.id as string, "en", { title: "Edited in Intercom" });
+    project.takeWrites();
+    const run = await onPty(project, ["push", "--force"], "n\r");
+    expect(run.output).toContain("This push overwrites edits made in Intercom on 1 item (--force).");
+    expect(run.code).toBe(1);
+    expect(project.takeWrites()).toEqual([]);
+  });
+
   it("asks before creating more than 25 items; end of input (Ctrl-D) is a no", async () => {
     project = await createTestProject({ tree: { generate: { articles: 30, locales: ["fr"] } } });
     const run = await onPty(project, ["push"], "\u0004");
