@@ -95,10 +95,15 @@ export class Output {
     this.stdout.write(this.redact(JSON.stringify(value)) + "\n");
   }
 
-  /** A progress line that rewrites itself; only on a TTY, never with --json or --quiet. */
+  /**
+   * A progress line that rewrites itself; only on a TTY, never with --json or --quiet. Cut to the
+   * terminal's width: a line that wrapped could not be rewritten in place.
+   */
   progress(text: string): void {
     if (!this.isTTY || this.json || this.quiet) return;
-    this.stdout.write(`\r\x1b[2K${this.redact(text)}`);
+    const columns = (this.stdout as { columns?: number }).columns;
+    const line = this.redact(text);
+    this.stdout.write(`\r\x1b[2K${columns !== undefined && columns > 1 && line.length >= columns ? line.slice(0, columns - 1) : line}`);
     this.progressShown = true;
   }
 

@@ -52,9 +52,9 @@ export const REVIEW_WRITES_ERRORS = {
   }),
   "open/unknown-item": defineEntry({
     severity: "error",
-    summary: "`open` names something that is not an item this project knows.",
-    message: (d: { item: string }) => `"${d.item}" is not an article or collection of this project.`,
-    hint: "Name it by its key (its path under content/ without .md) or by its file.",
+    summary: "`open` names something that is not an item this project has pushed.",
+    message: (d: { item: string }) => `"${d.item}" is not an article or collection this project has pushed.`,
+    hint: "Name it by its key (its path under content/ without .md) or by its file; a new file has a URL once it is pushed.",
   }),
   "open/no-url": defineEntry({
     severity: "error",

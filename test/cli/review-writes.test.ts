@@ -214,7 +214,7 @@ describe("URLs and states", () => {
     expect((JSON.parse(fr.stdout) as { locale: string; url: string }).url).toMatch(/^http/);
     const unknown = await project.cli("open", "nothing/here");
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain('"nothing/here" is not an article or collection of this project.');
+    expect(unknown.stderr).toContain('"nothing/here" is not an article or collection this project has pushed.');
   });
 });
 
