@@ -97,12 +97,12 @@ export async function runPush(paths: readonly string[], flags: PushFlags, ctx: C
       onProgress: (event: ApplyProgressEvent) => out.progress(track(event)),
     });
     out.clearProgress();
-    const { config } = run;
-    const plan = flags.jsonAll === true ? run.plan : compactPlan(run.plan);
-    const { result } = run;
+    const { config, plan, result } = run;
+    const jsonPlan = flags.jsonAll === true ? plan : compactPlan(plan);
     const color = out.colors.isColorSupported;
     if (run.declined === true) {
       const declined = new SyncError("push/declined", {});
+      if (out.json) out.printJson({ ok: false, declined: true, plan: jsonPlan });
       out.error(out.colors.red(declined.message));
       if (declined.hint !== undefined) out.error(out.colors.dim(declined.hint));
       return EXIT_DECLINED;
@@ -112,7 +112,7 @@ export async function runPush(paths: readonly string[], flags: PushFlags, ctx: C
     const redirectErrors = [...(run.redirects?.errors ?? []), ...(run.redirectResult?.errors ?? [])];
     annotate(ctx, redirectErrors, config.rootDir);
     if (!result) {
-      if (out.json) out.printJson({ dryRun: true, plan, redirects: run.redirects, ...(run.diffs === undefined ? {} : { diffs: run.diffs }) });
+      if (out.json) out.printJson({ dryRun: true, plan: jsonPlan, redirects: run.redirects, ...(run.diffs === undefined ? {} : { diffs: run.diffs }) });
       else {
         out.result(formatPlan(plan, { color }));
         if (run.diffs !== undefined) out.result(formatDiffs(run.diffs, { color }));
@@ -126,7 +126,7 @@ export async function runPush(paths: readonly string[], flags: PushFlags, ctx: C
     if (out.json) {
       out.printJson({
         dryRun: false,
-        plan,
+        plan: jsonPlan,
         result: resultJson(result, flags.jsonAll === true),
         requests: run.requests,
         redirects: { outcomes: redirectOutcomes, errors: redirectErrors },
