@@ -29,7 +29,8 @@ export function formatProgressLine(line: ProgressLine): string {
   const share = line.total === 0 ? 1 : Math.min(1, line.completed / line.total);
   const filled = Math.round(share * BAR_WIDTH);
   const bar = `[${"█".repeat(filled)}${"░".repeat(BAR_WIDTH - filled)}]`;
-  const left = line.leftMs === undefined ? "" : line.completed >= line.total ? "  done" : `  about ${formatDuration(line.leftMs)} left`;
+  const left =
+    line.leftMs === undefined ? "" : line.completed >= line.total ? "  done" : line.leftMs < 1000 ? "  less than 1 s left" : `  about ${formatDuration(line.leftMs)} left`;
   return `${line.phase.padEnd(12)} ${bar}  ${line.completed}/${line.total}${left}`;
 }
 

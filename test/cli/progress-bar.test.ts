@@ -10,5 +10,9 @@ describe("progress line", () => {
     now = 2_000;
     // Two seconds for one fix-up, three left.
     expect(track({ phase: "link fix-ups", key: "b", completed: 2, total: 5 })).toContain("2/5  about 6 s left");
+    now = 2_100;
+    expect(track({ phase: "link fix-ups", key: "c", completed: 3, total: 5 })).toContain("3/5  about 2 s left");
+    expect(formatProgressLine({ phase: "articles", completed: 9, total: 10, leftMs: 300 })).toContain("9/10  less than 1 s left");
+    expect(formatProgressLine({ phase: "articles", completed: 10, total: 10, leftMs: 0 })).toContain("10/10  done");
   });
 });
