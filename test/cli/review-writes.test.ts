@@ -61,6 +61,22 @@ describe("plan --diff", () => {
   });
 });
 
+describe("plan --diff on a conflict", () => {
+  it("shows Intercom's side of the conflict, from the file to Intercom", async () => {
+    project = await pushed();
+    const lock = await project.readLock();
+    project.emulator.editInEditor(lock.articles.welcome?.id as string, "en", { title: "Welcome, from Intercom" });
+    await edit(project, "content/welcome.md", "title: Welcome to Lumen", "title: Welcome, from git");
+    const run = await project.cli("plan", "--diff", "--json");
+    expect(run.code).toBe(1);
+    const plan = JSON.parse(run.stdout) as { diffs: { key: string; change: string; patch: string }[] };
+    const diff = plan.diffs.find((d) => d.key === "welcome");
+    expect(diff?.change).toBe("conflict");
+    expect(diff?.patch).toContain("-title: Welcome, from git");
+    expect(diff?.patch).toContain("+title: Welcome, from Intercom");
+  });
+});
+
 describe("push --diff", () => {
   it("prints the diff with the plan, then applies", async () => {
     project = await pushed();
