@@ -70,10 +70,9 @@ function selectItem(item: PlanItem, plan: Plan, inSelection: (key: string, local
   const keys = item.previousKey === undefined ? [item.key] : [item.key, item.previousKey];
   const coveredIn = (locale: string): boolean => keys.some((key) => inSelection(key, locale));
   const locales = item.locales.filter((change) => coveredIn(change.locale));
-  // A removal, a move or bookkeeping is all or nothing, covered by its key in any locale: a part of
-  // it would leave the item half moved or half unpublished.
-  const allOrNothing = item.locales.length === 0 || item.removal === true || item.moveParent === true || item.previousKey !== undefined;
-  if (allOrNothing) return plan.locales.some(coveredIn) ? item : undefined;
+  // A removal (the file is gone, so every locale goes) and bookkeeping are all or nothing, covered
+  // by their key in any locale.
+  if (item.removal === true || item.locales.length === 0) return plan.locales.some(coveredIn) ? item : undefined;
   const whole = locales.length === item.locales.length;
   if (whole) return item;
   if (locales.length === 0) return undefined;
