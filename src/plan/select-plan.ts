@@ -75,7 +75,12 @@ function selectItem(item: PlanItem, plan: Plan, inSelection: (key: string, local
   if (item.removal === true || item.locales.length === 0) return plan.locales.some(coveredIn) ? item : undefined;
   const whole = locales.length === item.locales.length;
   if (whole) return item;
-  if (locales.length === 0) return undefined;
+  const isMove = item.moveParent === true || item.previousKey !== undefined;
+  if (locales.length === 0) {
+    // A move whose path is selected moves, without the changes of the locales left out.
+    if (!isMove || !plan.locales.some(coveredIn)) return undefined;
+    return { ...item, locales: [], write: item.moveParent === true };
+  }
   const isCreate = item.action === "create" || item.action === "recreate";
   // A translation cannot be written before its article exists in the source locale.
   if (isCreate && !locales.some((change) => change.locale === plan.sourceLocale)) return undefined;

@@ -36,6 +36,18 @@ describe("selectPlan", () => {
     expect(plan.items.find((item) => item.key === "a")?.locales).toHaveLength(2);
   });
 
+  it("moves an article with only the selected locale's changes, and removes a file whole", () => {
+    const world = syncedWorld(desiredState({ locales: ["en", "fr"], articles: [article("a", { body: "<p>a</p>" }, { fr: { body: "<p>fa</p>" } }), article("gone")] }));
+    const after = desiredState({ locales: ["en", "fr"], articles: [article("moved/a", { title: "Title of a", body: "<p>a</p>" }, { fr: { title: "Nouveau", body: "<p>fa</p>" } })] });
+    const plan = planSync(planInput(after, world));
+    const fr = selectPlan(plan, { locales: ["fr"] }, layout);
+    const moved = fr.items.find((item) => item.key === "moved/a");
+    expect(moved?.previousKey).toBe("a");
+    expect(moved?.locales.map((l) => l.locale)).toEqual(["fr"]);
+    expect(fr.items.find((item) => item.key === "gone")?.removal).toBe(true);
+    expect(selectPlan(plan, { paths: ["content/moved"] }, layout).items.map((item) => item.key)).toEqual(["moved/a"]);
+  });
+
   it("does not create an article from its translation alone", () => {
     const plan = planSync(planInput(before, { remote: emptyRemote(["en", "fr"]), lock: emptyLock() }));
     expect(selectPlan(plan, { paths: ["locales/fr/a.md"] }, layout).items).toEqual([]);
