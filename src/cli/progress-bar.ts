@@ -35,18 +35,20 @@ export function formatProgressLine(line: ProgressLine): string {
 }
 
 /**
- * Turns progress events into lines. The time left is the phase's average time per item so far
- * times the items left: the phases differ (link fix-ups are bodies sent again), so each keeps its own pace.
+ * Turns progress events into lines. The time left is the average time per item so far times the
+ * items left. Collections, articles and removals share one count (writes of both kinds run side by
+ * side), so they share one pace; link fix-ups are counted apart (bodies sent again) and keep theirs.
  */
 export function createProgressTracker(now: () => number): (event: ApplyProgressEvent) => string {
-  let phase: ApplyPhase | undefined;
+  let group: "items" | "links" | undefined;
   let started = 0;
   let startedAt = 0;
   return (event) => {
     const time = now();
-    if (event.phase !== phase) {
-      phase = event.phase;
-      // The phase's count starts where it was when the phase began (item phases share one count).
+    const current = event.phase === "link fix-ups" ? "links" : "items";
+    if (current !== group) {
+      group = current;
+      // The count starts where it was at the first event of the group.
       started = event.completed - 1;
       startedAt = time;
     }
