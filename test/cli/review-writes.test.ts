@@ -228,6 +228,8 @@ describe("URLs and states", () => {
     expect(open.stdout.trim()).toBe(url);
     const fr = await project.cli("open", "welcome", "--locale", "fr", "--json");
     expect((JSON.parse(fr.stdout) as { locale: string; url: string }).url).toMatch(/^http/);
+    const collection = await project.cli("open", "content/getting-started/_collection.md", "--json");
+    expect(JSON.parse(collection.stdout)).toMatchObject({ type: "collection", key: "getting-started", url: expect.stringMatching(/^http/) as unknown });
     const unknown = await project.cli("open", "nothing/here");
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('"nothing/here" is not an article or collection this project has pushed.');
