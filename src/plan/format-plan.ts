@@ -82,7 +82,7 @@ const STATE_REASONS: Record<StateReason, string> = {
  * ` · draft (config defaultState)`: what a new article goes up as, with the reason of its first
  * (source) locale; per locale when the locales differ.
  */
-function newStates(item: ArticlePlanItem): string {
+export function newStates(item: ArticlePlanItem): string {
   const known = item.locales.flatMap((change) => {
     const fields = item.content[change.locale];
     if (fields === undefined) return [];

@@ -85,7 +85,7 @@ describe("formatPlanMarkdown", () => {
         "|---|---|---|---|",
         "| + | `guides/advanced` (collection) | create | en add (name, description) |",
         "| → | `guides/install → guides/setup` (article) | move | fr update (title) |",
-        "| + | `guides/advanced/new` (article) | create | en add (title, description, body, state, author) |",
+        "| + | `guides/advanced/new` (article) | create | en add (title, description, body, state, author) · published |",
         "| ? | `drifty` (article) | drift | en drift (title) |",
         "| - | `guides/old` (article) | unpublish | en update (state) |",
         "",
