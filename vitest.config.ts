@@ -17,6 +17,7 @@ const PROCESS_SUITES = [
   "test/action/*.test.ts",
   "test/install/*.test.ts",
   "test/preview/preview-*.test.ts",
+  "test/cli/terminal-*.test.ts",
 ];
 const PROCESSES = "processes";
 

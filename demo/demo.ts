@@ -3,6 +3,7 @@
  * of the project so the checkout stays clean. Shows the plan, the result, a second run that changes
  * nothing, a one-locale edit that costs one request, and an edit made in "Intercom" being kept.
  */
+import { plural } from "../src/errors/plural.js";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
     reads = 0;
     const started = performance.now();
     const result = await run();
-    console.log(c.dim(`${reads} reads, ${writes} writes, ${Math.round(performance.now() - started)} ms`));
+    console.log(c.dim(`${plural(reads, "read")}, ${plural(writes, "write")}, ${Math.round(performance.now() - started)} ms`));
     return result;
   };
 

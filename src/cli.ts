@@ -7,6 +7,7 @@ const code = await main(process.argv, {
   env: process.env,
   stdout: process.stdout,
   stderr: process.stderr,
+  stdin: process.stdin,
 });
 process.exitCode = code;
 // An interrupted push has saved its lock and printed its report; requests a second Ctrl-C

@@ -18,6 +18,16 @@ export { checkProject } from "./check/check-project.js";
 export type { CheckReport, CheckOptions } from "./check/check-project.js";
 export { planProject } from "./sync/plan-project.js";
 export type { PlanProjectOptions, PlanRun } from "./sync/plan-project.js";
+export { findItemUrl } from "./sync/item-url.js";
+export type { ItemUrl } from "./sync/item-url.js";
+
+// Reviewing before writes: selections, saved plans, when to ask
+export { selectPlan } from "./plan/select-plan.js";
+export type { PlanSelection } from "./plan/select-plan.js";
+export { toSavedPlan, parseSavedPlan, compareWithSaved, planFingerprint } from "./plan/saved-plan.js";
+export type { SavedPlan, SavedPlanOptions } from "./plan/saved-plan.js";
+export { reviewReasons, REVIEW_CREATE_THRESHOLD } from "./plan/review-reasons.js";
+export { compactPlan } from "./plan/compact-plan.js";
 export { pushProject } from "./sync/push-project.js";
 export type { PushProjectOptions, PushRun, RequestCounts } from "./sync/push-project.js";
 export { publishProject } from "./sync/publish-project.js";
@@ -41,6 +51,8 @@ export type { InitOptions, InitResult, InitFile } from "./init/init-project.js";
 export { formatDiagnostics } from "./diagnostics/format-diagnostics.js";
 export { formatPlan } from "./plan/format-plan.js";
 export { formatPlanMarkdown } from "./plan/format-plan-markdown.js";
+export { formatDiffs } from "./plan/text-diff.js";
+export type { LocaleDiff } from "./plan/text-diff.js";
 export { formatApplyResult } from "./apply/format-result.js";
 export { formatPullResult } from "./pull/format-pull-result.js";
 export { formatStatus } from "./status/format-status.js";
@@ -48,7 +60,7 @@ export { formatRun } from "./watch/format-run.js";
 
 // Shapes
 export type { Plan, PlanItem, PlanSummary } from "./plan/types.js";
-export type { ApplyResult, ItemOutcome, OutcomeKind } from "./apply/types.js";
+export type { ApplyResult, ApplyPhase, ApplyProgressEvent, ItemOutcome, OutcomeKind } from "./apply/types.js";
 export type { RecoveryStats } from "./apply/find-lost-creates.js";
 export type { WaitEvent } from "./remote/request-with-policy.js";
 export type { DesiredState, RemoteState, LockFile } from "./types.js";

@@ -32,6 +32,9 @@ export interface DesiredCollection {
   locales: Record<string, DesiredCollectionLocale>;
 }
 
+/** Where an article locale's state came from (shown in the plan for new articles). */
+export type StateSource = "front matter" | "defaultState" | "source article";
+
 export interface DesiredArticleLocale {
   /** Project-relative path of the markdown file. */
   file: string;
@@ -51,6 +54,11 @@ export interface DesiredArticleLocale {
   /** The rendered HTML, only when the model was asked to keep it (tests, small in-memory builds). */
   html?: string;
   state: ArticleState;
+  /**
+   * Where `state` came from: the file's front matter, the config's `defaultState`, or (for a
+   * translation) its source article. Absent in states built before this was recorded.
+   */
+  stateFrom?: StateSource;
   /** From front matter; null = the configured default author. */
   authorId: number | null;
   /** Keys of articles this body links to (the placeholders it contains). */

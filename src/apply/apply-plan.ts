@@ -47,6 +47,25 @@ function whenAborted(signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
+const WRITTEN_OUTCOMES = new Set(["created", "updated", "moved", "adopted"]);
+
+/** Sets the Intercom URLs of the articles written on their outcomes, for the locales written. */
+function noteOutcomeUrls(plan: Plan, all: ItemOutcome[], urls: Record<string, Record<string, string>>): void {
+  const written = new Map<string, Set<string>>();
+  for (const item of plan.items) {
+    if (item.type !== "article") continue;
+    written.set(item.key, new Set(item.locales.filter((change) => change.change === "add" || change.change === "update").map((change) => change.locale)));
+  }
+  for (const outcome of all) {
+    if (outcome.type !== "article" || !WRITTEN_OUTCOMES.has(outcome.outcome)) continue;
+    const known = urls[outcome.key];
+    if (known === undefined) continue;
+    const locales = written.get(outcome.key);
+    const wanted = Object.entries(known).filter(([locale]) => locales === undefined || locales.size === 0 || locales.has(locale));
+    if (wanted.length > 0) outcome.urls = Object.fromEntries(wanted);
+  }
+}
+
 /**
  * Runs a plan against Intercom: each write as soon as its parent collection and the articles it
  * links to that come before it are done, and each article's second-pass link refresh (links to
@@ -96,9 +115,10 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyResul
   const outcomes = new Map<PlanItem, ItemOutcome>();
   const extra: ItemOutcome[] = [];
   let completed = 0;
-  const report = (outcome: ItemOutcome): void => {
+  const report = (item: PlanItem, outcome: ItemOutcome): void => {
     completed += 1;
-    deps.onProgress?.({ outcome, completed, total });
+    const phase = item.removal === true ? "removals" : item.type === "collection" ? "collections" : "articles";
+    deps.onProgress?.({ phase, key: item.key, outcome, completed, total });
   };
 
   async function execute(item: PlanItem, priority = 0): Promise<void> {
@@ -127,7 +147,7 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyResul
     }
     if (outcome !== undefined) {
       outcomes.set(item, outcome);
-      report(outcome);
+      report(item, outcome);
     }
   }
 
@@ -172,13 +192,25 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyResul
     }
   }
 
+  // Fix-ups are found as the run goes (each once its article's link targets are written), so the
+  // bar's total of fix-ups grows with them.
+  let fixUpsFound = 0;
+  let fixed = 0;
+
   async function refreshLinks(items: readonly ArticlePlanItem[]): Promise<void> {
     if (halted() || deps.signal?.aborted === true) return;
     const candidates = items.filter((item) => !["failed", "skipped"].includes(outcomes.get(item)?.outcome ?? ""));
+    const refreshes = findLinkRefreshes(run, candidates);
+    fixUpsFound += refreshes.length;
     await Promise.all(
-      findLinkRefreshes(run, candidates).map((refresh) =>
+      refreshes.map((refresh) =>
         runInSlot(async () => {
           if (deps.signal?.aborted === true) return;
+          // Reported when it ends, whatever the outcome: the bar counts fix-ups done.
+          const done = (): void => {
+            fixed += 1;
+            deps.onProgress?.({ phase: "link fix-ups", key: refresh.item.key, completed: fixed, total: fixUpsFound });
+          };
           const previous = outcomes.get(refresh.item);
           try {
             await applyLinkRefresh(run, refresh);
@@ -188,6 +220,7 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyResul
           } catch (error) {
             extra.push(itemOutcome(refresh.item, "failed", { id: refresh.id, reason: "updating links", error: describeError(error) }));
           }
+          done();
         }),
       ),
     );
@@ -205,6 +238,7 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyResul
   const unfinished = (item: PlanItem): ItemOutcome[] =>
     halted() && item.action !== "noop" && !isInert(item) ? [itemOutcome(item, "skipped", { reason: INTERRUPTED })] : [];
   const all = [...plan.items.flatMap((item) => outcomes.get(item) ?? unfinished(item)), ...extra];
+  noteOutcomeUrls(plan, all, run.urls);
   const counts = countOutcomes(all);
   const interrupted = halted() || all.some((o) => o.outcome === "skipped" && o.reason === INTERRUPTED);
   const result: ApplyResult = {

@@ -1,4 +1,5 @@
 /** `intercom-sync publish` for people: what went live, what was left out and why. Pure. */
+import { plural } from "../errors/plural.js";
 import pc from "picocolors";
 import { formatLocation } from "../errors/sync-error.js";
 import type { PublishPlan } from "../plan/plan-publish.js";
@@ -24,8 +25,8 @@ export function formatPublish(plan: PublishPlan, result: PublishResult | undefin
   }
   const published = result?.outcomes.filter((o) => o.outcome === "published").length ?? 0;
   if (plan.targets.length === 0 && plan.errors.length === 0) lines.push("Nothing to publish: no staged drafts.");
-  else if (options.dryRun) lines.push(colors.dim(`Dry run: ${plan.targets.length} article(s) would be published; nothing was sent to Intercom.`));
+  else if (options.dryRun) lines.push(colors.dim(`Dry run: ${plural(plan.targets.length, "article")} would be published; nothing was sent to Intercom.`));
   else if (result === undefined) lines.push(colors.red("Nothing was published."));
-  else lines.push(colors.bold(`Published ${published} article(s).`));
+  else lines.push(colors.bold(`Published ${plural(published, "article")}.`));
   return lines.join("\n");
 }

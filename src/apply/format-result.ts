@@ -1,3 +1,4 @@
+import { plural } from "../errors/plural.js";
 import pc from "picocolors";
 import type { ApplyResult, ItemOutcome } from "./types.js";
 
@@ -29,16 +30,35 @@ export function formatRequestLine(result: ApplyResult, requests: RequestSummary 
   const lost =
     recovery.lost === 0
       ? ""
-      : `${recovery.requests} to find ${recovery.lost} create(s) whose response was lost (${recovery.found} found, ${recovery.resent} sent again)`;
+      : `${recovery.requests} to find ${plural(recovery.lost, "create")} whose response was lost (${recovery.found} found, ${recovery.resent} sent again)`;
   if (requests === undefined) return lost === "" ? null : `Recovery: ${lost}.`;
   const details = [`${requests.retries} retries`, ...(lost === "" ? [] : [lost])].join(", ");
   return `Requests: ${requests.total} (${details}).`;
 }
 
-/** What a push did, for a terminal: failures and skips with their reasons, then the counts. Pure. */
-export function formatApplyResult(result: ApplyResult, options: { color: boolean; requests?: RequestSummary }): string {
+/** Articles whose URLs are listed after a push; more are counted (all of them with `listAll`, and in `--json`). */
+export const MAX_LISTED_URLS = 20;
+
+/** `+ article guides/install (en) https://...`: where each article created or updated can be seen. */
+export function formatWrittenUrls(result: ApplyResult, options: { color: boolean; listAll?: boolean }): string[] {
   const colors = pc.createColors(options.color);
-  const lines: string[] = [];
+  const written = result.outcomes.filter((o) => o.urls !== undefined && (o.outcome === "created" || o.outcome === "updated" || o.outcome === "moved" || o.outcome === "adopted"));
+  if (written.length === 0) return [];
+  const listed = options.listAll === true ? written : written.slice(0, MAX_LISTED_URLS);
+  const lines = [colors.bold("In Intercom:")];
+  for (const o of listed) {
+    const symbol = o.outcome === "created" ? colors.green("+") : colors.yellow("~");
+    for (const [locale, url] of Object.entries(o.urls ?? {})) lines.push(`  ${symbol} ${describe(o)} (${locale}) ${colors.cyan(url)}`);
+  }
+  const more = written.length - listed.length;
+  if (more > 0) lines.push(colors.dim(`  … and ${plural(more, "more article")} (\`--verbose\` or \`--json\` lists them all; \`intercom-sync open KEY\` opens one)`));
+  return lines;
+}
+
+/** What a push did, for a terminal: failures and skips with their reasons, then the counts. Pure. */
+export function formatApplyResult(result: ApplyResult, options: { color: boolean; requests?: RequestSummary; listAllUrls?: boolean }): string {
+  const colors = pc.createColors(options.color);
+  const lines: string[] = [...formatWrittenUrls(result, { color: options.color, listAll: options.listAllUrls ?? false })];
   const failed = result.outcomes.filter((o) => o.outcome === "failed");
   const skipped = result.outcomes.filter((o) => o.outcome === "skipped");
   if (failed.length > 0) {
@@ -51,10 +71,10 @@ export function formatApplyResult(result: ApplyResult, options: { color: boolean
   }
   if (result.halted === true) {
     const unfinished = skipped.filter((o) => o.reason === "interrupted").length;
-    lines.push(colors.yellow(`Stopped at once: ${unfinished} item(s) were not finished; push again to finish.`));
+    lines.push(colors.yellow(`Stopped at once: ${plural(unfinished, "item")} ${unfinished === 1 ? "was" : "were"} not finished; push again to finish.`));
   } else if (result.interrupted) {
     const notStarted = skipped.filter((o) => o.reason === "interrupted").length;
-    lines.push(colors.yellow(`Interrupted: ${notStarted} item(s) were not started; push again to finish.`));
+    lines.push(colors.yellow(`Interrupted: ${plural(notStarted, "item")} ${notStarted === 1 ? "was" : "were"} not started; push again to finish.`));
   }
   if (result.lockError !== undefined) {
     lines.push(colors.red(`The lock file could not be saved: ${result.lockError}`));

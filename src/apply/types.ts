@@ -19,11 +19,24 @@ export interface ItemOutcome {
   reason?: string;
   /** For `failed`: the error's message (never a token). */
   error?: string;
+  /** An article created or updated: its Intercom URL per locale written (all its locales for a create). */
+  urls?: Record<string, string>;
 }
 
+/** What apply is doing: collections and articles written, removals, then the second pass that fixes links. */
+export type ApplyPhase = "collections" | "articles" | "removals" | "link fix-ups";
+
 export interface ApplyProgressEvent {
-  outcome: ItemOutcome;
-  /** Items finished so far, out of `total` (items with an outcome; lock-only noops are not counted). */
+  phase: ApplyPhase;
+  /** The item just finished. */
+  key: string;
+  /** Its outcome; absent for a link fix-up. */
+  outcome?: ItemOutcome;
+  /**
+   * Items finished so far, out of `total` (items with an outcome; lock-only noops are not counted).
+   * In the link fix-ups phase: fix-ups done out of those found so far (they are found as the
+   * articles they wait for are written).
+   */
   completed: number;
   total: number;
 }

@@ -20,6 +20,10 @@ export interface CommandContext {
   project: ProjectOptions;
   /** True under GitHub Actions: annotations and the step summary are written. */
   github: boolean;
+  /** Where answers to a question come from; absent when there is no way to ask (tests, embedding). */
+  stdin?: ProcessIo["stdin"];
+  /** Milliseconds, for the progress bar's time left. */
+  now: () => number;
 }
 
 export interface ProcessIo {
@@ -27,6 +31,10 @@ export interface ProcessIo {
   env: NodeJS.ProcessEnv;
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  /** The terminal's input, for questions (`push` asks before risky writes). */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
+  /** The clock (default Date.now). */
+  now?: () => number;
 }
 
 export function createContext(flags: GlobalFlags, io: ProcessIo): CommandContext {
@@ -47,5 +55,7 @@ export function createContext(flags: GlobalFlags, io: ProcessIo): CommandContext
     out,
     project: { cwd: io.cwd, configFile: flags.config, env: io.env },
     github: io.env.GITHUB_ACTIONS === "true",
+    ...(io.stdin === undefined ? {} : { stdin: io.stdin }),
+    now: io.now ?? Date.now,
   };
 }

@@ -43,6 +43,11 @@ export class Output {
     this.colors = pc.createColors(colorEnabled || "FORCE_COLOR" in env);
   }
 
+  /** The stream warnings go to (questions are asked there, so a piped stdout stays clean). */
+  get errorStream(): NodeJS.WritableStream {
+    return this.stderr;
+  }
+
   /** Replaces every secret in `text` by "***" (as a token of its own: see createRedactor). */
   redact(text: string): string {
     return this.redactSecrets(text);
@@ -89,10 +94,15 @@ export class Output {
     this.stdout.write(this.redact(JSON.stringify(value)) + "\n");
   }
 
-  /** A progress line that rewrites itself; only on a TTY, never with --json or --quiet. */
+  /**
+   * A progress line that rewrites itself; only on a TTY, never with --json or --quiet. Cut to the
+   * terminal's width: a line that wrapped could not be rewritten in place.
+   */
   progress(text: string): void {
     if (!this.isTTY || this.json || this.quiet) return;
-    this.stdout.write(`\r\x1b[2K${this.redact(text)}`);
+    const columns = (this.stdout as { columns?: number }).columns;
+    const line = this.redact(text);
+    this.stdout.write(`\r\x1b[2K${columns !== undefined && columns > 1 && line.length >= columns ? line.slice(0, columns - 1) : line}`);
     this.progressShown = true;
   }
 

@@ -48,7 +48,10 @@ const commands = {
   emulator: async () => (await import("./commands/emulator.js")).runEmulator,
   init: async () => (await import("./commands/init.js")).runInit,
   preview: async () => (await import("./commands/preview.js")).runPreview,
+  open: async () => (await import("./commands/open.js")).runOpen,
 };
+
+const repeatable = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 /**
  * Builds the command line. Each action gets its flags and a context; the number it returns is the
@@ -92,24 +95,52 @@ export function buildProgram(io: ProcessIo, setExitCode: (code: number) => void)
     .addHelpText("after", envHelp(["cache", "github"]))
     .action(action(commands.check));
 
+  /** Runs a command whose action takes its positional arguments first. */
+  function withArgs<F>(load: () => Promise<(args: string[], flags: F, ctx: CommandContext) => Promise<number>>) {
+    return (args: string[], flags: F, command: Command) =>
+      action<F>(async () => {
+        const run = await load();
+        return (f, ctx) => run(args, f, ctx);
+      })(flags, command);
+  }
+
   program
     .command("plan")
     .description("read Intercom once and print what push would do, per item and locale")
-    .option("--out <file>", "also write the plan as JSON to a file")
+    .argument("[paths...]", "only these files or folders of content/ or locales/ (the whole tree is still read)")
+    .option("--out <file>", "also write the plan as JSON to a file, for `push --plan FILE`")
     .option("--detailed-exitcode", "exit 2 when there are changes to push")
     .option("--force", "plan as push --force would (overwrite edits made in Intercom)")
     .option("--stage", "plan as push --stage would (changes to published articles staged as drafts)")
+    .option("--diff", "show what each change does to the text, as a unified diff per locale")
+    .option("--locale <code>", "only this locale (repeatable)", repeatable)
+    .option("--json-all", "with --json: every item, unchanged ones included")
     .addHelpText("after", envHelp(REMOTE_ENV))
-    .action(action(commands.plan));
+    .action(withArgs(commands.plan));
 
   program
     .command("push")
     .description("plan, then apply: write only the differences to Intercom")
+    .argument("[paths...]", "only write these files or folders of content/ or locales/ (the whole tree is still read)")
     .option("--dry-run", "plan only; write nothing")
     .option("--force", "overwrite edits made in Intercom (conflicts and drift)")
     .option("--stage", "stage changes to published articles as drafts for review in Intercom (publishMode \"stage\" for this run)")
+    .option("-y, --yes", "do not ask before unpublishing, deleting, overwriting or creating many items")
+    .option("--plan <file>", "apply the plan saved by `plan --out FILE`, if the files and Intercom still match it")
+    .option("--diff", "show what each change does to the text, as a unified diff per locale")
+    .option("--locale <code>", "only this locale (repeatable)", repeatable)
+    .option("--json-all", "with --json: every item, unchanged ones included")
     .addHelpText("after", envHelp(REMOTE_ENV))
-    .action(action(commands.push));
+    .action(withArgs(commands.push));
+
+  program
+    .command("open")
+    .description("open an article's or collection's page in Intercom (prints the URL when there is no browser)")
+    .argument("<item>", "a key (guides/install) or a file (content/guides/install.md)")
+    .option("--locale <code>", "that locale's page (default: the source locale, or the file's)")
+    .option("--print", "print the URL; do not open a browser")
+    .addHelpText("after", envHelp(["token", "apiUrl"]))
+    .action((item: string, flags: object, command: Command) => withArgs(commands.open)([item], flags, command));
 
   program
     .command("publish")

@@ -1,3 +1,4 @@
+import { plural } from "./plural.js";
 import { defineEntry } from "./define-entry.js";
 
 /** Config and content codes: what `check` finds in the config file and the content tree. */
@@ -78,7 +79,7 @@ export const CONTENT_ERRORS = {
   "content/invalid": defineEntry({
     severity: "error",
     summary: "A push or plan found errors in the content; nothing was sent.",
-    message: (d: { count: number }) => `The content has ${d.count} error(s); nothing was sent to Intercom.`,
+    message: (d: { count: number }) => `The content has ${plural(d.count, "error")}; nothing was sent to Intercom.`,
     hint: "Fix them (run `intercom-sync check` for the full list), then run again.",
   }),
   "content/missing-dir": defineEntry({

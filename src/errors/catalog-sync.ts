@@ -1,3 +1,4 @@
+import { plural } from "./plural.js";
 import { defineEntry } from "./define-entry.js";
 
 type ItemType = "article" | "collection";
@@ -61,13 +62,13 @@ export const SYNC_ERRORS = {
     severity: "warning",
     summary: "A collection removed locally still holds items in Intercom; it is not deleted yet.",
     message: (d: { key: string; remaining: number }) =>
-      `Collection ${d.key} was removed locally but still holds ${d.remaining} item(s) in Intercom, so it is not deleted.`,
+      `Collection ${d.key} was removed locally but still holds ${plural(d.remaining, "item")} in Intercom, so it is not deleted.`,
     hint: "Move or delete what is left in it; it is deleted on a later push once empty.",
   }),
   "apply/plan-has-errors": defineEntry({
     severity: "error",
     summary: "A plan with blocking errors was given to apply; nothing was written.",
-    message: (d: { count: number; firstHint: string | undefined }) => `The plan has ${d.count} error(s); nothing was written.`,
+    message: (d: { count: number; firstHint: string | undefined }) => `The plan has ${plural(d.count, "error")}; nothing was written.`,
     hint: (d) => d.firstHint ?? "Fix the errors reported by `intercom-sync plan`, then push again.",
   }),
   "apply/missing-body": defineEntry({
@@ -95,7 +96,7 @@ export const SYNC_ERRORS = {
     severity: "error",
     summary: "A create timed out on every retry and the item is not in Intercom yet; the next push adopts or creates it.",
     message: (d: { what: string; attempts: number }) =>
-      `Creating the ${d.what} timed out ${d.attempts} time(s) and it is not in Intercom yet; the next push adopts it if Intercom created it after all, or creates it.`,
+      `Creating the ${d.what} timed out ${plural(d.attempts, "time")} and it is not in Intercom yet; the next push adopts it if Intercom created it after all, or creates it.`,
     hint: "Run push again.",
   }),
   "lock/merge-conflict": defineEntry({
@@ -162,7 +163,7 @@ export const SYNC_ERRORS = {
   "pull/invalid-files": defineEntry({
     severity: "error",
     summary: "The files pull would write do not pass check; nothing is written.",
-    message: (d: { count: number }) => `${d.count} problem(s) in the files pull would write; nothing was written.`,
+    message: (d: { count: number }) => `${plural(d.count, "problem")} in the files pull would write; nothing was written.`,
     hint: "Fix the items in Intercom, or report this as a bug in intercom-sync with the findings above.",
   }),
 };

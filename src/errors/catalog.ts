@@ -6,6 +6,7 @@ import { REMOTE_ERRORS } from "./catalog-remote.js";
 import { RENDER_ERRORS } from "./catalog-render.js";
 import { REVIEW_ERRORS } from "./catalog-review.js";
 import { SETUP_ERRORS } from "./catalog-setup.js";
+import { REVIEW_WRITES_ERRORS } from "./catalog-review-writes.js";
 import { SYNC_ERRORS } from "./catalog-sync.js";
 import type { CatalogEntry } from "./define-entry.js";
 
@@ -21,6 +22,7 @@ export const ERROR_CATALOG = {
   ...RENDER_ERRORS,
   ...SYNC_ERRORS,
   ...REVIEW_ERRORS,
+  ...REVIEW_WRITES_ERRORS,
   ...REMOTE_ERRORS,
   ...COMMAND_ERRORS,
   ...SETUP_ERRORS,

@@ -44,6 +44,7 @@ export function buildArticleLocale(prepared: PreparedFile & { data: Record<strin
     textDigest: rendered.textDigest,
     hrefs: rendered.hrefs,
     state,
+    stateFrom: values.state === "published" || values.state === "draft" ? "front matter" : context.source ? "source article" : "defaultState",
     authorId: context.source ? context.source.authorId : author,
     links: rendered.links,
   };

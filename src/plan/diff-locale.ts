@@ -37,7 +37,7 @@ export interface LocaleDiffInput {
   plainText?: boolean;
 }
 
-const FORCE_NOTE = "overwrites changes made in Intercom (--force)";
+export const FORCE_NOTE = "overwrites changes made in Intercom (--force)";
 const STALE_LINKS_NOTE = "finishes the links of an earlier push that was cut short";
 
 /**

@@ -1,5 +1,6 @@
+import { plural } from "../errors/plural.js";
 import { formatLocation } from "../errors/sync-error.js";
-import { ACTION_SYMBOLS, formatSummary, itemLabel, NO_CHANGES_MESSAGE, visibleItems } from "./format-plan.js";
+import { ACTION_SYMBOLS, formatSummary, itemLabel, newStates, NO_CHANGES_MESSAGE, visibleItems } from "./format-plan.js";
 import type { Plan, PlanItem } from "./types.js";
 
 function escapeCell(text: string): string {
@@ -9,7 +10,9 @@ function escapeCell(text: string): string {
 function describeLocales(item: PlanItem): string {
   const parts = item.locales.map((l) => `${l.locale} ${l.change}${l.fields.length > 0 ? ` (${l.fields.join(", ")})` : ""}`);
   if (item.moveParent === true) parts.unshift(`parent → ${item.parentKey ?? "top level"}`);
-  return parts.join("; ");
+  // What a new article goes up as, and why (front matter, or the config's defaultState).
+  const states = item.type === "article" && (item.action === "create" || item.action === "recreate") ? newStates(item) : "";
+  return `${parts.join("; ")}${states}`;
 }
 
 /** The plan as GitHub-flavoured markdown, for `$GITHUB_STEP_SUMMARY`. Pure. */
@@ -25,7 +28,7 @@ export function formatPlanMarkdown(plan: Plan): string {
     lines.push("");
   }
   if (plan.errors.length > 0 && plan.items.length === 0) {
-    lines.push(`**Plan failed with ${plan.errors.length} error(s); nothing will be written.**`);
+    lines.push(`**Plan failed with ${plural(plan.errors.length, "error")}; nothing will be written.**`);
   } else {
     lines.push(items.length === 0 ? NO_CHANGES_MESSAGE : `**${formatSummary(plan.summary)}**`);
   }

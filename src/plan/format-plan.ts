@@ -3,11 +3,12 @@
  * `=` adopt (an existing Intercom item taken over), `-` unpublish or delete, `!` conflict,
  * `?` drift (edited in Intercom), `·` a lock-only change (e.g. no longer managed). Pure.
  */
+import { plural } from "../errors/plural.js";
 import pc from "picocolors";
 import type { Diagnostic } from "../errors/sync-error.js";
 import { formatLocation } from "../errors/sync-error.js";
 import { hasChanges } from "./summarise-plan.js";
-import type { LocaleChangeKind, Plan, PlanAction, PlanItem, PlanSummary } from "./types.js";
+import type { ArticlePlanItem, LocaleChangeKind, Plan, PlanAction, PlanItem, PlanSummary, StateReason } from "./types.js";
 
 type Colors = ReturnType<typeof pc.createColors>;
 
@@ -69,13 +70,38 @@ export function formatSummary(summary: PlanSummary): string {
   );
 }
 
+const STATE_REASONS: Record<StateReason, string> = {
+  "front matter": "front matter state",
+  defaultState: "config defaultState",
+  "source article": "as its source article",
+  "outdated translation": "outdated translation",
+  "publishMode stage": "publishMode stage",
+};
+
+/**
+ * ` · draft (config defaultState)`: what a new article goes up as, with the reason of its first
+ * (source) locale; per locale when the locales differ.
+ */
+export function newStates(item: ArticlePlanItem): string {
+  const known = item.locales.flatMap((change) => {
+    const fields = item.content[change.locale];
+    if (fields === undefined) return [];
+    const from = fields.stateFrom === undefined ? "" : ` (${STATE_REASONS[fields.stateFrom]})`;
+    return [{ locale: change.locale, state: fields.state, text: `${fields.state}${from}` }];
+  });
+  const [first] = known;
+  if (first === undefined) return "";
+  if (known.every((part) => part.state === first.state)) return ` · ${first.text}`;
+  return ` · ${known.map((part) => `${part.locale}: ${part.text}`).join(", ")}`;
+}
+
 function formatItem(item: PlanItem, colors: Colors): string[] {
   const symbol = ACTION_SYMBOLS[item.action];
   const lines = [`${paint(colors, symbol, `${symbol} ${item.type} ${itemLabel(item)}`)} ${colors.dim(`(${item.reason})`)}`];
   if (item.moveParent === true) lines.push(`    ${paint(colors, "→", "→")} parent: ${item.parentKey ?? "(top level)"}`);
   // A new item sends every field of every locale: listing the fields would only be noise.
   if ((item.action === "create" || item.action === "recreate") && item.locales.every((change) => change.change === "add")) {
-    lines.push(`    ${paint(colors, "+", "+")} ${item.locales.map((change) => change.locale).join(", ")}`);
+    lines.push(`    ${paint(colors, "+", "+")} ${item.locales.map((change) => change.locale).join(", ")}${item.type === "article" ? colors.dim(newStates(item)) : ""}`);
     return lines;
   }
   for (const change of item.locales) {
@@ -122,11 +148,12 @@ export function formatPlan(plan: Plan, options: { color: boolean }): string {
   for (const diagnostic of [...plan.errors, ...plan.warnings]) lines.push(formatDiagnostic(diagnostic, colors));
   if (plan.errors.length + plan.warnings.length > 0) lines.push("");
   if (plan.errors.length > 0 && plan.items.length === 0) {
-    lines.push(colors.red(`Plan failed with ${plan.errors.length} error(s); nothing will be written.`));
+    lines.push(colors.red(`Plan failed with ${plural(plan.errors.length, "error")}; nothing will be written.`));
   } else if (visibleItems(plan).length === 0) {
     lines.push(NO_CHANGES_MESSAGE);
   } else {
     lines.push(colors.bold(formatSummary(plan.summary)));
   }
+  if ((plan.excluded ?? 0) > 0) lines.push(colors.dim(`${plural(plan.excluded ?? 0, "change")} outside the selected files and locales ${plan.excluded === 1 ? "is" : "are"} left for a later push.`));
   return lines.join("\n");
 }

@@ -49,6 +49,8 @@ function prepareLocales(ctx: PlanContext, article: DesiredArticle, pendingKeys: 
       state,
       authorId: text.authorId,
     };
+    const stateFrom = held && wanted !== "draft" ? "publishMode stage" : outdated && wanted !== text.state ? "outdated translation" : text.stateFrom;
+    if (stateFrom !== undefined) fields.stateFrom = stateFrom;
     if (text.html !== undefined) fields.body = text.html;
     for (const target of resolved.unresolved.filter((key) => !pendingKeys.has(key))) {
       ctx.warnings.push(diagnostic("plan/unknown-link-target", { key: article.key, target }, { file: text.file }));

@@ -4,7 +4,7 @@
  * function, so `JSON.parse(JSON.stringify(plan))` is the same plan.
  */
 import type { Diagnostic } from "../errors/sync-error.js";
-import type { ArticleState, DesiredState, LockFile, LockLocale, RemoteState } from "../types.js";
+import type { ArticleState, DesiredState, LockFile, LockLocale, RemoteState, StateSource } from "../types.js";
 import type { PublishMode, StagedDraft } from "./plan-staging.js";
 
 export const PLAN_VERSION = 1;
@@ -50,7 +50,12 @@ export interface ArticleFields extends Omit<ArticleContent, "body"> {
   digest: string;
   /** The body's placeholder hrefs in order (`intercom-sync:KEY#anchor`), for its lock digest. */
   placeholders: string[];
+  /** Why `state` is what it is, for people reading the plan (not sent, not hashed). */
+  stateFrom?: StateReason;
 }
+
+/** Where a planned state comes from: the file, the config, or a rule of this run. */
+export type StateReason = StateSource | "outdated translation" | "publishMode stage";
 
 export interface CollectionFields {
   name: string;
@@ -177,6 +182,8 @@ export interface Plan {
   multilingual?: boolean;
   /** Drafts staged earlier and not yet published (see plan-staging.ts). */
   staged?: StagedDraft[];
+  /** Items left out by a selection (`push [paths...] --locale`): the next push without one does them. */
+  excluded?: number;
 }
 
 export type OnDelete = "unpublish" | "delete" | "keep";

@@ -1,3 +1,4 @@
+import { plural } from "../errors/plural.js";
 import pc from "picocolors";
 import { formatLocation } from "../errors/sync-error.js";
 import type { PullFile, PullResult } from "./types.js";
@@ -28,14 +29,14 @@ export function formatPullResult(result: PullResult, options: FormatPullOptions)
     const colour = file.outcome === "skipped" ? c.yellow : file.outcome === "unchanged" ? c.dim : c.green;
     lines.push(colour(`${MARKS[file.outcome]} ${file.file}`) + c.dim(`  ${file.reason}`));
   }
-  if (!listCreated) lines.push(c.green(`+ ${created.length} new files`));
+  if (!listCreated) lines.push(c.green(`+ ${plural(created.length, "new file")}`));
   for (const notice of result.notices) {
     lines.push(c.yellow(`⚠ ${formatLocation(notice.location)}: ${notice.message}`));
     if (notice.hint !== undefined) lines.push(`  ${c.cyan(notice.hint)}`);
   }
   const { summary } = result;
   if (summary.skipped > 0) {
-    lines.push(c.yellow(`${summary.skipped} file(s) kept because they have local changes; \`pull --force\` takes Intercom's version instead.`));
+    lines.push(c.yellow(`${plural(summary.skipped, "file")} kept because ${summary.skipped === 1 ? "it has" : "they have"} local changes; \`pull --force\` takes Intercom's version instead.`));
   }
   lines.push(
     c.bold(`Pulled help center ${result.helpCenterId}: ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.skipped} skipped.`),

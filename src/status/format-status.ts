@@ -1,5 +1,6 @@
 import pc from "picocolors";
 import type { LocaleStatus, StatusReport } from "./types.js";
+import { plural } from "../errors/plural.js";
 
 /** Files listed per locale and category before "... and N more" (all of them with `verbose`). */
 export const MAX_LISTED_FILES = 10;
@@ -48,7 +49,7 @@ function listItems(title: string, items: readonly string[], limit: number): stri
  */
 export function formatStatus(report: StatusReport, options: FormatStatusOptions): string {
   const colors = pc.createColors(options.color);
-  const lines = [colors.dim(`${report.articles} source article(s) in ${report.sourceLocale}.`)];
+  const lines = [colors.dim(`${plural(report.articles, "source article")} in ${report.sourceLocale}.`)];
   if (report.locales.length === 0) {
     lines.push("No translation locales: add a folder per locale under the locales dir (locales/fr, ...).");
     return lines.join("\n");

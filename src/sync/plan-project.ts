@@ -2,6 +2,7 @@
  * `intercom-sync plan` as a library: validate the files, read the remote once, and decide. The
  * read and the pure planning step are shared with push and watch.
  */
+import path from "node:path";
 import type { ResolvedConfig } from "../config/types.js";
 import { SyncError, type Diagnostic } from "../errors/sync-error.js";
 import type { BodyLoader } from "../load/build-desired-state.js";
@@ -11,6 +12,9 @@ import type { Plan } from "../plan/types.js";
 import { fetchRemoteState } from "../remote/fetch-remote-state.js";
 import type { DesiredState, LockFile, RemoteState } from "../types.js";
 import type { RedirectPlan } from "../plan/plan-redirects.js";
+import { isEmptySelection, selectedPathOf, selectPlan, type PlanSelection, type SelectionLayout } from "../plan/select-plan.js";
+import type { LocaleDiff } from "../plan/text-diff.js";
+import { buildPlanDiffs } from "./plan-diffs.js";
 import { planRedirectStep } from "./redirect-step.js";
 import { openProject, type OpenProject, type OpenProjectOptions } from "./open-project.js";
 import type { ProjectOptions } from "./project-config.js";
@@ -20,6 +24,13 @@ export interface PlanProjectOptions extends OpenProjectOptions {
   force?: boolean;
   /** Stage changes to live articles as drafts for this run (`push --stage`), whatever `publishMode` says. */
   stage?: boolean;
+  /**
+   * Only these files or folders (project-relative) and locales are written (`push [paths...]
+   * --locale`); the whole tree is still read and planned, so links resolve.
+   */
+  selection?: PlanSelection;
+  /** Also make the text diffs of the changes (`--diff`). */
+  diff?: boolean;
 }
 
 export interface PlanRun {
@@ -36,6 +47,8 @@ export interface PlanRun {
   plan: Plan;
   /** Redirect changes; absent when no file names a redirect and the lock owns none. */
   redirects?: RedirectPlan;
+  /** The text diffs of the changes, with `diff`; they travel beside the plan. */
+  diffs?: LocaleDiff[];
 }
 
 /**
@@ -73,17 +86,53 @@ export function planAgainst(config: ResolvedConfig, desired: DesiredState, remot
   });
 }
 
+/** The selection layout of a config: its folders relative to the project root, posix. */
+export function selectionLayout(config: ResolvedConfig): SelectionLayout {
+  const relative = (dir: string): string => path.relative(config.rootDir, dir).split(path.sep).join("/");
+  return { sourceLocale: config.sourceLocale, contentDir: relative(config.contentDir), localesDir: relative(config.localesDir) };
+}
+
+/** Refuses a selection that names nothing of the tree: a typo must not turn into "nothing to do". */
+function checkSelection(config: ResolvedConfig, desired: DesiredState, selection: PlanSelection): void {
+  const layout = selectionLayout(config);
+  for (const selected of selection.paths ?? []) {
+    const found = selectedPathOf(selected, layout);
+    if (found === undefined || (found.locale !== layout.sourceLocale && !desired.locales.includes(found.locale))) {
+      throw new SyncError("select/outside-tree", { path: selected, contentDir: layout.contentDir, localesDir: layout.localesDir });
+    }
+  }
+  for (const locale of selection.locales ?? []) {
+    if (!desired.locales.includes(locale)) throw new SyncError("select/unknown-locale", { locale, locales: desired.locales });
+  }
+}
+
 /** Validates the files, then reads the lock and lists the remote once (sync semantics 2), and plans. */
 export async function planOpenProject(
   project: OpenProject,
-  options: Pick<PlanProjectOptions, "env" | "cache" | "force" | "stage"> & { keepHtmlChars?: number },
+  options: Pick<PlanProjectOptions, "env" | "cache" | "force" | "stage" | "selection" | "diff"> & { keepHtmlChars?: number },
 ): Promise<PlanRun> {
   const { config } = project;
   const { desired, diagnostics, loadBody } = await readValidState(config, options);
+  const selection = options.selection ?? {};
+  checkSelection(config, desired, selection);
   const [lock, remote] = await Promise.all([project.readLock(), fetchRemoteState(project.api, { helpCenterId: config.helpCenterId })]);
-  const plan = planAgainst(config, desired, remote, lock, options.force ?? false, options.stage ?? false);
-  const redirects = await planRedirectStep(project.api, { desired, remote, lock, plan });
-  return { config, desired, loadBody, diagnostics, remote, lock, lockFile: project.lockFile, plan, ...(redirects === undefined ? {} : { redirects }) };
+  const whole = planAgainst(config, desired, remote, lock, options.force ?? false, options.stage ?? false);
+  const plan = selectPlan(whole, selection, selectionLayout(config));
+  // Redirects follow the files as a whole: a push limited to some files leaves them to a full push.
+  const redirects = isEmptySelection(selection) ? await planRedirectStep(project.api, { desired, remote, lock, plan }) : undefined;
+  const diffs = options.diff === true ? await buildPlanDiffs({ plan, desired, remote, loadBody }) : undefined;
+  return {
+    config,
+    desired,
+    loadBody,
+    diagnostics,
+    remote,
+    lock,
+    lockFile: project.lockFile,
+    plan,
+    ...(redirects === undefined ? {} : { redirects }),
+    ...(diffs === undefined ? {} : { diffs }),
+  };
 }
 
 /** `intercom-sync plan`: validate, read the remote once, and decide. Writes nothing. */

@@ -3,7 +3,9 @@
  */
 import type { ApplyDeps, ApplyProgressEvent, ApplyResult } from "../apply/types.js";
 import type { RedirectResult } from "../apply/apply-redirects.js";
-import { blockingErrors } from "../plan/summarise-plan.js";
+import { SyncError } from "../errors/sync-error.js";
+import { compareWithSaved, type SavedPlan } from "../plan/saved-plan.js";
+import { blockingErrors, hasChanges } from "../plan/summarise-plan.js";
 import { applyStep } from "./apply-step.js";
 import { applyRedirectStep } from "./redirect-step.js";
 import { openProject } from "./open-project.js";
@@ -25,6 +27,16 @@ export interface PushProjectOptions extends PlanProjectOptions {
   haltSignal?: AbortSignal;
   /** The waits of apply (tests run them on a virtual clock). */
   applyTiming?: Pick<ApplyDeps, "sleep" | "random" | "lateCreateWaitMs">;
+  /**
+   * Asked after planning, before the first write, when the plan changes anything: false stops the
+   * push with nothing written (`declined` is set). The CLI asks on a terminal (see reviewReasons).
+   */
+  confirm?: (run: PlanRun) => Promise<boolean>;
+  /**
+   * A plan saved by `plan --out` (`push --plan FILE`): the push plans again with its options and
+   * applies only when the new plan is the same; otherwise it throws `plan-file/stale`, writing nothing.
+   */
+  savedPlan?: SavedPlan;
 }
 
 /** HTTP requests a push made, when it made them through its own client. */
@@ -42,6 +54,8 @@ export interface PushRun extends PlanRun {
   requests?: RequestCounts;
   /** Redirects created and deleted after the items, with their errors; absent when there was nothing to do. */
   redirectResult?: RedirectResult;
+  /** True when `confirm` answered no: nothing was written. */
+  declined?: boolean;
 }
 
 /**
@@ -63,9 +77,17 @@ export async function pushProject(options: PushProjectOptions = {}): Promise<Pus
   );
   try {
     // Only a push that writes hands the bodies it read on to apply; `plan` and a dry run keep none.
-    const planned = await planOpenProject(project, { ...options, keepHtmlChars: options.dryRun ? 0 : KEPT_HTML_CHARS });
+    const saved = options.savedPlan?.saved;
+    const planOptions = saved === undefined ? options : { ...options, force: saved.force, stage: saved.stage, selection: { paths: saved.paths, locales: saved.locales } };
+    const planned = await planOpenProject(project, { ...planOptions, keepHtmlChars: options.dryRun ? 0 : KEPT_HTML_CHARS });
+    if (options.savedPlan !== undefined) {
+      const changed = compareWithSaved(options.savedPlan, planned.plan);
+      if (changed !== null) throw new SyncError("plan-file/stale", { changed });
+    }
     // A redirect_from entry that cannot be resolved is bad input: nothing is written (sync semantics 1).
     if (options.dryRun || (planned.redirects?.errors.length ?? 0) > 0) return planned;
+    const changes = hasChanges(planned.plan.items) || (planned.redirects !== undefined && planned.redirects.creates.length + planned.redirects.deletes.length > 0);
+    if (changes && options.confirm !== undefined && !(await options.confirm(planned))) return { ...planned, declined: true };
     const result = await applyStep(project, {
       ...planned,
       signal: options.signal,

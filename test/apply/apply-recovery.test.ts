@@ -225,7 +225,7 @@ describe("applyPlan: links, lost responses and interruptions", () => {
     const saved = saves.at(-1);
     const inFlight = Object.values(saved?.articles ?? {}).filter((entry) => entry.locales.en?.unconfirmed !== undefined);
     expect(inFlight).toHaveLength(1);
-    expect(formatApplyResult(result, { color: false })).toContain("Stopped at once: 2 item(s) were not finished; push again to finish.");
+    expect(formatApplyResult(result, { color: false })).toContain("Stopped at once: 2 items were not finished; push again to finish.");
 
     // Edited again before the next run: an update of what the lost write left, not a conflict.
     const again = desiredState({ articles: [article("a", { title: "A3" }), article("b", { title: "B3" })] });

@@ -44,7 +44,7 @@ describe("formatApplyResult", () => {
         "Skipped:",
         "  - article guides/install: its parent collection guides is not in Intercom (it failed or was skipped)",
         "  - article welcome: interrupted",
-        "Interrupted: 1 item(s) were not started; push again to finish.",
+        "Interrupted: 1 item was not started; push again to finish.",
         "The lock file could not be saved: disk full",
         "Applied: 1 created, 0 updated, 0 moved, 0 adopted, 0 unpublished, 0 deleted; 2 skipped, 1 failed.",
       ].join("\n"),

@@ -110,7 +110,7 @@ describe("push", () => {
     await project.write("content/writing/late.md", "---\ntitle: Late\n---\nAdded later.\n");
     const human = await project.cli("push");
     expect(human.code).toBe(0);
-    expect(human.stdout).toMatch(/Requests: \d+ \(0 retries, 1 to find 1 create\(s\) whose response was lost \(1 found, 0 sent again\)\)\./);
+    expect(human.stdout).toMatch(/Requests: \d+ \(0 retries, 1 to find 1 create whose response was lost \(1 found, 0 sent again\)\)\./);
   });
 
   it("announces a wait longer than a second on stderr without --verbose, saying what it waits for", async () => {

@@ -89,7 +89,7 @@ describe("init", () => {
     expect(await read(".gitignore")).toBe("node_modules/\n.intercom-sync-cache/\n\n# intercom-sync: the render cache CI keeps between runs, and the lock of a run in progress\nintercom-sync.lock.json.pid\n");
 
     const again = await runCliInProcess(["init", "--locales", "de"], { cwd: dir() });
-    expect(again.stdout).toContain("Wrote 0 file(s)");
+    expect(again.stdout).toContain("Wrote 0 files");
   });
 
   it("puts the sample where an existing config says the content and translations are", async () => {

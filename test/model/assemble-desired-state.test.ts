@@ -100,10 +100,11 @@ describe("assembleDesiredState", () => {
       description: "About A",
       ...summariseBody("<p>Some text.</p>"),
       state: "published",
+      stateFrom: "front matter",
       authorId: 7,
       links: [],
     });
-    expect(b?.locales.en).toMatchObject({ state: "draft", authorId: null, description: "" });
+    expect(b?.locales.en).toMatchObject({ state: "draft", stateFrom: "defaultState", authorId: null, description: "" });
   });
 
   it("keeps a summary of each body, and its HTML only when asked", () => {

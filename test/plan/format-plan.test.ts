@@ -42,7 +42,7 @@ describe("formatPlan", () => {
         "→ article guides/install → guides/setup (same content at a new path)",
         "    ~ fr update: title",
         "+ article guides/advanced/new (new article)",
-        "    + en",
+        "    + en · published",
         "? article drifty (changed in Intercom since the last push; run `intercom-sync pull` to keep it, or push --force to overwrite)",
         "    ? en drift: title",
         "- article guides/old (file removed (onDelete: unpublish))",
@@ -65,7 +65,7 @@ describe("formatPlan", () => {
     const desired = desiredState({ locales: ["en", "ja"], articles: [article("welcome", {}, { ja: {} })] });
     const text = formatPlan(planSync(planInput(desired, { remote: emptyRemote(["en"]), lock: emptyLock() })), { color: false });
     expect(text).toMatch(/^Error: Locale "ja" is not enabled on help center "Acme" \(enabled: en\)\. \(locales\/ja\)\n/);
-    expect(text.endsWith("Plan failed with 1 error(s); nothing will be written.")).toBe(true);
+    expect(text.endsWith("Plan failed with 1 error; nothing will be written.")).toBe(true);
   });
 
   it("adds colour only when asked", () => {
@@ -85,7 +85,7 @@ describe("formatPlanMarkdown", () => {
         "|---|---|---|---|",
         "| + | `guides/advanced` (collection) | create | en add (name, description) |",
         "| → | `guides/install → guides/setup` (article) | move | fr update (title) |",
-        "| + | `guides/advanced/new` (article) | create | en add (title, description, body, state, author) |",
+        "| + | `guides/advanced/new` (article) | create | en add (title, description, body, state, author) · published |",
         "| ? | `drifty` (article) | drift | en drift (title) |",
         "| - | `guides/old` (article) | unpublish | en update (state) |",
         "",

@@ -40,7 +40,7 @@ describe("Ctrl-C during push", () => {
 
     expect(result.code).toBe(130);
     expect(result.stderr).toContain("Interrupted: finishing the requests in flight and saving the lock");
-    expect(result.stdout).toMatch(/Interrupted: \d+ item\(s\) were not started; push again to finish\./);
+    expect(result.stdout).toMatch(/Interrupted: \d+ items? (?:was|were) not started; push again to finish\./);
     expect(result.stdout).toMatch(/Applied: \d+ created/);
     const created = Number(/Applied: (\d+) created/.exec(result.stdout)?.[1]);
     const desired = await readDesired(project);
@@ -83,7 +83,7 @@ describe("a second Ctrl-C during push", () => {
       expect(result.code).toBe(130);
       expect(inFlightAtExit).toBeGreaterThan(0);
       expect(result.stderr).toContain("Interrupted again: stopping now and saving the lock");
-      expect(result.stdout).toMatch(/Stopped at once: \d+ item\(s\) were not finished; push again to finish\./);
+      expect(result.stdout).toMatch(/Stopped at once: \d+ items? (?:was|were) not finished; push again to finish\./);
       const lock = await project.readLock();
       expect(Object.keys(lock.collections).length + Object.keys(lock.articles).length).toBeGreaterThanOrEqual(INTERRUPT_AFTER_WRITES);
     } finally {

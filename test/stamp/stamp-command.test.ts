@@ -45,7 +45,7 @@ describe("stamp", () => {
     expect(run.code).toBe(0);
     const hash = hashSourceText({ title: "Guide", description: "The guide", body: "Body text.\n" });
     expect(await read("locales/fr/guides/guide.md")).toBe(FR_GUIDE.replace('"Le guide"\r\n', `"Le guide"\r\nsource_hash: ${hash}\r\n`));
-    expect(run.stdout).toContain("Stamped 1 file(s); 0 already up to date; 0 refused.");
+    expect(run.stdout).toContain("Stamped 1 file; 0 already up to date; 0 refused.");
   });
 
   it("stamps every translated article below a folder with --outdated, passing over _collection.md", async () => {
@@ -61,7 +61,7 @@ describe("stamp", () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toContain("Outdated, not stamped");
     expect(run.stderr).toContain("  locales/fr/welcome.md");
-    expect(run.stdout).toContain("Stamped 1 file(s); 0 already up to date; 1 outdated skipped; 0 refused.");
+    expect(run.stdout).toContain("Stamped 1 file; 0 already up to date; 1 outdated skipped; 0 refused.");
     expect(await read("locales/fr/welcome.md")).toContain("source_hash: stale");
     const fr = (await status()).locales.find((l) => l.locale === "fr");
     expect(fr).toMatchObject({ upToDate: 1, outdated: 1, outdatedFiles: ["locales/fr/welcome.md"] });
@@ -71,7 +71,7 @@ describe("stamp", () => {
     const run = await runCliInProcess(["stamp", "locales/fr/welcome.md", "locales/fr"], { cwd: dir });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("locales/fr/welcome.md (was outdated: its source changed since the last stamp)");
-    expect(run.stdout).toContain("Stamped 2 file(s); 0 already up to date; 0 refused.");
+    expect(run.stdout).toContain("Stamped 2 files; 0 already up to date; 0 refused.");
     expect(await read("locales/fr/welcome.md")).not.toContain("source_hash: stale");
   });
 
@@ -79,7 +79,7 @@ describe("stamp", () => {
     await runCliInProcess(["stamp", "locales/fr", "--outdated"], { cwd: dir });
     const first = await read("locales/fr/welcome.md");
     const run = await runCliInProcess(["stamp", "locales/fr"], { cwd: dir });
-    expect(run.stdout).toContain("Stamped 0 file(s); 2 already up to date");
+    expect(run.stdout).toContain("Stamped 0 files; 2 already up to date");
     expect(await read("locales/fr/welcome.md")).toBe(first);
   });
 
@@ -103,7 +103,7 @@ describe("stamp", () => {
     expect(run.stderr).toContain("describes a collection; collections have no source_hash");
     expect(run.stderr).toContain("locales/de/orphan.md has no readable source article (content/orphan.md)");
     expect(run.stderr).toContain("nowhere.md does not exist.");
-    expect(run.stdout).toContain("Stamped 1 file(s); 0 already up to date; 4 refused.");
+    expect(run.stdout).toContain("Stamped 1 file; 0 already up to date; 4 refused.");
     expect(await read("content/welcome.md")).toBe("---\ntitle: Welcome\n---\nHello.\n");
     expect(await read("locales/de/orphan.md")).toBe("---\ntitle: Waise\n---\nKein Original.\n");
   });

@@ -47,7 +47,7 @@ describe("formatStatus", () => {
   it("prints one row per locale, a total, and the outdated files", () => {
     const text = formatStatus(computeStatus(desired), { color: false });
     expect(text.split("\n").slice(0, 5)).toEqual([
-      "4 source article(s) in en.",
+      "4 source articles in en.",
       "Locale  Translated  Missing  Outdated  Unstamped  Up to date   Done",
       "fr             3/4        1         1          1           1  25.0%",
       "de             1/4        3         0          1           0   0.0%",

@@ -65,7 +65,7 @@ describe("intercom-sync watch (CLI)", () => {
 
     child.kill("SIGINT");
     expect(await exited).toBe(0);
-    expect(stdout.text()).toMatch(/Stopped after 3 run\(s\); the lock is saved\./);
+    expect(stdout.text()).toMatch(/Stopped after 3 runs; the lock is saved\./);
     const lock = await readLock(path.join(project.dir, "intercom-sync.lock.json"));
     expect(Object.keys(lock.articles)).toContain("welcome");
     await expect(access(path.join(project.dir, RUN_LOCK_FILE_NAME))).rejects.toThrow();

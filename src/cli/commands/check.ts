@@ -1,3 +1,4 @@
+import { plural } from "../../errors/plural.js";
 import { checkProject } from "../../check/check-project.js";
 import { formatDiagnostics } from "../../diagnostics/format-diagnostics.js";
 import { formatGithubAnnotations } from "../../diagnostics/format-github-annotations.js";
@@ -21,8 +22,8 @@ export async function runCheck(flags: CheckFlags, ctx: CommandContext): Promise<
     const { counts } = report;
     out.info(
       out.colors.dim(
-        `Checked ${counts.files} files: ${counts.collections} collections, ${counts.articles} articles, ` +
-          `${counts.translations} translations in ${counts.locales} locales.`,
+        `Checked ${plural(counts.files, "file")}: ${plural(counts.collections, "collection")}, ${plural(counts.articles, "article")}, ` +
+          `${plural(counts.translations, "translation")} in ${plural(counts.locales, "locale")}.`,
       ),
     );
     out.result(formatDiagnostics(report.diagnostics, { color: out.colors.isColorSupported, ...paths }));

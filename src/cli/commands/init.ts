@@ -4,6 +4,7 @@ import { findConfigFile } from "../../config/load-config.js";
 import { checkInitLocales, initProject, WORKFLOW_FILE, type InitResult } from "../../init/init-project.js";
 import { resolveProjectConfig } from "../../sync/project-config.js";
 import type { CommandContext } from "../context.js";
+import { plural } from "../../errors/plural.js";
 
 export interface InitFlags {
   locales?: string;
@@ -89,7 +90,7 @@ export async function runInit(flags: InitFlags, ctx: CommandContext): Promise<nu
     out.info(`${mark} ${file.file}${note}`);
   }
   const written = result.files.filter((file) => file.outcome !== "kept").length;
-  out.result(`Wrote ${written} file(s); kept ${result.files.length - written} that existed.`);
+  out.result(`Wrote ${plural(written, "file")}; kept ${result.files.length - written} that existed.`);
   for (const line of nextSteps(result, listed)) out.info(line);
   return 0;
 }

@@ -3,18 +3,25 @@ import path from "node:path";
 import { formatPlan } from "../../plan/format-plan.js";
 import { formatPlanMarkdown } from "../../plan/format-plan-markdown.js";
 import { formatRedirectPlan } from "../../plan/format-redirects.js";
+import { compactPlan } from "../../plan/compact-plan.js";
+import { toSavedPlan } from "../../plan/saved-plan.js";
 import { hasChanges, summarisePlan } from "../../plan/summarise-plan.js";
+import { formatDiffs } from "../../plan/text-diff.js";
 import type { Plan } from "../../plan/types.js";
 import { planProject } from "../../sync/plan-project.js";
 import type { CommandContext } from "../context.js";
 import { printContentWarnings } from "../content-warnings.js";
 import { annotate, writeStepOutputs, writeStepSummary } from "../github.js";
+import { selectionFromArgs } from "../selection.js";
 
 export interface PlanFlags {
   out?: string;
   detailedExitcode?: boolean;
   force?: boolean;
   stage?: boolean;
+  diff?: boolean;
+  locale?: string[];
+  jsonAll?: boolean;
 }
 
 /** Exit code of a plan: 1 on errors (conflicts included); with --detailed-exitcode 2 when changes are pending. */
@@ -24,24 +31,32 @@ export function planExitCode(plan: Plan, detailed: boolean): number {
 }
 
 /** `intercom-sync plan`: read the remote once and print what `push` would do. Writes nothing remote. */
-export async function runPlan(flags: PlanFlags, ctx: CommandContext): Promise<number> {
+export async function runPlan(paths: readonly string[], flags: PlanFlags, ctx: CommandContext): Promise<number> {
   const { out } = ctx;
+  const selection = selectionFromArgs(paths, flags.locale, ctx);
   const run = await planProject({
     ...ctx.project,
     force: flags.force,
     stage: flags.stage,
+    diff: flags.diff,
+    selection,
     ...(out.verbose ? { logger: { debug: (message: string) => out.debug(message) } } : {}),
   });
   const { plan, config } = run;
   printContentWarnings(ctx, run.diagnostics, config.rootDir);
   if (flags.out) {
-    await writeFile(path.resolve(ctx.cwd, flags.out), out.redact(JSON.stringify(plan, null, 2)) + "\n", "utf8");
+    // The whole plan, with what `push --plan` needs to make it again and compare.
+    const saved = toSavedPlan(plan, { force: flags.force ?? false, stage: flags.stage ?? false, paths: [...(selection.paths ?? [])], locales: [...(selection.locales ?? [])] });
+    await writeFile(path.resolve(ctx.cwd, flags.out), out.redact(JSON.stringify(saved, null, 2)) + "\n", "utf8");
   }
-  if (out.json) out.printJson(plan);
-  else {
+  if (out.json) {
+    const shown = flags.jsonAll === true ? plan : compactPlan(plan);
+    out.printJson(run.diffs === undefined ? shown : { ...shown, diffs: run.diffs });
+  } else {
     out.result(formatPlan(plan, { color: out.colors.isColorSupported }));
+    if (run.diffs !== undefined) out.result(formatDiffs(run.diffs, { color: out.colors.isColorSupported }));
     if (run.redirects) out.result(formatRedirectPlan(run.redirects, { color: out.colors.isColorSupported }));
-    if (flags.out) out.info(out.colors.dim(`Plan written to ${flags.out}.`));
+    if (flags.out) out.info(out.colors.dim(`Plan written to ${flags.out}; \`intercom-sync push --plan ${flags.out}\` applies it if nothing changes meanwhile.`));
   }
   annotate(ctx, [...run.diagnostics, ...plan.warnings, ...plan.errors], config.rootDir);
   await writeStepSummary(ctx, formatPlanMarkdown(plan));

@@ -3,6 +3,7 @@ import type { Diagnostic } from "../../errors/sync-error.js";
 import { SyncError } from "../../errors/sync-error.js";
 import { previewProject, writePreviewSite } from "../../sync/preview-project.js";
 import type { CommandContext } from "../context.js";
+import { plural } from "../../errors/plural.js";
 
 export interface PreviewFlags {
   port: string;
@@ -23,7 +24,7 @@ function countLine(diagnostics: readonly Diagnostic[]): string | null {
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.length - errors;
   if (diagnostics.length === 0) return null;
-  return `${errors} error(s) and ${warnings} warning(s) in the tree: each shows on its page.`;
+  return `${plural(errors, "error")} and ${plural(warnings, "warning")} in the tree: each shows on its page.`;
 }
 
 /**

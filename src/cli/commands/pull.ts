@@ -1,3 +1,4 @@
+import { plural } from "../../errors/plural.js";
 import { formatDiagnostics } from "../../diagnostics/format-diagnostics.js";
 import { formatPullResult } from "../../pull/format-pull-result.js";
 import { pullProject } from "../../sync/pull-project.js";
@@ -30,7 +31,7 @@ export async function runPull(flags: PullFlags, ctx: CommandContext): Promise<nu
     if (result.diagnostics.length > 0) {
       const paths = { rootDir: ctx.rootDir, cwd: ctx.cwd };
       if (out.verbose) out.warn(formatDiagnostics(result.diagnostics, { color: out.colors.isColorSupported, ...paths }));
-      else out.warn(out.colors.yellow(`${result.diagnostics.length} warning(s) in the pulled files; run \`intercom-sync check\` to see them.`));
+      else out.warn(out.colors.yellow(`${plural(result.diagnostics.length, "warning")} in the pulled files; run \`intercom-sync check\` to see them.`));
     }
   }
   annotate(ctx, result.notices, ctx.rootDir);

@@ -2,6 +2,7 @@ import { formatDiagnostics } from "../../diagnostics/format-diagnostics.js";
 import { stampFiles } from "../../stamp/stamp-files.js";
 import { resolveProjectConfig } from "../../sync/project-config.js";
 import type { CommandContext } from "../context.js";
+import { plural } from "../../errors/plural.js";
 
 export interface StampFlags {
   outdated?: boolean;
@@ -31,7 +32,7 @@ export async function runStamp(paths: string[], flags: StampFlags, ctx: CommandC
       out.error(formatDiagnostics(result.refused, { color: out.colors.isColorSupported, rootDir: config.rootDir, cwd: ctx.cwd }));
     }
     const skippedPart = skipped.length > 0 ? `; ${skipped.length} outdated skipped` : "";
-    out.result(`Stamped ${stamped.length} file(s); ${unchanged} already up to date${skippedPart}; ${result.refused.length} refused.`);
+    out.result(`Stamped ${plural(stamped.length, "file")}; ${unchanged} already up to date${skippedPart}; ${result.refused.length} refused.`);
   }
   return result.refused.length === 0 ? 0 : 1;
 }

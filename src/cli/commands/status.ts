@@ -7,6 +7,7 @@ import { formatStatus } from "../../status/format-status.js";
 import { readStatus } from "../../status/read-status.js";
 import { lockFilePath, resolveProjectConfig } from "../../sync/project-config.js";
 import type { CommandContext } from "../context.js";
+import { plural } from "../../errors/plural.js";
 
 export interface StatusFlags {
   locale?: string;
@@ -44,7 +45,7 @@ export async function runStatus(flags: StatusFlags, ctx: CommandContext): Promis
   const stagedLine = formatStaged(staged);
   if (stagedLine !== undefined) out.result(stagedLine);
   if (errors.length > 0) {
-    out.warn(out.colors.yellow(`${errors.length} error(s) in the tree: files with errors are not counted. Run \`intercom-sync check\`.`));
+    out.warn(out.colors.yellow(`${plural(errors.length, "error")} in the tree: files with errors are not counted. Run \`intercom-sync check\`.`));
   }
   return 0;
 }

@@ -1,3 +1,4 @@
+import { plural } from "../../errors/plural.js";
 import path from "node:path";
 import { createInterface, type Interface } from "node:readline";
 import { SyncError } from "../../errors/sync-error.js";
@@ -83,7 +84,7 @@ export async function runWatch(flags: WatchFlags, ctx: CommandContext): Promise<
     }
     const result = await session.closed;
     if (out.json) out.printJsonLine({ event: "stopped", ...result });
-    else out.info(out.colors.dim(`Stopped after ${result.runs} run(s); the lock is saved.`));
+    else out.info(out.colors.dim(`Stopped after ${plural(result.runs, "run")}; the lock is saved.`));
     return 0;
   } finally {
     input?.close();
