@@ -4,6 +4,7 @@ import { MODEL_ERRORS } from "./catalog-model.js";
 import { REMOTE_ERRORS } from "./catalog-remote.js";
 import { RENDER_ERRORS } from "./catalog-render.js";
 import { REVIEW_ERRORS } from "./catalog-review.js";
+import { SETTINGS_ERRORS } from "./catalog-settings.js";
 import { SYNC_ERRORS } from "./catalog-sync.js";
 import type { CatalogEntry } from "./define-entry.js";
 
@@ -18,6 +19,7 @@ export const ERROR_CATALOG = {
   ...MODEL_ERRORS,
   ...RENDER_ERRORS,
   ...SYNC_ERRORS,
+  ...SETTINGS_ERRORS,
   ...REVIEW_ERRORS,
   ...REMOTE_ERRORS,
   ...COMMAND_ERRORS,

@@ -7,6 +7,7 @@ import { SyncError, type Diagnostic } from "../errors/sync-error.js";
 import type { BodyLoader } from "../load/build-desired-state.js";
 import { loadDesiredState } from "../load/disk-source.js";
 import { planSync } from "../plan/plan-sync.js";
+import { listsNeeded } from "../plan/plan-settings.js";
 import type { Plan } from "../plan/types.js";
 import { fetchRemoteState } from "../remote/fetch-remote-state.js";
 import type { DesiredState, LockFile, RemoteState } from "../types.js";
@@ -79,7 +80,7 @@ export async function planOpenProject(
 ): Promise<PlanRun> {
   const { config } = project;
   const { desired, diagnostics, loadBody } = await readValidState(config, options);
-  const [lock, remote] = await Promise.all([project.readLock(), fetchRemoteState(project.api, { helpCenterId: config.helpCenterId })]);
+  const [lock, remote] = await Promise.all([project.readLock(), fetchRemoteState(project.api, { helpCenterId: config.helpCenterId, ...listsNeeded(desired) })]);
   const plan = planAgainst(config, desired, remote, lock, options.force ?? false, options.stage ?? false);
   const redirects = await planRedirectStep(project.api, { desired, remote, lock, plan });
   return { config, desired, loadBody, diagnostics, remote, lock, lockFile: project.lockFile, plan, ...(redirects === undefined ? {} : { redirects }) };
