@@ -46,6 +46,8 @@ export interface FinSettings {
 export interface NameList {
   names: string[];
   line: number;
+  /** The file that names them, when another file inherits them (a translation takes its source's). */
+  file?: string;
 }
 
 /** `publish_at` or `unpublish_at` of a source article (Intercom keeps one pending schedule per article). */

@@ -62,7 +62,8 @@ export function buildArticleLocale(prepared: PreparedFile & { data: Record<strin
   const inherited = context.source ?? { fin: context.defaults?.fin, audiences: context.defaults?.audiences === undefined ? undefined : { names: [...context.defaults.audiences], line: 1 } };
   const fin = settings.fin ?? inherited.fin;
   if (fin !== undefined) locale.fin = { ...fin };
-  const audiences = settings.names.audiences ?? inherited.audiences;
+  const own = settings.names.audiences;
+  const audiences = own === undefined ? inherited.audiences : { ...own, file: prepared.file };
   if (audiences !== undefined) locale.audiences = audiences;
   if (context.source === undefined) {
     if (settings.names.tags !== undefined) locale.tags = settings.names.tags;

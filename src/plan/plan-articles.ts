@@ -167,7 +167,9 @@ function planExisting(
       force: ctx.options.force,
       settled: schedule === "happened",
     });
-    const raw = releaseSettings(diffed, released, cancel);
+    const raw = skipHeldSettings(releaseSettings(diffed, released, cancel), () =>
+      remoteLocale === undefined ? undefined : differingSettings(local.fields, remote, remoteLocale, schedule),
+    );
     const skipped = local.outdated && ctx.options.outdatedTranslations === "skip" && (raw.kind === "add" || raw.kind === "update");
     const decision = applyOutdatedPolicy(ctx, article, local, raw);
     const writes = decision.kind === "add" || decision.kind === "update";
@@ -213,6 +215,20 @@ function releaseSettings(decision: LocaleDecision, released: readonly string[], 
   const fields = decision.fields.filter((name) => !dropped.includes(name));
   if (fields.length === 0) return decision.kind === "update" && decision.note === undefined ? { kind: "record" } : decision;
   return { ...decision, fields };
+}
+
+/**
+ * Settings are plain values that Intercom keeps as sent (unlike HTML), so a setting the files
+ * changed that Intercom already holds (the source's `fin` after a pull, inherited by a
+ * translation) is not sent again; a change made of nothing else is only recorded.
+ */
+function skipHeldSettings(decision: LocaleDecision, remoteDiffering: () => string[] | undefined): LocaleDecision {
+  if (decision.kind !== "update" || decision.note !== undefined) return decision;
+  if (!decision.fields.some((name) => SETTING_FIELD_NAMES.includes(name as ArticleFieldName))) return decision;
+  const differing = remoteDiffering();
+  if (differing === undefined) return decision;
+  const fields = decision.fields.filter((name) => !SETTING_FIELD_NAMES.includes(name as ArticleFieldName) || differing.includes(name));
+  return fields.length === 0 ? { kind: "record" } : { ...decision, fields };
 }
 
 /** Says in the plan which tags a write creates in the workspace (tags are created before they are applied). */

@@ -35,7 +35,10 @@ function resolveAudiences(ctx: PlanContext, text: DesiredArticleLocale): number[
     const found = names.get(name.toLowerCase());
     if (found === undefined) {
       const suggestion = formatSuggestion(name, known.map((audience) => audience.name));
-      ctx.errors.push(diagnostic("settings/unknown-audience", { name, suggestion }, { file: text.file, line: text.audiences?.line ?? 1 }));
+      const location = { file: text.audiences?.file ?? text.file, line: text.audiences?.line ?? 1 };
+      // Translations that inherit the source's audiences would repeat the source's error.
+      const repeated = ctx.errors.some((error) => error.code === "settings/unknown-audience" && error.location.file === location.file && error.location.line === location.line && error.message.includes(`"${name}"`));
+      if (!repeated) ctx.errors.push(diagnostic("settings/unknown-audience", { name, suggestion }, location));
       continue;
     }
     ids.push(Number(found.id));
