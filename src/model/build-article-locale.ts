@@ -42,7 +42,9 @@ export function buildArticleLocale(prepared: PreparedFile & { data: Record<strin
   const rendered = prepared.rendered ?? NOT_RENDERED;
   diagnostics.push(...rendered.diagnostics);
 
-  const state = values.state === "published" || values.state === "draft" ? values.state : context.defaultState;
+  // An article waiting for its `publish_at` is a draft until then, whatever the default state.
+  const waits = context.source === undefined && settings.dates.publish_at !== undefined && settings.dates.unpublish_at === undefined;
+  const state = values.state === "published" || values.state === "draft" ? values.state : waits ? "draft" : context.defaultState;
   const author = typeof values.author_id === "number" ? values.author_id : null;
   const locale: DesiredArticleLocale = {
     file: prepared.file,

@@ -69,6 +69,7 @@ export function differingSettings(local: ArticleSettingsContent, remote: RemoteA
   if (settings.fin !== undefined && !finMatches(settings.fin, remoteLocale.fin)) out.push("fin");
   if (local.audienceIds !== undefined && !sameIds(local.audienceIds, remoteLocale.audienceIds ?? [])) out.push("audiences");
   if (local.tagOps !== undefined && (local.tagOps.attach.length > 0 || local.tagOps.detach.length > 0)) out.push("tags");
+  if (local.cancelSchedule !== undefined) out.push("schedule");
   if (settings.schedule !== undefined && schedule !== "happened") {
     const pending = settings.schedule.kind === "publish" ? remote.scheduledPublishAt : remote.scheduledUnpublishAt;
     if (pending !== settings.schedule.seconds) out.push("schedule");
