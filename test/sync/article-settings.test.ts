@@ -200,3 +200,34 @@ describe("audiences in front matter", () => {
     expect(project.takeWrites()).toEqual([]);
   });
 });
+
+describe("config defaults", () => {
+  it("gives fin and audiences to every article that does not say, and a file's own values win", async () => {
+    project = await pushedProject();
+    const config = (await project.read("intercom-sync.config.ts")).replace(
+      'onDelete: "unpublish",',
+      'onDelete: "unpublish",\n  defaults: { fin: { sales_agent: false }, audiences: ["VIP customers"] },',
+    );
+    await project.write("intercom-sync.config.ts", config);
+    await setKeys(project, LINKS, ["fin: { sales_agent: true }", "audiences: []"]);
+    expect((await project.cli("push")).code).toBe(0);
+    const writes = project.takeWrites();
+    const articles = (await project.readLock()).articles;
+    // writing/links says what Intercom already holds (available, no audience): it costs no write.
+    expect(writes.filter((w) => w.method === "PUT")).toHaveLength(Object.keys(articles).length - 1);
+    for (const article of project.state().articles) {
+      const own = String(article.id) === articles["writing/links"]?.id;
+      expect(article.locales.en).toMatchObject(own ? { aiSalesAgent: true, audienceIds: [] } : { aiSalesAgent: false, audienceIds: [1] });
+    }
+    expect((await project.cli("push")).code).toBe(0);
+    expect(project.takeWrites()).toEqual([]);
+  });
+
+  it("rejects an unknown key in defaults", async () => {
+    project = await pushedProject();
+    await project.write("intercom-sync.config.ts", 'export default { defaults: { fin: { agnet: false } } };\n');
+    const check = await project.cli("check");
+    expect(check.code).toBe(1);
+    expect(check.stdout + check.stderr).toContain("agnet");
+  });
+});
