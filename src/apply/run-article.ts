@@ -148,6 +148,12 @@ function splitWrites(writes: Map<string, LocaleWrite>, stage: readonly string[])
 
 async function updateArticle(run: ApplyRun, item: ArticlePlanItem, id: string, parentId: string | undefined): Promise<ItemOutcome> {
   const { live, staged } = splitWrites(resolveWrites(run, item), item.stage ?? []);
+  // A staged locale whose change is only settings has no draft text to stage: it is written live.
+  for (const [locale, write] of staged) {
+    if (Object.keys(patchesOf(new Map([[locale, write]]), true)[locale] ?? {}).length > 0) continue;
+    staged.delete(locale);
+    live.set(locale, write);
+  }
   const options = { defaultLocale: item.defaultLocale, defaultAuthorId: run.defaultAuthorId, multilingual: run.plan.multilingual === true };
   let response: WireArticle | undefined;
   // The lock entry is taken once the first request succeeded: a failed write leaves the lock as it was.
@@ -159,9 +165,16 @@ async function updateArticle(run: ApplyRun, item: ArticlePlanItem, id: string, p
   };
   let taken: ReturnType<typeof takeOnce> | undefined;
   const livePatches = patchesOf(live, false);
-  const tagOps = live.get(run.plan.sourceLocale)?.sent.includes("tags") === true ? live.get(run.plan.sourceLocale)?.content.tagOps : undefined;
+  // Settings are not text a reader sees: a staged locale's go to the live article all the same
+  // (a staged draft holds title, description and body only).
+  for (const [locale, write] of staged) {
+    const patch = settingsPatch(write.content, write.sent);
+    if (Object.keys(patch).length > 0) livePatches[locale] = patch;
+  }
+  const source = live.get(run.plan.sourceLocale) ?? staged.get(run.plan.sourceLocale);
+  const tagOps = source?.sent.includes("tags") === true ? source.content.tagOps : undefined;
   if (tagOps !== undefined) await applyTagOps(run, id, tagOps);
-  if ((live.size > 0 && !isEmptyPatch(livePatches)) || parentId !== undefined) {
+  if (!isEmptyPatch(livePatches) || parentId !== undefined) {
     // Updates are idempotent (a PUT of the same fields leaves the same article), so the client may
     // retry one whose response was lost without any lookup.
     const request = buildArticleUpdate(livePatches, { ...options, ...(parentId === undefined ? {} : { parentId }) });

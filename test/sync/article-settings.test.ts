@@ -233,3 +233,27 @@ describe("config defaults", () => {
     expect(check.stdout + check.stderr).toContain("agnet");
   });
 });
+
+describe("settings with push --stage", () => {
+  it("writes settings to the live article while the text waits as a draft", async () => {
+    project = await pushedProject();
+    const id = await idOf(project, "writing/links");
+    await setKeys(project, LINKS, ["fin: { agent: false }"]);
+    expect((await project.cli("push", "--stage")).code).toBe(0);
+    expect(project.takeWrites().map((w) => [w.method, w.path])).toEqual([["PUT", `/articles/${id}`]]);
+    expect(storedArticle(project, id).locales.en?.aiChatbot).toBe(false);
+
+    await setKeys(project, LINKS, ["fin: { agent: true }"]);
+    await project.write(LINKS, (await project.read(LINKS)).replace("Lumen suggests notes", "Lumen offers notes"));
+    expect((await project.cli("push", "--stage")).code).toBe(0);
+    const writes = project.takeWrites();
+    expect(writes.map((w) => [w.method, w.path])).toEqual([
+      ["PUT", `/articles/${id}`],
+      ["PUT", `/articles/${id}/draft`],
+    ]);
+    expect(writes[0]?.body).toEqual({ ai_chatbot_availability: true, translated_content: { fr: { ai_chatbot_availability: true }, de: { ai_chatbot_availability: true } } });
+    expect(storedArticle(project, id).locales.en?.draft).toBeDefined();
+    expect((await project.cli("push", "--stage")).code).toBe(0);
+    expect(project.takeWrites()).toEqual([]);
+  });
+});
