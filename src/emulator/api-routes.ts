@@ -12,6 +12,7 @@ import { DEFAULT_PER_PAGE, DEFAULT_SEARCH_PER_PAGE, paginate, readPaging } from 
 import { toWireAdmin, toWireArticle, toWireCollection, toWireHelpCenter, toWireMe, toWireTag } from "./serialize.js";
 import { byUpdatedAtDescending } from "./store.js";
 import { attachTag, createTag, detachTag, listAudiences, listTags } from "./settings-routes.js";
+import { createInternalArticle, listInternalArticles, toWireInternalArticle, updateInternalArticle } from "./internal-articles.js";
 import type { EmulatorStore } from "./store.js";
 import type { StoredArticle } from "./types.js";
 
@@ -137,6 +138,23 @@ const ROUTES: Route[] = [
   }),
   route("POST", "/articles/:id/draft/publish", (store, { params, body }) => ok(toWireArticle(store, publishArticleDraft(store, readId(params), body), true), true)),
   route("GET", "/audiences", (store, { query }) => ok(listAudiences(store, query))),
+  route("GET", "/internal_articles", (store, { query }) => ok(listInternalArticles(store, query))),
+  route("POST", "/internal_articles", (store, { body }) => ok(toWireInternalArticle(createInternalArticle(store, body)), true)),
+  route("GET", "/internal_articles/:id", (store, { params }) => {
+    const article = store.findInternalArticle(readId(params));
+    if (!article) throw notFound();
+    return ok(toWireInternalArticle(article));
+  }),
+  route("PUT", "/internal_articles/:id", (store, { params, body }) => {
+    const { article, changed } = updateInternalArticle(store, readId(params), body);
+    return ok(toWireInternalArticle(article), changed);
+  }),
+  route("DELETE", "/internal_articles/:id", (store, { params }) => {
+    const id = readId(params);
+    if (!store.findInternalArticle(id)) throw notFound();
+    store.removeInternalArticle(id);
+    return ok({ id: String(id), object: "internal_article", deleted: true }, true);
+  }),
   route("GET", "/tags", (store) => ok(listTags(store))),
   route("POST", "/tags", (store, { body }) => {
     const { tag, created } = createTag(store, body);

@@ -3,8 +3,10 @@
  * item's `updated_at` strictly increases on every change (max(now, previous + 1)), so a client
  * comparing timestamps never misses a change made within the same second.
  */
-import type { EmulatorSnapshot, StoredAdmin, StoredArticle, StoredAudience, StoredCollection, StoredHelpCenter, StoredRedirect, StoredTag } from "./types.js";
+import type { EmulatorSnapshot, StoredAdmin, StoredArticle, StoredAudience, StoredCollection, StoredHelpCenter, StoredInternalArticle, StoredRedirect, StoredTag } from "./types.js";
 import { assertSnapshot, FIRST_TAG_ID } from "./seed.js";
+
+const FIRST_INTERNAL_ARTICLE_ID = 50_000;
 
 export class EmulatorStore {
   private data: EmulatorSnapshot;
@@ -168,6 +170,29 @@ export class EmulatorStore {
 
   removeRedirect(id: number): void {
     this.data.redirects = this.redirects().filter((redirect) => redirect.id !== id);
+  }
+
+  internalArticles(): readonly StoredInternalArticle[] {
+    return this.data.internalArticles ?? [];
+  }
+
+  findInternalArticle(id: number): StoredInternalArticle | undefined {
+    return this.internalArticles().find((article) => article.id === id);
+  }
+
+  /** Internal articles number apart from help center articles, as their ids are another space. */
+  allocateInternalArticleId(): number {
+    const next = this.data.nextIds.internalArticle ?? FIRST_INTERNAL_ARTICLE_ID;
+    this.data.nextIds.internalArticle = next + 1;
+    return next;
+  }
+
+  addInternalArticle(article: StoredInternalArticle): void {
+    this.data.internalArticles = [...this.internalArticles(), article];
+  }
+
+  removeInternalArticle(id: number): void {
+    this.data.internalArticles = this.internalArticles().filter((article) => article.id !== id);
   }
 
   audiences(): readonly StoredAudience[] {

@@ -84,6 +84,24 @@ export interface StoredArticle {
   tagIds?: number[];
 }
 
+/** An internal article (2.16 `/internal_articles`): one locale, an owner, Fin settings. */
+export interface StoredInternalArticle {
+  id: number;
+  title: string;
+  /** HTML as stored (rewritten like an article's). */
+  body: string;
+  ownerId: number;
+  authorId: number;
+  locale: string;
+  audienceIds: number[];
+  /** 2.16: internal articles are not available to Fin unless asked (the create defaults are false). */
+  aiChatbot: boolean;
+  aiCopilot: boolean;
+  aiSalesAgent: boolean;
+  createdAt: number;
+  updatedAt: number;
+}
+
 /** A Fin audience of the workspace (predicates are not modelled). */
 export interface StoredAudience {
   id: number;
@@ -115,8 +133,9 @@ export interface EmulatorSnapshot {
   /** Fin audiences and tags (absent in snapshots from before they existed). */
   audiences?: StoredAudience[];
   tags?: StoredTag[];
+  internalArticles?: StoredInternalArticle[];
   /** Next id per kind; ids of one kind are never reused, as in Intercom. */
-  nextIds: { collection: number; article: number; redirect?: number; audience?: number; tag?: number };
+  nextIds: { collection: number; article: number; redirect?: number; audience?: number; tag?: number; internalArticle?: number };
 }
 
 /** A Help Center redirect: `fromUrl` answers 301 to an article or collection in one locale. */

@@ -103,3 +103,31 @@ describe("emulator schedules", () => {
     expect((await call("GET", `/articles/${draft}`)).body).toMatchObject({ scheduled_publish_at: null, scheduled_unpublish_at: null });
   });
 });
+
+describe("emulator internal articles", () => {
+  it("creates, lists, updates (omitted fields stay) and deletes internal articles in the 2.16 shapes", async () => {
+    running.emulator.addAudience("Support team");
+    const created = await call("POST", "/internal_articles", { title: "Refund playbook", body: "<p>Step one</p>", owner_id: AUTHOR, author_id: AUTHOR, audience_ids: [1] });
+    expect(created.status).toBe(200);
+    expect(created.body).toMatchObject({ type: "internal_article", title: "Refund playbook", owner_id: AUTHOR, locale: "en", audience_ids: [1], ai_chatbot_availability: false });
+    const id = String(created.body.id);
+    expect((await call("GET", "/internal_articles")).body).toMatchObject({ type: "list", total_count: 1, data: [{ id }] });
+
+    running.advance(1000);
+    const updated = await call("PUT", `/internal_articles/${id}`, { ai_copilot_availability: true, audience_ids: [] });
+    expect(updated.body).toMatchObject({ title: "Refund playbook", ai_copilot_availability: true, audience_ids: [] });
+    expect(updated.body.updated_at).toBeGreaterThan(created.body.updated_at);
+    expect((await call("PUT", `/internal_articles/${id}`, { audience_ids: [7] })).status).toBe(404);
+
+    expect((await call("DELETE", `/internal_articles/${id}`)).body).toEqual({ id, object: "internal_article", deleted: true });
+    expect((await call("GET", `/internal_articles/${id}`)).status).toBe(404);
+  });
+
+  it("requires a title, an owner and an author", async () => {
+    for (const body of [{ owner_id: AUTHOR, author_id: AUTHOR }, { title: "T", author_id: AUTHOR }, { title: "T", owner_id: AUTHOR }]) {
+      const answer = await call("POST", "/internal_articles", body);
+      expect([answer.status, answer.body.errors[0].code]).toEqual([400, "parameter_not_found"]);
+    }
+    expect((await call("POST", "/internal_articles", { title: "T", owner_id: 1, author_id: AUTHOR })).status).toBe(400);
+  });
+});
