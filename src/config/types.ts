@@ -78,5 +78,5 @@ export interface ResolvedConfig {
   outdatedTranslations: "push" | "skip" | "draft";
   publishMode: "live" | "stage";
   /** Config `defaults`, with `fin` in the model's terms; empty when unset. */
-  defaults: { fin?: { agent?: boolean; copilot?: boolean; salesAgent?: boolean }; audiences?: string[] };
+  defaults: { fin?: { agent?: boolean; copilot?: boolean; salesAgent?: boolean }; audiences?: string[]; file?: string };
 }

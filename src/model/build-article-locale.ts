@@ -20,6 +20,8 @@ export interface ArticleLocaleContext {
 export interface SettingsDefaults {
   fin?: FinSettings;
   audiences?: string[];
+  /** Project-relative path of the config file, where an unknown default audience is reported. */
+  file?: string;
 }
 
 export interface ArticleLocaleResult {
@@ -61,7 +63,11 @@ export function buildArticleLocale(prepared: PreparedFile & { data: Record<strin
   if (typeof values.source_hash === "string") locale.sourceHash = values.source_hash;
   if (lists.redirect_from !== undefined && lists.redirect_from.items.length > 0) locale.redirectFrom = lists.redirect_from;
   // Per-locale settings: a translation's own, else its source's (which took the config defaults).
-  const inherited = context.source ?? { fin: context.defaults?.fin, audiences: context.defaults?.audiences === undefined ? undefined : { names: [...context.defaults.audiences], line: 1 } };
+  const defaults = context.defaults;
+  const inherited = context.source ?? {
+    fin: defaults?.fin,
+    audiences: defaults?.audiences === undefined ? undefined : { names: [...defaults.audiences], line: 1, ...(defaults.file === undefined ? {} : { file: defaults.file }) },
+  };
   const fin = settings.fin ?? inherited.fin;
   if (fin !== undefined) locale.fin = { ...fin };
   const own = settings.names.audiences;

@@ -225,6 +225,18 @@ describe("config defaults", () => {
     expect(project.takeWrites()).toEqual([]);
   });
 
+  it("reports an unknown default audience once, at the config file, before any write", async () => {
+    project = await pushedProject();
+    const config = (await project.read("intercom-sync.config.ts")).replace('onDelete: "unpublish",', 'onDelete: "unpublish",\n  defaults: { audiences: ["VIP customer"] },');
+    await project.write("intercom-sync.config.ts", config);
+    const run = await project.cli("push");
+    expect(run.code).toBe(1);
+    const output = run.stdout + run.stderr;
+    expect(output.match(/No audience named "VIP customer"/g)).toHaveLength(1);
+    expect(output).toMatch(/intercom-sync\.config\.ts(:1|\n {2}1 )/);
+    expect(project.takeWrites()).toEqual([]);
+  });
+
   it("rejects an unknown key in defaults", async () => {
     project = await pushedProject();
     await project.write("intercom-sync.config.ts", 'export default { defaults: { fin: { agnet: false } } };\n');
