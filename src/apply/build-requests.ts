@@ -128,7 +128,8 @@ export function buildArticleCreate(input: ArticleCreateInput): WireCreateArticle
     author_id: authorOf(topContent.authorId, input.defaultAuthorId),
     state: topContent.state,
     ...finRequest(topContent.settings?.fin),
-    ...scheduleRequest(topContent.settings?.schedule),
+    // The schedule is the article's, carried by the source locale whichever locale is on top.
+    ...scheduleRequest((input.content[input.sourceLocale] ?? topContent).settings?.schedule),
   };
   const topAudiences = topContent.audienceIds;
   if (topAudiences !== undefined && input.multilingual !== true) request.audience_ids = [...topAudiences];

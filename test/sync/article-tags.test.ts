@@ -106,3 +106,22 @@ describe("tags in front matter", () => {
     expect(check.stdout).toMatch(/locales\/fr\/writing\/links\.md\n {2}2:1 +error +settings\/translation-only-source/);
   });
 });
+
+describe("settings of a new article", () => {
+  it("creates it with its schedule, audiences and Fin availability in one request, then tags it, and sends nothing the second time", async () => {
+    project = await createTestProject({ emulator: { seed: { tags: ["Billing"], audiences: ["VIP customers"] } } });
+    await project.write(
+      "content/writing/refunds.md",
+      "---\ntitle: Refunds\npublish_at: 2099-01-01T09:00:00Z\ntags: [Billing]\naudiences: [VIP customers]\nfin: { copilot: false }\n---\nHow refunds work.\n",
+    );
+    expect((await project.cli("push")).code).toBe(0);
+    const create = project.takeWrites().find((w) => w.method === "POST" && w.path === "/articles" && (w.body as { title?: string }).title === "Refunds");
+    expect(create?.body).toMatchObject({ state: "published", scheduled_publish_at: "2099-01-01T09:00:00Z", ai_copilot_availability: false, translated_content: { en: { audience_ids: [1] } } });
+    const id = (await project.readLock()).articles["writing/refunds"]?.id;
+    const stored = project.state().articles.find((a) => String(a.id) === id);
+    expect(stored).toMatchObject({ scheduledPublishAt: Date.parse("2099-01-01T09:00:00Z") / 1000, tagIds: [7000] });
+    expect(stored?.locales.en).toMatchObject({ state: "draft", aiCopilot: false, audienceIds: [1] });
+    expect((await project.cli("push")).code).toBe(0);
+    expect(project.takeWrites()).toEqual([]);
+  });
+});
