@@ -34,6 +34,33 @@ export interface DesiredCollection {
 
 /** Where an article locale's state came from (shown in the plan for new articles). */
 export type StateSource = "front matter" | "defaultState" | "source article";
+/**
+ * Fin availability as front matter says it (`fin: { agent, copilot, sales_agent }`): only the keys
+ * written are managed, the others are left as Intercom has them.
+ */
+export interface FinSettings {
+  agent?: boolean;
+  copilot?: boolean;
+  salesAgent?: boolean;
+}
+
+/** A list of names from front matter (`tags`, `audiences`), trimmed and de-duplicated, with its line. */
+export interface NameList {
+  names: string[];
+  line: number;
+  /** The file that names them, when another file inherits them (a translation takes its source's). */
+  file?: string;
+}
+
+/** `publish_at` or `unpublish_at` of a source article (Intercom keeps one pending schedule per article). */
+export interface ScheduleSetting {
+  kind: "publish" | "unpublish";
+  /** The time as written, normalised to ISO 8601 UTC (`2030-01-31T09:00:00.000Z`). */
+  at: string;
+  /** Epoch seconds, as Intercom reports `scheduled_publish_at`. */
+  seconds: number;
+  line: number;
+}
 
 export interface DesiredArticleLocale {
   /** Project-relative path of the markdown file. */
@@ -67,6 +94,14 @@ export interface DesiredArticleLocale {
   sourceHash?: string;
   /** `redirect_from` of the file: paths, URLs or removed article keys that redirect here. */
   redirectFrom?: RedirectSources;
+  /** Fin availability of this locale: the file's, else the source's (translations), else config defaults. */
+  fin?: FinSettings;
+  /** Audience names of this locale, resolved the same way as `fin`. */
+  audiences?: NameList;
+  /** Source locale only: the article's tags. */
+  tags?: NameList;
+  /** Source locale only: the article's pending schedule. */
+  schedule?: ScheduleSetting;
 }
 
 export interface DesiredArticle {
@@ -129,6 +164,10 @@ export interface RemoteArticleLocale {
   url: string;
   /** When this locale's staged draft was last edited (2.16 `draft_updated_at`); absent or null without one. */
   draftUpdatedAt?: number | null;
+  /** 2.16 `ai_*_availability` of this locale, when Intercom reports them. */
+  fin?: FinSettings;
+  /** 2.16 `audience_ids` of this locale (null and absent read as none). */
+  audienceIds?: number[];
 }
 
 export interface RemoteArticle {
@@ -139,6 +178,17 @@ export interface RemoteArticle {
   updatedAt: number;
   /** Only locales with content (non-null in `translated_content`). */
   locales: Record<string, RemoteArticleLocale>;
+  /** 2.16 pending schedule (epoch seconds), null or absent when none. */
+  scheduledPublishAt?: number | null;
+  scheduledUnpublishAt?: number | null;
+  /** Tags applied to the article. */
+  tags?: RemoteTag[];
+}
+
+/** A tag or an audience of the workspace: Intercom id and name. */
+export interface RemoteTag {
+  id: string;
+  name: string;
 }
 
 export interface RemoteState {
@@ -147,6 +197,10 @@ export interface RemoteState {
   collections: RemoteCollection[];
   /** Articles of this help center: in one of its collections, or with no collection. */
   articles: RemoteArticle[];
+  /** The workspace's audiences (`GET /audiences`), listed only when some file names one. */
+  audiences?: RemoteTag[];
+  /** The workspace's tags (`GET /tags`), listed only when some file names one. */
+  tags?: RemoteTag[];
 }
 
 /* ------------------------------------------------------------------ lock (intercom-sync.lock.json) */

@@ -1,4 +1,5 @@
-import { buildArticleCreate, buildArticleUpdate } from "./build-requests.js";
+import { buildArticleCreate, buildArticleUpdate, type ArticlePatch } from "./build-requests.js";
+import { applyTagOps } from "./apply-tags.js";
 import { bodyHashNow, noteArticleUrls, requireBody, resolveBody, trackUpdate, type ApplyRun } from "./apply-run.js";
 import { applyLockEffects, blockedLocales, recordUnconfirmed, recordUnpublished, recordWrite, takeEntry } from "./lock-updates.js";
 import { createWithRecovery } from "./recover-create.js";
@@ -41,7 +42,18 @@ function resolveWrites(run: ApplyRun, item: ArticlePlanItem): Map<string, Locale
     // A locale that only publishes its staged draft sends no content.
     if (item.publish?.includes(change.locale) === true && item.stage?.includes(change.locale) !== true) continue;
     const body = resolveBody(run, requireBody(run, fields, item.key, change.locale), change.locale);
-    const content: ArticleContent = { title: fields.title, description: fields.description, body, state: fields.state, authorId: fields.authorId };
+    const { settings, audienceIds, tagOps, cancelSchedule } = fields;
+    const content: ArticleContent = {
+      title: fields.title,
+      description: fields.description,
+      body,
+      state: fields.state,
+      authorId: fields.authorId,
+      ...(settings === undefined ? {} : { settings }),
+      ...(audienceIds === undefined ? {} : { audienceIds }),
+      ...(tagOps === undefined ? {} : { tagOps }),
+      ...(cancelSchedule === undefined ? {} : { cancelSchedule }),
+    };
     writes.set(change.locale, { content, bodyHash: bodyHashNow(run, fields, change.locale), sent: change.fields });
   }
   return writes;
@@ -75,6 +87,7 @@ async function createArticle(run: ApplyRun, item: ArticlePlanItem, parentId: str
     sourceLocale: run.plan.sourceLocale,
     defaultAuthorId: run.defaultAuthorId,
     parentId,
+    multilingual: run.plan.multilingual === true,
   });
   const lost = { kind: "article" as const, parentId: request.parent_id ?? null, title: request.title };
   const { response, recovered } = await createWithRecovery(run, lost, `article "${request.title}"`, () => run.api.createArticle(request));
@@ -85,17 +98,45 @@ async function createArticle(run: ApplyRun, item: ArticlePlanItem, parentId: str
     markHeld(entry, item, writes.keys());
   }
   noteArticleUrls(run, item.key, response);
+  if (entry !== undefined && (await applyTagOps(run, response.id, writes.get(run.plan.sourceLocale)?.content.tagOps))) {
+    // Tagging moves the article's `updated_at`: the lock takes the stamp after it, or the next
+    // plan would take our own tags for an edit made in Intercom.
+    recordWrite(entry, writtenHashes(writes, {}), await run.api.getArticle(response.id), new Set());
+  }
   return outcome(item, "created", response.id, recovered ? "the create response was lost; found the new article instead of creating it twice" : undefined);
 }
 
-/** The request body of some written locales: only the fields each change sends (never `state` to a draft). */
-function patchesOf(writes: Map<string, LocaleWrite>, staged: boolean): Record<string, Partial<ArticleContent>> {
-  const patches: Record<string, Partial<ArticleContent>> = {};
+/**
+ * The request body of some written locales: only the fields each change sends (never `state` to a
+ * draft, and settings only to the live article: a staged draft holds text). Tags are not part of
+ * the body; they have their own endpoints (see apply-tags.ts).
+ */
+function patchesOf(writes: Map<string, LocaleWrite>, staged: boolean): Record<string, ArticlePatch> {
+  const patches: Record<string, ArticlePatch> = {};
   for (const [locale, { content, sent }] of writes) {
     const keys = sent.map((name) => FIELD_KEYS[name]).filter((k): k is keyof ArticleContent => k !== undefined && !(staged && k === "state"));
-    patches[locale] = Object.fromEntries(keys.map((k) => [k, content[k]]));
+    const patch: ArticlePatch = Object.fromEntries(keys.map((k) => [k, content[k]]));
+    if (!staged) Object.assign(patch, settingsPatch(content, sent));
+    patches[locale] = patch;
   }
   return patches;
+}
+
+function settingsPatch(content: ArticleContent, sent: readonly string[]): ArticlePatch {
+  const patch: ArticlePatch = {};
+  if (sent.includes("fin") && content.settings?.fin !== undefined) patch.fin = content.settings.fin;
+  if (sent.includes("audiences") && content.audienceIds !== undefined) patch.audienceIds = content.audienceIds;
+  if (sent.includes("schedule")) {
+    const schedule = content.settings?.schedule;
+    if (schedule !== undefined) patch.schedule = schedule;
+    else if (content.cancelSchedule !== undefined) patch.schedule = { kind: content.cancelSchedule, cancel: true };
+  }
+  return patch;
+}
+
+/** True when a patch sends nothing (a change of tags only: those have their own endpoints). */
+function isEmptyPatch(patches: Record<string, ArticlePatch>): boolean {
+  return Object.values(patches).every((patch) => Object.keys(patch).length === 0);
 }
 
 function splitWrites(writes: Map<string, LocaleWrite>, stage: readonly string[]): { live: Map<string, LocaleWrite>; staged: Map<string, LocaleWrite> } {
@@ -107,7 +148,13 @@ function splitWrites(writes: Map<string, LocaleWrite>, stage: readonly string[])
 
 async function updateArticle(run: ApplyRun, item: ArticlePlanItem, id: string, parentId: string | undefined): Promise<ItemOutcome> {
   const { live, staged } = splitWrites(resolveWrites(run, item), item.stage ?? []);
-  const options = { defaultLocale: item.defaultLocale, defaultAuthorId: run.defaultAuthorId };
+  // A staged locale whose change is only settings has no draft text to stage: it is written live.
+  for (const [locale, write] of staged) {
+    if (Object.keys(patchesOf(new Map([[locale, write]]), true)[locale] ?? {}).length > 0) continue;
+    staged.delete(locale);
+    live.set(locale, write);
+  }
+  const options = { defaultLocale: item.defaultLocale, defaultAuthorId: run.defaultAuthorId, multilingual: run.plan.multilingual === true };
   let response: WireArticle | undefined;
   // The lock entry is taken once the first request succeeded: a failed write leaves the lock as it was.
   const takeOnce = (answeredId: string): { entry: LockEntry; previous: Record<string, FieldHashes | undefined> } => {
@@ -117,15 +164,31 @@ async function updateArticle(run: ApplyRun, item: ArticlePlanItem, id: string, p
     return { entry, previous };
   };
   let taken: ReturnType<typeof takeOnce> | undefined;
-  if (live.size > 0 || parentId !== undefined) {
+  const livePatches = patchesOf(live, false);
+  // Settings are not text a reader sees: a staged locale's go to the live article all the same
+  // (a staged draft holds title, description and body only).
+  for (const [locale, write] of staged) {
+    const patch = settingsPatch(write.content, write.sent);
+    if (Object.keys(patch).length > 0) livePatches[locale] = patch;
+  }
+  const source = live.get(run.plan.sourceLocale) ?? staged.get(run.plan.sourceLocale);
+  const tagOps = source?.sent.includes("tags") === true ? source.content.tagOps : undefined;
+  if (tagOps !== undefined) await applyTagOps(run, id, tagOps);
+  if (!isEmptyPatch(livePatches) || parentId !== undefined) {
     // Updates are idempotent (a PUT of the same fields leaves the same article), so the client may
     // retry one whose response was lost without any lookup.
-    const request = buildArticleUpdate(patchesOf(live, false), { ...options, ...(parentId === undefined ? {} : { parentId }) });
+    const request = buildArticleUpdate(livePatches, { ...options, ...(parentId === undefined ? {} : { parentId }) });
     response = await trackUpdate(run, () => markUnconfirmed(run, item, live), () => run.api.updateArticle(id, request));
     run.finder.noteServerTime(response.updated_at);
     taken = takeOnce(response.id);
     recordWrite(taken.entry, writtenHashes(live, taken.previous), response, blockedLocales(item));
     markHeld(taken.entry, item, live.keys());
+  } else if (live.size > 0) {
+    // Only tags changed: the article itself was not written, and tagging it may have moved its
+    // `updated_at`; the next listing is read again rather than guessed here.
+    response = await run.api.getArticle(id);
+    taken = takeOnce(id);
+    recordWrite(taken.entry, writtenHashes(live, taken.previous), response, blockedLocales(item));
   }
   if (staged.size > 0) {
     const request = buildArticleUpdate(patchesOf(staged, true), options);

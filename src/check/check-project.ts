@@ -2,10 +2,18 @@ import type { ResolvedConfig } from "../config/types.js";
 import type { Diagnostic } from "../errors/sync-error.js";
 import type { DesiredState } from "../types.js";
 import { loadDesiredState } from "../load/disk-source.js";
+import { sortDiagnostics } from "../diagnostics/sort-diagnostics.js";
+import path from "node:path";
+import { LOCK_FILE_NAME } from "../lock/lock-schema.js";
+import { readLock } from "../lock/read-write-lock.js";
+import { checkScheduleTimes } from "../plan/check-schedule-times.js";
+import type { LockFile } from "../types.js";
 
 export interface CheckOptions {
   /** Warnings count as errors (`check --strict`). */
   strict?: boolean;
+  /** Epoch milliseconds, for schedules that must be in the future. Default `Date.now`. */
+  clock?: () => number;
 }
 
 export interface CheckCounts {
@@ -43,9 +51,8 @@ function countTranslations(state: DesiredState): number {
  */
 export async function checkProject(config: ResolvedConfig, options: CheckOptions = {}): Promise<CheckReport> {
   const loaded = await loadDesiredState(config);
-  const diagnostics = options.strict
-    ? loaded.diagnostics.map((diagnostic) => ({ ...diagnostic, severity: "error" as const }))
-    : loaded.diagnostics;
+  const found = sortDiagnostics([...loaded.diagnostics, ...(await checkSchedules(config, loaded.state, options.clock ?? Date.now))]);
+  const diagnostics = options.strict ? found.map((diagnostic) => ({ ...diagnostic, severity: "error" as const })) : found;
   const errorCount = diagnostics.filter((diagnostic) => diagnostic.severity === "error").length;
   const report: CheckReport = {
     ok: errorCount === 0,
@@ -62,4 +69,15 @@ export async function checkProject(config: ResolvedConfig, options: CheckOptions
   };
   if (report.ok) report.state = loaded.state;
   return report;
+}
+
+/**
+ * Schedules must be in the future, unless the lock says they were pushed (then the key is only
+ * stale). The lock is a local file: this stays offline. Read only when some file has a schedule.
+ */
+async function checkSchedules(config: ResolvedConfig, state: DesiredState, clock: () => number): Promise<Diagnostic[]> {
+  if (!state.articles.some((article) => article.locales[state.sourceLocale]?.schedule !== undefined)) return [];
+  // An unreadable lock is reported by the commands that use it; here it only means "not pushed".
+  const lock: LockFile | null = await readLock(path.join(config.rootDir, LOCK_FILE_NAME), LOCK_FILE_NAME).catch(() => null);
+  return checkScheduleTimes(state, lock, Math.floor(clock() / 1000));
 }

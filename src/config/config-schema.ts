@@ -63,6 +63,12 @@ export const configSchema = z.strictObject({
   apiVersion: nonEmpty.optional(),
   outdatedTranslations: z.enum(["push", "skip", "draft"]).optional(),
   publishMode: z.enum(["live", "stage"]).optional(),
+  defaults: z
+    .strictObject({
+      fin: z.strictObject({ agent: z.boolean().optional(), copilot: z.boolean().optional(), sales_agent: z.boolean().optional() }).optional(),
+      audiences: z.array(nonEmpty).optional(),
+    })
+    .optional(),
 });
 
 export type ConfigInput = z.infer<typeof configSchema>;

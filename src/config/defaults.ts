@@ -50,4 +50,4 @@ export const CONFIG_DEFAULTS = {
   apiVersion: "2.16",
   outdatedTranslations: "push",
   publishMode: "live",
-} as const satisfies Omit<ResolvedConfig, "rootDir" | "configFile">;
+} as const satisfies Omit<ResolvedConfig, "rootDir" | "configFile" | "defaults">;

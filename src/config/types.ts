@@ -43,6 +43,11 @@ export interface UserConfig {
    * stages it as a draft for review in Intercom (`intercom-sync publish` makes it live). Default "live".
    */
   publishMode?: "live" | "stage";
+  /**
+   * Settings of source articles whose front matter does not say (a translation takes its
+   * source's): `fin` availability and `audiences` names.
+   */
+  defaults?: { fin?: { agent?: boolean; copilot?: boolean; sales_agent?: boolean }; audiences?: string[] };
 }
 
 /** The configuration after defaults and validation; paths are absolute. */
@@ -72,4 +77,6 @@ export interface ResolvedConfig {
   apiVersion: string;
   outdatedTranslations: "push" | "skip" | "draft";
   publishMode: "live" | "stage";
+  /** Config `defaults`, with `fin` in the model's terms; empty when unset. */
+  defaults: { fin?: { agent?: boolean; copilot?: boolean; salesAgent?: boolean }; audiences?: string[]; file?: string };
 }

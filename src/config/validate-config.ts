@@ -72,6 +72,7 @@ export function resolveConfig(input: ConfigInput, rootDir: string, configFile: s
     apiVersion: input.apiVersion ?? CONFIG_DEFAULTS.apiVersion,
     outdatedTranslations: input.outdatedTranslations ?? CONFIG_DEFAULTS.outdatedTranslations,
     publishMode: input.publishMode ?? CONFIG_DEFAULTS.publishMode,
+    defaults: resolveDefaults(input.defaults, configFile === null ? undefined : path.relative(rootDir, configFile).split(path.sep).join("/")),
   };
 }
 
@@ -90,4 +91,16 @@ export function validateConfig(raw: unknown, file: string): ValidateConfigResult
   diagnostics.push(...checkCrossFields(raw, location));
   if (!parsed.success || diagnostics.length > 0) return { diagnostics };
   return { config: resolveConfig(parsed.data, path.dirname(file), file), diagnostics };
+}
+
+/** Config `defaults` in the model's terms (`sales_agent` -> `salesAgent`); absent keys stay absent. */
+function resolveDefaults(input: ConfigInput["defaults"], file: string | undefined): ResolvedConfig["defaults"] {
+  const out: ResolvedConfig["defaults"] = {};
+  if (input?.audiences !== undefined && file !== undefined) out.file = file;
+  if (input?.fin !== undefined) {
+    const { agent, copilot, sales_agent: salesAgent } = input.fin;
+    out.fin = { ...(agent === undefined ? {} : { agent }), ...(copilot === undefined ? {} : { copilot }), ...(salesAgent === undefined ? {} : { salesAgent }) };
+  }
+  if (input?.audiences !== undefined) out.audiences = [...input.audiences];
+  return out;
 }

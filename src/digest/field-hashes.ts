@@ -8,7 +8,7 @@
  * would make every push from the other machine rewrite every article.
  */
 import { hash } from "node:crypto";
-import type { ArticleState } from "../types.js";
+import type { ArticleState, DesiredArticleLocale, FinSettings } from "../types.js";
 import type { ArticleFieldName, CollectionFieldName, CollectionFields } from "../plan/types.js";
 
 /** Hex length of a locale hash. 128 bits: collisions are not a concern for change detection. */
@@ -17,6 +17,11 @@ export const LOCALE_HASH_LENGTH = 32;
 export const FIELD_HASH_LENGTH = 16;
 
 export const ARTICLE_FIELD_NAMES: readonly ArticleFieldName[] = ["title", "description", "body", "state", "author"];
+/**
+ * The 2.16 settings, hashed only when a file manages them: a locale without settings hashes as it
+ * did before they existed, so older locks stay valid. `tags` and `schedule` live on the source locale.
+ */
+export const SETTING_FIELD_NAMES: readonly ArticleFieldName[] = ["fin", "audiences", "tags", "schedule"];
 export const COLLECTION_FIELD_NAMES: readonly CollectionFieldName[] = ["name", "description"];
 
 export type FieldHashes = Record<string, string>;
@@ -28,6 +33,29 @@ export interface ArticleHashInput {
   bodyHash: string;
   state: ArticleState;
   authorId: number | null;
+  settings?: ArticleSettingsInput;
+}
+
+/** The settings of an article locale as hashed: names (not ids), sorted, so the order in a file does not matter. */
+export interface ArticleSettingsInput {
+  fin?: FinSettings;
+  audiences?: string[];
+  tags?: string[];
+  schedule?: { kind: "publish" | "unpublish"; seconds: number };
+}
+
+/** The settings hash input of a desired article locale. */
+export function settingsOf(locale: Pick<DesiredArticleLocale, "fin" | "audiences" | "tags" | "schedule">): ArticleSettingsInput {
+  const out: ArticleSettingsInput = {};
+  if (locale.fin !== undefined) out.fin = locale.fin;
+  if (locale.audiences !== undefined) out.audiences = locale.audiences.names;
+  if (locale.tags !== undefined) out.tags = locale.tags.names;
+  if (locale.schedule !== undefined) out.schedule = { kind: locale.schedule.kind, seconds: locale.schedule.seconds };
+  return out;
+}
+
+function sortedNames(names: readonly string[]): string[] {
+  return [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** sha256 (hex) of `text`, cut to `length` characters. One-shot `hash`: planning makes tens of thousands of these. */
@@ -59,13 +87,19 @@ export function combineFieldHashes(fields: FieldHashes): string {
 
 /** Per-field digests of an article locale. */
 export function hashArticleFields(input: ArticleHashInput): FieldHashes {
-  return {
+  const fields: FieldHashes = {
     title: hashField(input.title),
     description: hashField(input.description),
     body: input.bodyHash,
     state: hashField(input.state),
     author: hashField(input.authorId),
   };
+  const settings = input.settings;
+  if (settings?.fin !== undefined) fields.fin = hashField(settings.fin);
+  if (settings?.audiences !== undefined) fields.audiences = hashField(sortedNames(settings.audiences));
+  if (settings?.tags !== undefined) fields.tags = hashField(sortedNames(settings.tags));
+  if (settings?.schedule !== undefined) fields.schedule = hashField(settings.schedule);
+  return fields;
 }
 
 /** Per-field digests of a collection locale. */

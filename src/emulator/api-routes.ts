@@ -9,8 +9,10 @@ import { createRedirect, findRedirect, listRedirects, toWireRedirect } from "./r
 import { createCollection, deleteCollection, updateCollection } from "./collection-writes.js";
 import { textOf, parseHtmlFragment } from "./html-tree.js";
 import { DEFAULT_PER_PAGE, DEFAULT_SEARCH_PER_PAGE, paginate, readPaging } from "./paginate.js";
-import { toWireAdmin, toWireArticle, toWireCollection, toWireHelpCenter, toWireMe } from "./serialize.js";
+import { toWireAdmin, toWireArticle, toWireCollection, toWireHelpCenter, toWireMe, toWireTag } from "./serialize.js";
 import { byUpdatedAtDescending } from "./store.js";
+import { attachTag, createTag, detachTag, listAudiences, listTags } from "./settings-routes.js";
+import { createInternalArticle, listInternalArticles, toWireInternalArticle, updateInternalArticle } from "./internal-articles.js";
 import type { EmulatorStore } from "./store.js";
 import type { StoredArticle } from "./types.js";
 
@@ -135,6 +137,37 @@ const ROUTES: Route[] = [
     return ok(toWireArticle(store, draftView(article), true), changed);
   }),
   route("POST", "/articles/:id/draft/publish", (store, { params, body }) => ok(toWireArticle(store, publishArticleDraft(store, readId(params), body), true), true)),
+  route("GET", "/audiences", (store, { query }) => ok(listAudiences(store, query))),
+  route("GET", "/internal_articles", (store, { query }) => ok(listInternalArticles(store, query))),
+  route("POST", "/internal_articles", (store, { body }) => ok(toWireInternalArticle(createInternalArticle(store, body)), true)),
+  route("GET", "/internal_articles/:id", (store, { params }) => {
+    const article = store.findInternalArticle(readId(params));
+    if (!article) throw notFound();
+    return ok(toWireInternalArticle(article));
+  }),
+  route("PUT", "/internal_articles/:id", (store, { params, body }) => {
+    const { article, changed } = updateInternalArticle(store, readId(params), body);
+    return ok(toWireInternalArticle(article), changed);
+  }),
+  route("DELETE", "/internal_articles/:id", (store, { params }) => {
+    const id = readId(params);
+    if (!store.findInternalArticle(id)) throw notFound();
+    store.removeInternalArticle(id);
+    return ok({ id: String(id), object: "internal_article", deleted: true }, true);
+  }),
+  route("GET", "/tags", (store) => ok(listTags(store))),
+  route("POST", "/tags", (store, { body }) => {
+    const { tag, created } = createTag(store, body);
+    return ok(toWireTag(tag), created);
+  }),
+  route("POST", "/articles/:id/tags", (store, { params, body }) => {
+    const { tag, changed } = attachTag(store, readId(params), body);
+    return ok({ ...toWireTag(tag), applied_at: store.nowSeconds(), applied_by: { type: "admin", id: String(store.me().id) } }, changed);
+  }),
+  route("DELETE", "/articles/:id/tags/:tag_id", (store, { params }) => {
+    const { tag, changed } = detachTag(store, readId(params), params.tag_id ?? "");
+    return ok({ ...toWireTag(tag), applied_at: null, applied_by: null }, changed);
+  }),
   route("DELETE", "/articles/:id", (store, { params }) => {
     const id = readId(params);
     if (!store.findArticle(id)) throw notFound();

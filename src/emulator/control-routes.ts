@@ -9,6 +9,8 @@
  *                                 "changes": { "title"?, "description"?, "body"?, "state"?, "name"? } }`
  * - `POST /_emulator/faults`   change fault knobs: `{ "errorRate"?, "latencyMs"?, "dropAfterWriteRate"?,
  *                              "rateLimit"?, "failNext"?: { "count", "status"? }, "dropNextWrites"? }`
+ * - `POST /_emulator/audiences` add a Fin audience: `{ "name": "VIP customers" }` (2.16 has
+ *                              `POST /audiences` with predicates; tests only need names)
  * - `POST /_emulator/reset`    back to the initial state (or to the snapshot in the body); clears
  *                              the request log, scripted faults and rate-limit windows
  */
@@ -28,6 +30,7 @@ export interface EmulatorControls {
   setFaults(partial: Partial<FaultSettings>): FaultSettings;
   failNext(count: number, status?: number): void;
   dropNextWrites(count: number): void;
+  addAudience(name: string): unknown;
 }
 
 /** Handles one control request; returns status and JSON body. */
@@ -42,6 +45,11 @@ export function handleControlRequest(controls: EmulatorControls, method: string,
       return { status: 200, body: applyEdit(controls, readObject(bodyText)) };
     case "POST faults":
       return { status: 200, body: { faults: applyFaults(controls, readObject(bodyText)) } };
+    case "POST audiences": {
+      const { name } = readObject(bodyText);
+      if (typeof name !== "string" || name.trim() === "") throw badRequest("name is required");
+      return { status: 200, body: controls.addAudience(name.trim()) };
+    }
     case "POST reset": {
       const body = readObject(bodyText);
       controls.reset(Object.keys(body).length === 0 ? undefined : (body as unknown as EmulatorSnapshot));

@@ -11,6 +11,8 @@ export const DEFAULT_ADMINS = [
 /** First ids handed out; collections and articles number apart so a mixed-up id is a 404. */
 const FIRST_COLLECTION_ID = 100;
 const FIRST_ARTICLE_ID = 1000;
+/** Tags number apart from audiences too. */
+export const FIRST_TAG_ID = 7000;
 
 /** Builds the initial snapshot from a (partial) seed; `nowSeconds` dates the help centers. */
 export function buildSeedSnapshot(seed: EmulatorSeed = {}, nowSeconds: number): EmulatorSnapshot {
@@ -28,6 +30,8 @@ export function buildSeedSnapshot(seed: EmulatorSeed = {}, nowSeconds: number): 
   const admins = (seed.admins ?? DEFAULT_ADMINS).map((admin) => ({ ...admin }));
   const collections = structuredClone(seed.collections ?? []);
   const articles = structuredClone(seed.articles ?? []);
+  const audiences = (seed.audiences ?? []).map((name, index) => ({ id: index + 1, name, createdAt: nowSeconds, updatedAt: nowSeconds }));
+  const tags = (seed.tags ?? []).map((name, index) => ({ id: FIRST_TAG_ID + index, name }));
   const snapshot: EmulatorSnapshot = {
     version: SNAPSHOT_VERSION,
     workspaceId: seed.workspaceId ?? "emulator",
@@ -37,9 +41,13 @@ export function buildSeedSnapshot(seed: EmulatorSeed = {}, nowSeconds: number): 
     helpCenters,
     collections,
     articles,
+    ...(audiences.length > 0 ? { audiences } : {}),
+    ...(tags.length > 0 ? { tags } : {}),
     nextIds: {
       collection: Math.max(FIRST_COLLECTION_ID, ...collections.map((c) => c.id + 1)),
       article: Math.max(FIRST_ARTICLE_ID, ...articles.map((a) => a.id + 1)),
+      ...(audiences.length > 0 ? { audience: audiences.length + 1 } : {}),
+      ...(tags.length > 0 ? { tag: FIRST_TAG_ID + tags.length } : {}),
     },
   };
   assertSnapshot(snapshot);

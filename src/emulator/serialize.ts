@@ -3,21 +3,40 @@
  * `help_center_id`, integers on the wire); `translated_content` carries every one of the 37 locale
  * keys, null where the locale has no content; top-level fields mirror the default locale.
  */
-import type { WireAdmin, WireArticle, WireArticleContent, WireCollection, WireGroupContent, WireHelpCenter } from "../intercom/wire.js";
+import type { WireAdmin, WireArticle, WireArticleContent, WireAudience, WireCollection, WireGroupContent, WireHelpCenter, WireTag } from "../intercom/wire.js";
 import { LOCALES } from "../locales.js";
 import { signImageUrls } from "./sign-image-urls.js";
 import { slugify } from "./slug.js";
 import type { EmulatorStore } from "./store.js";
-import type { StoredAdmin, StoredArticle, StoredCollection, StoredHelpCenter } from "./types.js";
+import type { StoredAdmin, StoredArticle, StoredArticleLocale, StoredAudience, StoredCollection, StoredHelpCenter, StoredTag } from "./types.js";
 
 const PUBLIC_HOST = "https://intercom.help";
 const DEFAULT_TIMEZONE = "Europe/Dublin";
 
-/** Tags and statistics are read-only in the API; the emulator reports none. */
+/** Statistics are read-only in the API; the emulator reports zeros. */
 export type WireArticleResponse = WireArticle & {
-  tags: { type: "tag.list"; tags: [] };
+  tags: { type: "tag.list"; tags: WireTag[] };
   statistics?: Record<string, number | string>;
 };
+
+/** A tag as an article or the tag endpoints show it. */
+export function toWireTag(tag: StoredTag): WireTag {
+  return { type: "tag", id: String(tag.id), name: tag.name };
+}
+
+export function toWireAudience(audience: StoredAudience): WireAudience & Record<string, unknown> {
+  return { type: "audience", id: String(audience.id), name: audience.name, predicates: [], role_predicates: [], created_at: audience.createdAt, updated_at: audience.updatedAt };
+}
+
+/** The Fin settings of a stored locale on the wire (absent availability is true, as in Intercom). */
+function finOf(content: StoredArticleLocale): Pick<WireArticleContent, "audience_ids" | "ai_chatbot_availability" | "ai_copilot_availability" | "ai_sales_agent_availability"> {
+  return {
+    audience_ids: [...(content.audienceIds ?? [])],
+    ai_chatbot_availability: content.aiChatbot ?? true,
+    ai_copilot_availability: content.aiCopilot ?? true,
+    ai_sales_agent_availability: content.aiSalesAgent ?? true,
+  };
+}
 
 export function helpCenterUrl(center: StoredHelpCenter): string {
   return `${PUBLIC_HOST}/${center.identifier}`;
@@ -132,6 +151,7 @@ export function toWireArticle(store: EmulatorStore, article: StoredArticle, with
           has_unpublished_changes: content.draft !== undefined,
           draft_updated_at: content.draft?.updatedAt ?? null,
           url: itemUrl(center, code, "articles", article.id, content.title),
+          ...finOf(content),
         }
       : null;
     translated[code] = wire;
@@ -154,8 +174,14 @@ export function toWireArticle(store: EmulatorStore, article: StoredArticle, with
     parent_ids: article.parentId === null ? [] : [article.parentId],
     default_locale: article.defaultLocale,
     translated_content: translated,
-    tags: { type: "tag.list", tags: [] },
+    ...(main === undefined ? {} : finOf(main)),
+    // The 2.16 `article` schema has no root `audience_ids` (only `article_content` has), although
+    // its description mentions one on single-language help centers; the schema is what is checked.
+    scheduled_publish_at: article.scheduledPublishAt ?? null,
+    scheduled_unpublish_at: article.scheduledUnpublishAt ?? null,
+    tags: { type: "tag.list", tags: (article.tagIds ?? []).flatMap((id) => { const tag = store.findTag(id); return tag ? [toWireTag(tag)] : []; }) },
   };
+  delete result.audience_ids;
   if (withStatistics) result.statistics = emptyStatistics();
   return result;
 }

@@ -118,6 +118,8 @@ async function answerApiRequest(
   try {
     const matched = hasEndpoint(path, version) ? matchApiRoute(method, path) : null;
     if (!matched) throw notFound();
+    // Schedules happen on the emulator's clock; every request sees the state of its moment.
+    if (deps.store.runDueSchedules()) await deps.saver.save();
     const body = WRITE_METHODS.has(method) && method !== "DELETE" ? parseJsonBody(bodyText) : undefined;
     const result: RouteResult = matched.handler(deps.store, { params: matched.params, query: entry.query, body });
     entry.applied = result.applied;

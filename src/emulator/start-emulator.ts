@@ -10,7 +10,7 @@ import type { EmulatorControls } from "./control-routes.js";
 import { FaultController } from "./faults.js";
 import { createSnapshotSaver, readSnapshotFile } from "./persistence.js";
 import { buildSeedSnapshot } from "./seed.js";
-import { toWireArticle, toWireCollection } from "./serialize.js";
+import { toWireArticle, toWireAudience, toWireCollection } from "./serialize.js";
 import { createRequestListener } from "./server.js";
 import { EmulatorStore } from "./store.js";
 import type {
@@ -59,6 +59,8 @@ export interface Emulator {
   failNext(count: number, status?: number): void;
   /** The next `count` successful writes are applied, then the connection is destroyed unanswered. */
   dropNextWrites(count: number): void;
+  /** Adds a Fin audience to the workspace (what `POST /_emulator/audiences` does). */
+  addAudience(name: string): unknown;
 }
 
 /**
@@ -107,6 +109,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
     failNext: (count, status) => faults.failNext(count, status),
     dropNextWrites: (count) => faults.dropNextWrites(count),
+    addAudience: (name) => {
+      const audience = store.addAudience(name);
+      saveInBackground();
+      return toWireAudience(audience);
+    },
   };
 
   const server = createServer(
@@ -158,6 +165,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     setFaults: (partial) => faults.set(partial),
     failNext: (count, status) => faults.failNext(count, status),
     dropNextWrites: (count) => faults.dropNextWrites(count),
+    addAudience: (name) => {
+      const audience = store.addAudience(name);
+      saveInBackground();
+      return toWireAudience(audience);
+    },
   };
 }
 

@@ -3,8 +3,10 @@
  * item's `updated_at` strictly increases on every change (max(now, previous + 1)), so a client
  * comparing timestamps never misses a change made within the same second.
  */
-import type { EmulatorSnapshot, StoredAdmin, StoredArticle, StoredCollection, StoredHelpCenter, StoredRedirect } from "./types.js";
-import { assertSnapshot } from "./seed.js";
+import type { EmulatorSnapshot, StoredAdmin, StoredArticle, StoredAudience, StoredCollection, StoredHelpCenter, StoredInternalArticle, StoredRedirect, StoredTag } from "./types.js";
+import { assertSnapshot, FIRST_TAG_ID } from "./seed.js";
+
+const FIRST_INTERNAL_ARTICLE_ID = 50_000;
 
 export class EmulatorStore {
   private data: EmulatorSnapshot;
@@ -17,6 +19,7 @@ export class EmulatorStore {
 
   /** A deep copy of the whole state. */
   dump(): EmulatorSnapshot {
+    this.runDueSchedules();
     return structuredClone(this.data);
   }
 
@@ -167,6 +170,89 @@ export class EmulatorStore {
 
   removeRedirect(id: number): void {
     this.data.redirects = this.redirects().filter((redirect) => redirect.id !== id);
+  }
+
+  internalArticles(): readonly StoredInternalArticle[] {
+    return this.data.internalArticles ?? [];
+  }
+
+  findInternalArticle(id: number): StoredInternalArticle | undefined {
+    return this.internalArticles().find((article) => article.id === id);
+  }
+
+  /** Internal articles number apart from help center articles, as their ids are another space. */
+  allocateInternalArticleId(): number {
+    const next = this.data.nextIds.internalArticle ?? FIRST_INTERNAL_ARTICLE_ID;
+    this.data.nextIds.internalArticle = next + 1;
+    return next;
+  }
+
+  addInternalArticle(article: StoredInternalArticle): void {
+    this.data.internalArticles = [...this.internalArticles(), article];
+  }
+
+  removeInternalArticle(id: number): void {
+    this.data.internalArticles = this.internalArticles().filter((article) => article.id !== id);
+  }
+
+  audiences(): readonly StoredAudience[] {
+    return this.data.audiences ?? [];
+  }
+
+  addAudience(name: string): StoredAudience {
+    const id = this.data.nextIds.audience ?? 1;
+    this.data.nextIds.audience = id + 1;
+    const now = this.nowSeconds();
+    const audience: StoredAudience = { id, name, createdAt: now, updatedAt: now };
+    this.data.audiences = [...this.audiences(), audience];
+    return audience;
+  }
+
+  tags(): readonly StoredTag[] {
+    return this.data.tags ?? [];
+  }
+
+  findTag(id: number): StoredTag | undefined {
+    return this.tags().find((tag) => tag.id === id);
+  }
+
+  /** The tag of that name (Intercom's tag names are unique, without regard to case), created when missing. */
+  tagNamed(name: string): { tag: StoredTag; created: boolean } {
+    const found = this.tags().find((tag) => tag.name.toLowerCase() === name.toLowerCase());
+    if (found) return { tag: found, created: false };
+    const id = this.data.nextIds.tag ?? FIRST_TAG_ID;
+    this.data.nextIds.tag = id + 1;
+    const tag: StoredTag = { id, name };
+    this.data.tags = [...this.tags(), tag];
+    return { tag, created: true };
+  }
+
+  /**
+   * Carries out every schedule whose time has come on the emulator's clock: a publish publishes
+   * every locale, an unpublish makes every locale a draft. Each is a change of the article.
+   * Returns whether anything happened.
+   */
+  runDueSchedules(): boolean {
+    const now = this.nowSeconds();
+    let changed = false;
+    for (const article of this.data.articles) {
+      const publish = article.scheduledPublishAt;
+      const unpublish = article.scheduledUnpublishAt;
+      const due = publish != null && publish <= now ? "published" : unpublish != null && unpublish <= now ? "draft" : null;
+      if (due === null) continue;
+      const at = (due === "published" ? publish : unpublish) ?? now;
+      article.scheduledPublishAt = null;
+      article.scheduledUnpublishAt = null;
+      for (const locale of Object.values(article.locales)) {
+        if (locale.state === due) continue;
+        locale.state = due;
+        if (due === "published") locale.everPublished = true;
+        locale.updatedAt = Math.max(at, locale.updatedAt + 1);
+      }
+      article.updatedAt = Math.max(at, article.updatedAt + 1);
+      changed = true;
+    }
+    return changed;
   }
 }
 

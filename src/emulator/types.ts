@@ -52,6 +52,14 @@ export interface StoredArticleLocale {
   updatedAt: number;
   /** Changes staged on top of the published content (`PUT /articles/{id}/draft`), not yet live. */
   draft?: StoredArticleDraft;
+  /** 2.16 Fin availability of this locale; absent = true, as for an article created in Intercom. */
+  aiChatbot?: boolean;
+  aiCopilot?: boolean;
+  aiSalesAgent?: boolean;
+  /** 2.16 audience ids of this locale; absent = none. */
+  audienceIds?: number[];
+  /** The locale was published at least once (2.16: `scheduled_unpublish_at` needs it). */
+  everPublished?: boolean;
 }
 
 /** A staged draft of one published locale: its versioned text, and when it was last edited. */
@@ -69,6 +77,43 @@ export interface StoredArticle {
   createdAt: number;
   updatedAt: number;
   locales: Record<string, StoredArticleLocale>;
+  /** 2.16 pending schedule (epoch seconds): at most one of the two. It happens on the emulator's clock. */
+  scheduledPublishAt?: number | null;
+  scheduledUnpublishAt?: number | null;
+  /** Ids of the tags applied, in the order they were applied. */
+  tagIds?: number[];
+}
+
+/** An internal article (2.16 `/internal_articles`): one locale, an owner, Fin settings. */
+export interface StoredInternalArticle {
+  id: number;
+  title: string;
+  /** HTML as stored (rewritten like an article's). */
+  body: string;
+  ownerId: number;
+  authorId: number;
+  locale: string;
+  audienceIds: number[];
+  /** 2.16: internal articles are not available to Fin unless asked (the create defaults are false). */
+  aiChatbot: boolean;
+  aiCopilot: boolean;
+  aiSalesAgent: boolean;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** A Fin audience of the workspace (predicates are not modelled). */
+export interface StoredAudience {
+  id: number;
+  name: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** A tag of the workspace. */
+export interface StoredTag {
+  id: number;
+  name: string;
 }
 
 /** Everything the emulator knows, as plain JSON. Times are epoch seconds. */
@@ -85,8 +130,12 @@ export interface EmulatorSnapshot {
   articles: StoredArticle[];
   /** Help Center redirects (absent in snapshots from before they existed). */
   redirects?: StoredRedirect[];
+  /** Fin audiences and tags (absent in snapshots from before they existed). */
+  audiences?: StoredAudience[];
+  tags?: StoredTag[];
+  internalArticles?: StoredInternalArticle[];
   /** Next id per kind; ids of one kind are never reused, as in Intercom. */
-  nextIds: { collection: number; article: number; redirect?: number };
+  nextIds: { collection: number; article: number; redirect?: number; audience?: number; tag?: number; internalArticle?: number };
 }
 
 /** A Help Center redirect: `fromUrl` answers 301 to an article or collection in one locale. */
@@ -112,6 +161,10 @@ export interface EmulatorSeed {
   helpCenters?: { id: number; identifier: string; displayName?: string; isDefault?: boolean; locales?: string[] }[];
   collections?: StoredCollection[];
   articles?: StoredArticle[];
+  /** Fin audiences of the workspace, by name (ids are handed out from 1). */
+  audiences?: string[];
+  /** Tags of the workspace, by name. */
+  tags?: string[];
 }
 
 export interface RateLimitSettings {

@@ -7,6 +7,7 @@ import { RENDER_ERRORS } from "./catalog-render.js";
 import { REVIEW_ERRORS } from "./catalog-review.js";
 import { SETUP_ERRORS } from "./catalog-setup.js";
 import { REVIEW_WRITES_ERRORS } from "./catalog-review-writes.js";
+import { SETTINGS_ERRORS } from "./catalog-settings.js";
 import { SYNC_ERRORS } from "./catalog-sync.js";
 import type { CatalogEntry } from "./define-entry.js";
 
@@ -21,6 +22,7 @@ export const ERROR_CATALOG = {
   ...MODEL_ERRORS,
   ...RENDER_ERRORS,
   ...SYNC_ERRORS,
+  ...SETTINGS_ERRORS,
   ...REVIEW_ERRORS,
   ...REVIEW_WRITES_ERRORS,
   ...REMOTE_ERRORS,

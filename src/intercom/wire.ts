@@ -21,6 +21,11 @@ export interface WireArticleContent {
   /** 2.16: when this locale's staged draft was last edited; null without one. */
   draft_updated_at?: number | null;
   url: string;
+  /** 2.16 Fin settings of this locale. */
+  audience_ids?: number[] | null;
+  ai_chatbot_availability?: boolean;
+  ai_copilot_availability?: boolean;
+  ai_sales_agent_availability?: boolean;
 }
 
 /** `translated_content` of an article: a key per locale (null when the locale has no content). */
@@ -47,6 +52,33 @@ export interface WireArticle {
   parent_ids: number[];
   default_locale: string;
   translated_content: WireArticleTranslatedContent | null;
+  /** 2.16: on single-language help centers, the article's audiences (multilingual: per locale). */
+  audience_ids?: number[] | null;
+  ai_chatbot_availability?: boolean;
+  ai_copilot_availability?: boolean;
+  ai_sales_agent_availability?: boolean;
+  /** 2.16 pending schedule, epoch seconds; null when none. */
+  scheduled_publish_at?: number | null;
+  scheduled_unpublish_at?: number | null;
+  tags?: { type: "tag.list"; tags: WireTag[] };
+}
+
+/** 2.16 `tag`. */
+export interface WireTag {
+  type: "tag";
+  id: string;
+  name: string;
+  applied_at?: number | null;
+  applied_by?: { type: string; id: string } | null;
+}
+
+/** 2.16 `audience` (predicates left out: this project only reads names). */
+export interface WireAudience {
+  type: "audience";
+  id: string;
+  name: string;
+  created_at?: number;
+  updated_at?: number;
 }
 
 export interface WireGroupContent {
@@ -114,7 +146,7 @@ export interface WireErrorList {
 }
 
 /** Request bodies (2.16 `create_article_request` / `update_article_request`). */
-export interface WireArticleContentRequest {
+export interface WireArticleContentRequest extends WireFinRequest {
   title?: string;
   description?: string;
   body?: string;
@@ -122,7 +154,21 @@ export interface WireArticleContentRequest {
   state?: WireState;
 }
 
-export interface WireCreateArticleRequest {
+/** The 2.16 Fin settings a write may set, per locale or at the top level. */
+export interface WireFinRequest {
+  audience_ids?: number[];
+  ai_chatbot_availability?: boolean;
+  ai_copilot_availability?: boolean;
+  ai_sales_agent_availability?: boolean;
+}
+
+/** The 2.16 schedule of an article write: ISO 8601, null cancels. */
+export interface WireScheduleRequest {
+  scheduled_publish_at?: string | null;
+  scheduled_unpublish_at?: string | null;
+}
+
+export interface WireCreateArticleRequest extends WireFinRequest, WireScheduleRequest {
   title: string;
   description?: string;
   body?: string;
@@ -134,7 +180,7 @@ export interface WireCreateArticleRequest {
   translated_content?: { [locale: string]: WireArticleContentRequest };
 }
 
-export interface WireUpdateArticleRequest {
+export interface WireUpdateArticleRequest extends WireFinRequest, WireScheduleRequest {
   title?: string;
   description?: string;
   body?: string;

@@ -79,7 +79,7 @@ export interface LoadedState {
   cache: RenderCacheStats | null;
 }
 
-type ConfigSubset = Pick<ResolvedConfig, "defaultState" | "assetBaseUrl">;
+type ConfigSubset = Pick<ResolvedConfig, "defaultState" | "assetBaseUrl"> & Partial<Pick<ResolvedConfig, "defaults">>;
 
 /** Hands out each kept HTML once (then forgets it), and renders the rest again. */
 function keptFirst(kept: Map<string, string>, loadBody: BodyLoader): BodyLoader {
@@ -147,6 +147,7 @@ export async function buildDesiredState(source: FileSource, config: ConfigSubset
     files,
     otherFiles: [...listing.otherFiles, ...unreadable],
     defaultState: config.defaultState,
+    ...(config.defaults === undefined ? {} : { defaults: config.defaults }),
     assetBaseUrl: config.assetBaseUrl,
   });
   diagnostics.push(...built.diagnostics);

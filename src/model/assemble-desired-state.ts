@@ -48,7 +48,7 @@ export function assembleDesiredState(input: ModelInput): ModelResult {
       failedKeys.add(key);
       continue;
     }
-    const { locale, diagnostics: found } = buildArticleLocale({ ...source, data: source.data }, { defaultState: input.defaultState });
+    const { locale, diagnostics: found } = buildArticleLocale({ ...source, data: source.data }, { defaultState: input.defaultState, ...(input.defaults === undefined ? {} : { defaults: input.defaults }) });
     diagnostics.push(...found);
     const folder = toFolderKey(source.relativePath);
     articles.set(key, {

@@ -2,6 +2,7 @@ import type { FieldPosition } from "../content/types.js";
 import type { Diagnostic } from "../errors/sync-error.js";
 import type { BodySummary } from "../digest/body-summary.js";
 import type { ArticleState, DesiredState } from "../types.js";
+import type { SettingsDefaults } from "./build-article-locale.js";
 
 /** One markdown file after parsing (see parseMarkdownFile), ready to be prepared (see prepareFile). */
 export interface ParsedFile {
@@ -57,6 +58,8 @@ export interface ModelInput {
   /** Every other project file (assets, unreadable markdown) that links and images may point at. */
   otherFiles: readonly string[];
   defaultState: ArticleState;
+  /** Config `defaults` for source articles' settings. */
+  defaults?: SettingsDefaults;
   /** Ends with "/" when set. */
   assetBaseUrl: string | null;
 }

@@ -1,8 +1,10 @@
 import type { FieldPosition } from "../content/types.js";
 import { diagnostic, type Diagnostic, diagnosticOf, type Finding } from "../errors/sync-error.js";
+import type { FinSettings, NameList } from "../types.js";
+import { checkDateTime, checkFin, checkNames } from "./check-settings.js";
 import { formatSuggestion } from "./suggest-name.js";
 
-type FieldType = "text" | "state" | "author" | "hash" | "redirects";
+type FieldType = "text" | "state" | "author" | "hash" | "redirects" | "fin" | "names" | "datetime";
 
 interface FieldSpec {
   type: FieldType;
@@ -18,6 +20,11 @@ export const SOURCE_ARTICLE_FIELDS: FrontMatterSpec = {
   state: { type: "state" },
   author_id: { type: "author" },
   redirect_from: { type: "redirects" },
+  tags: { type: "names" },
+  audiences: { type: "names" },
+  fin: { type: "fin" },
+  publish_at: { type: "datetime" },
+  unpublish_at: { type: "datetime" },
 };
 
 /** Front matter of a translated article: no author (it is the source's), plus `source_hash`. */
@@ -27,7 +34,12 @@ export const TRANSLATED_ARTICLE_FIELDS: FrontMatterSpec = {
   state: { type: "state" },
   source_hash: { type: "hash" },
   redirect_from: { type: "redirects" },
+  audiences: { type: "names" },
+  fin: { type: "fin" },
 };
+
+/** Settings of the whole article: only a source file may set them (a translation is told so). */
+export const SOURCE_ONLY_FIELDS: readonly string[] = ["tags", "publish_at", "unpublish_at"];
 
 /** Front matter of a `_collection.md`, source or translated. */
 export const COLLECTION_FIELDS: FrontMatterSpec = {
@@ -43,7 +55,15 @@ export interface FrontMatterValues {
   values: Record<string, string | number>;
   /** Valid list values by key (`redirect_from`), with the line of their key. */
   lists: Record<string, { items: string[]; line: number }>;
+  /** Valid settings values (2.16: `fin`, `tags`, `audiences`, `publish_at`, `unpublish_at`). */
+  settings: FrontMatterSettings;
   diagnostics: Diagnostic[];
+}
+
+export interface FrontMatterSettings {
+  fin?: FinSettings;
+  names: Record<string, NameList>;
+  dates: Record<string, { at: string; seconds: number; line: number }>;
 }
 
 /** `/old/page`, an absolute http(s) URL, or the key of an article (`guides/old-page`). */
@@ -72,7 +92,7 @@ function describe(value: unknown): string {
 }
 
 /** Checks one value against its type; returns the value to keep, or a problem to report. */
-function checkValue(key: string, type: Exclude<FieldType, "redirects">, value: unknown): { value: string | number } | Finding<"frontmatter/invalid-type" | "frontmatter/invalid-value"> {
+function checkValue(key: string, type: Exclude<FieldType, "redirects" | "fin" | "names" | "datetime">, value: unknown): { value: string | number } | Finding<"frontmatter/invalid-type" | "frontmatter/invalid-value"> {
   switch (type) {
     case "text":
       // YAML turns `title: 404` into a number; the writer meant the text.
@@ -111,6 +131,7 @@ export function validateFrontMatter(
   const diagnostics: Diagnostic[] = [];
   const values: Record<string, string | number> = {};
   const lists: Record<string, { items: string[]; line: number }> = {};
+  const settings: FrontMatterSettings = { names: {}, dates: {} };
   const known = Object.keys(spec);
   const locate = (key: string) => {
     const position = positions[key];
@@ -120,10 +141,23 @@ export function validateFrontMatter(
   for (const [key, value] of Object.entries(data)) {
     const field = spec[key];
     if (field === undefined) {
+      if (SOURCE_ONLY_FIELDS.includes(key) && spec === TRANSLATED_ARTICLE_FIELDS) {
+        diagnostics.push(diagnostic("settings/translation-only-source", { key }, locate(key)));
+        continue;
+      }
       diagnostics.push(diagnostic("frontmatter/unknown-key", { key, suggestion: formatSuggestion(key, known), known }, locate(key)));
       continue;
     }
     if (value === null || value === undefined) continue;
+    if (field.type === "fin" || field.type === "names" || field.type === "datetime") {
+      const line = locate(key).line;
+      const found = field.type === "fin" ? checkFin(key, value) : field.type === "names" ? checkNames(key, value) : checkDateTime(key, value);
+      if ("code" in found) diagnostics.push(diagnosticOf(found, locate(key)));
+      else if ("fin" in found) settings.fin = found.fin;
+      else if ("names" in found) settings.names[key] = { names: found.names, line };
+      else settings.dates[key] = { ...found, line };
+      continue;
+    }
     const checked = field.type === "redirects" ? checkRedirects(key, value) : checkValue(key, field.type, value);
     if ("list" in checked) {
       lists[key] = { items: checked.list, line: locate(key).line };
@@ -149,5 +183,5 @@ export function validateFrontMatter(
       diagnostics.push(diagnostic("frontmatter/missing-field", { key, empty: true }, locate(key)));
     }
   }
-  return { values, lists, diagnostics };
+  return { values, lists, settings, diagnostics };
 }

@@ -35,6 +35,11 @@ export interface LocaleDiffInput {
    * stamp is collection-wide, so an edit of one locale would otherwise mark every locale drifted.
    */
   plainText?: boolean;
+  /**
+   * The remote change is one the lock expects: a schedule pushed earlier has happened. When the
+   * remote then matches the files, the lock learns the new stamp; nothing is drift.
+   */
+  settled?: boolean;
 }
 
 export const FORCE_NOTE = "overwrites changes made in Intercom (--force)";
@@ -72,7 +77,7 @@ export function diffLocale(input: LocaleDiffInput): LocaleDecision {
   // run killed after Intercom applied it), or the same edit made on both sides. Nothing to push or
   // report; the lock just learns it. (An article edited only in Intercom stays drift even when its
   // text matches: the edit may have changed markup that the comparison does not see.)
-  if (differing.length === 0 && (localChanged || input.plainText === true)) return { kind: "record" };
+  if (differing.length === 0 && (localChanged || input.plainText === true || input.settled === true)) return { kind: "record" };
   if (!localChanged) return { kind: "drift", fields: differing };
   if (remote.hasOnlyStaleLinks?.() === true) return { kind: "update", fields: [...fieldNames], note: STALE_LINKS_NOTE };
   return { kind: "conflict", fields: changedFields(desired, lock, fieldNames) };

@@ -5,11 +5,12 @@ import { collectChanges, existingItem, newItemBase, type LocaleOutcome } from ".
 import { digestText, placeholdersOf } from "../digest/body-summary.js";
 import { diffLocale, type LocaleDecision } from "./diff-locale.js";
 import { hashBody } from "../digest/body-digest.js";
-import { ARTICLE_FIELD_NAMES, hashArticleFields, type FieldHashes } from "../digest/field-hashes.js";
+import { ARTICLE_FIELD_NAMES, hashArticleFields, SETTING_FIELD_NAMES, type FieldHashes } from "../digest/field-hashes.js";
+import { differingSettings, prepareSettings, releasedSettings, scheduleStatus, scheduleToCancel, tagsToCreate, type ScheduleStatus } from "./plan-settings.js";
 import type { PlanContext } from "./plan-context.js";
 import { finishStaging, holdsAsDraft, routeLocale, stagedBase, DRAFT_FIELD, type LocaleRoute } from "./plan-staging.js";
 import { lookupUrl, resolveHrefs, UNRESOLVED_LINK_HREF } from "../render/resolve-links.js";
-import type { ArticleFields, ArticlePlanItem } from "./types.js";
+import type { ArticleFieldName, ArticleFields, ArticlePlanItem } from "./types.js";
 import { normaliseText, readHtml, type HtmlReading } from "../digest/visible-text.js";
 import { fingerprintArticleLocale } from "./write-fingerprint.js";
 
@@ -48,6 +49,7 @@ function prepareLocales(ctx: PlanContext, article: DesiredArticle, pendingKeys: 
       placeholders: placeholdersOf(text.hrefs),
       state,
       authorId: text.authorId,
+      ...prepareSettings(ctx, text, remote),
     };
     const stateFrom = held && wanted !== "draft" ? "publishMode stage" : outdated && wanted !== text.state ? "outdated translation" : text.stateFrom;
     if (stateFrom !== undefined) fields.stateFrom = stateFrom;
@@ -60,7 +62,7 @@ function prepareLocales(ctx: PlanContext, article: DesiredArticle, pendingKeys: 
       locale,
       fields,
       resolvedHrefs: resolved.hrefs,
-      hashes: hashArticleFields({ title: text.title, description: text.description, bodyHash, state, authorId: text.authorId }),
+      hashes: hashArticleFields({ title: text.title, description: text.description, bodyHash, state, authorId: text.authorId, ...(fields.settings === undefined ? {} : { settings: fields.settings }) }),
       outdated,
       held,
       source: text,
@@ -73,13 +75,20 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((value, index) => value === b[index]);
 }
 
-function differingFields(local: PreparedLocale, remote: RemoteArticleLocale, reading: HtmlReading): string[] {
+/** The field names of a locale: the five of every article, plus the settings its file or the lock names. */
+function fieldNamesOf(hashes: FieldHashes, lockFields: FieldHashes | undefined): ArticleFieldName[] {
+  return [...ARTICLE_FIELD_NAMES, ...SETTING_FIELD_NAMES.filter((name) => hashes[name] !== undefined || lockFields?.[name] !== undefined)];
+}
+
+function differingFields(local: PreparedLocale, remote: RemoteArticleLocale, reading: HtmlReading, article?: RemoteArticle, schedule: ScheduleStatus = "none"): string[] {
   const out: string[] = [];
   if (normaliseText(local.fields.title) !== normaliseText(remote.title)) out.push("title");
   if (normaliseText(local.fields.description) !== normaliseText(remote.description ?? "")) out.push("description");
   if (digestText(reading.text) !== local.source.textDigest || !sameList(local.resolvedHrefs, reading.hrefs)) out.push("body");
-  if (local.fields.state !== remote.state) out.push("state");
+  // A pushed schedule that has happened changed the state as the file asked.
+  if (local.fields.state !== remote.state && schedule !== "happened") out.push("state");
   if (local.fields.authorId !== null && local.fields.authorId !== remote.authorId) out.push("author");
+  if (article !== undefined) out.push(...differingSettings(local.fields, article, remote, schedule));
   return out;
 }
 
@@ -112,6 +121,7 @@ function planCreate(ctx: PlanContext, article: DesiredArticle, prepared: Prepare
     if (decision.kind === "add") content[local.locale] = local.fields;
   }
   const base = newItemBase(ctx, { type: "article", key: article.key, parentKey: article.parentKey, recreate, locales: Object.keys(content), fieldNames: ARTICLE_FIELD_NAMES });
+  noteNewTags(base.locales, content);
   const hold = prepared.filter((local) => local.held && content[local.locale] !== undefined).map((local) => local.locale);
   return { ...base, type: "article", content, ...(hold.length > 0 ? { hold } : {}) };
 }
@@ -127,16 +137,23 @@ function planExisting(
   const outcomes: LocaleOutcome[] = [];
   const content: Record<string, ArticleFields> = {};
   const routes = new Map<string, LocaleRoute>();
+  const sourceLocal = prepared.find((local) => local.locale === ctx.sourceLocale);
+  const schedule = scheduleStatus(sourceLocal?.source, sourceLocal?.hashes, entry?.locales[ctx.sourceLocale], remote);
   for (const local of prepared) {
     const remoteLocale = remote.locales[local.locale];
+    const lockLocale = entry?.locales[local.locale];
+    const fieldNames = fieldNamesOf(local.hashes, lockLocale?.fields);
+    const released = releasedSettings(local.hashes, lockLocale);
+    const cancel = local.locale === ctx.sourceLocale ? scheduleToCancel(released, remote) : undefined;
+    if (cancel !== undefined) local.fields.cancelSchedule = cancel;
     // Intercom's HTML is read only when a decision needs it, and then once.
     let reading: HtmlReading | undefined;
     const readRemote = (): HtmlReading => (reading ??= readHtml(remoteLocale?.body ?? ""));
     // A draft staged earlier is compared by its own digests and `draft_updated_at`.
     const staged = stagedBase(entry?.locales[local.locale], remoteLocale);
-    const raw = diffLocale({
+    const diffed = diffLocale({
       desired: local.hashes,
-      fieldNames: ARTICLE_FIELD_NAMES,
+      fieldNames,
       lock: staged?.lock ?? entry?.locales[local.locale],
       remote:
         remoteLocale === undefined
@@ -145,12 +162,16 @@ function planExisting(
             ? { updatedAt: staged.remoteUpdatedAt, differingFields: () => [DRAFT_FIELD] }
             : {
                 updatedAt: remoteLocale.updatedAt,
-                differingFields: () => differingFields(local, remoteLocale, readRemote()),
+                differingFields: () => differingFields(local, remoteLocale, readRemote(), remote, schedule),
                 hasOnlyStaleLinks: () => hasOnlyStaleLinks(local, remoteLocale, readRemote()),
                 fingerprint: () => fingerprintArticleLocale(remoteLocale),
               },
       force: ctx.options.force,
+      settled: schedule === "happened",
     });
+    const raw = skipHeldSettings(releaseSettings(diffed, released, cancel), () =>
+      remoteLocale === undefined ? undefined : differingSettings(local.fields, remote, remoteLocale, schedule),
+    );
     const skipped = local.outdated && ctx.options.outdatedTranslations === "skip" && (raw.kind === "add" || raw.kind === "update");
     const decision = applyOutdatedPolicy(ctx, article, local, raw);
     const writes = decision.kind === "add" || decision.kind === "update";
@@ -161,6 +182,7 @@ function planExisting(
     outcomes.push({ locale: local.locale, decision, desired: local.hashes, remoteUpdatedAt: remoteLocale?.updatedAt });
   }
   const collected = collectChanges(outcomes);
+  noteNewTags(collected.changes, content);
   const previousKey = identity.kind === "owned" ? identity.previousKey : undefined;
   const parentId = parentIdOf(ctx, article);
   let moveParent = parentId !== remote.parentId;
@@ -183,6 +205,42 @@ function planExisting(
     lockedLocales: Object.keys(entry?.locales ?? {}),
     hasLocale: (locale) => article.locales[locale] !== undefined,
   }), routes, held);
+}
+
+/**
+ * Settings a file stopped naming are released: not written (a pending schedule excepted, which is
+ * cancelled), only forgotten by the lock. A change made of nothing else is recorded, not written.
+ */
+function releaseSettings(decision: LocaleDecision, released: readonly string[], cancel: string | undefined): LocaleDecision {
+  if (released.length === 0 || (decision.kind !== "update" && decision.kind !== "add")) return decision;
+  const dropped = released.filter((name) => name !== "schedule" || cancel === undefined);
+  const fields = decision.fields.filter((name) => !dropped.includes(name));
+  if (fields.length === 0) return decision.kind === "update" && decision.note === undefined ? { kind: "record" } : decision;
+  return { ...decision, fields };
+}
+
+/**
+ * Settings are plain values that Intercom keeps as sent (unlike HTML), so a setting the files
+ * changed that Intercom already holds (the source's `fin` after a pull, inherited by a
+ * translation) is not sent again; a change made of nothing else is only recorded.
+ */
+function skipHeldSettings(decision: LocaleDecision, remoteDiffering: () => string[] | undefined): LocaleDecision {
+  if (decision.kind !== "update" || decision.note !== undefined) return decision;
+  if (!decision.fields.some((name) => SETTING_FIELD_NAMES.includes(name as ArticleFieldName))) return decision;
+  const differing = remoteDiffering();
+  if (differing === undefined) return decision;
+  const fields = decision.fields.filter((name) => !SETTING_FIELD_NAMES.includes(name as ArticleFieldName) || differing.includes(name));
+  return fields.length === 0 ? { kind: "record" } : { ...decision, fields };
+}
+
+/** Says in the plan which tags a write creates in the workspace (tags are created before they are applied). */
+function noteNewTags(changes: { locale: string; change: string; fields: string[]; note?: string }[], content: Record<string, ArticleFields>): void {
+  for (const change of changes) {
+    const names = tagsToCreate(content[change.locale]);
+    if (names.length === 0 || (change.change !== "add" && !change.fields.includes("tags"))) continue;
+    const note = `creates tag${names.length === 1 ? "" : "s"} ${names.map((name) => `"${name}"`).join(", ")}`;
+    change.note = change.note === undefined ? note : `${change.note}; ${note}`;
+  }
 }
 
 /** Plans every article in the tree: identity first (owned, moved, adopted, new), then per-locale diffs. */

@@ -5,6 +5,7 @@
  */
 import type { Diagnostic } from "../errors/sync-error.js";
 import type { ArticleState, DesiredState, LockFile, LockLocale, RemoteState, StateSource } from "../types.js";
+import type { ArticleSettingsInput } from "../digest/field-hashes.js";
 import type { PublishMode, StagedDraft } from "./plan-staging.js";
 
 export const PLAN_VERSION = 1;
@@ -26,13 +27,33 @@ export type PlanAction =
 export type LocaleChangeKind = "add" | "update" | "drift" | "conflict";
 
 /** The fields of one article locale as a request sends them. `authorId` null = the default author. */
-export interface ArticleContent {
+export interface ArticleContent extends ArticleSettingsContent {
   title: string;
   description: string;
   /** The HTML sent, links resolved. */
   body: string;
   state: ArticleState;
   authorId: number | null;
+}
+
+/**
+ * The 2.16 settings of one article locale as a plan carries them: names as hashed (`settings`),
+ * and what a request sends, resolved against the workspace's lists when planning.
+ */
+export interface ArticleSettingsContent {
+  /** Hash input of the settings the files manage (names, not ids); absent when none. */
+  settings?: ArticleSettingsInput;
+  /** `audiences` resolved to Intercom ids. */
+  audienceIds?: number[];
+  /** Source locale: tags to apply (`id` null = create the tag first) and to remove. */
+  tagOps?: TagOps;
+  /** Source locale: a schedule that a file no longer sets and Intercom still has pending, to cancel. */
+  cancelSchedule?: "publish" | "unpublish";
+}
+
+export interface TagOps {
+  attach: { name: string; id: string | null }[];
+  detach: { name: string; id: string }[];
 }
 
 /**
@@ -63,7 +84,7 @@ export interface CollectionFields {
 }
 
 /** Field names as they appear in a plan (`author` is `author_id` on the wire). */
-export type ArticleFieldName = "title" | "description" | "body" | "state" | "author";
+export type ArticleFieldName = "title" | "description" | "body" | "state" | "author" | "fin" | "audiences" | "tags" | "schedule";
 export type CollectionFieldName = "name" | "description";
 
 export interface PlanLocaleChange {

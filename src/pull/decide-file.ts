@@ -20,6 +20,12 @@ export interface FileDecisionInput {
   /** For a file the lock does not know: whether it already says what Intercom says (adoption). */
   matchesRemote: () => boolean;
   force: boolean;
+  /**
+   * A translation whose source file the pull rewrites: its settings (`fin`, `audiences`) inherit
+   * from the source, so unless it changed locally it is written from Intercom too, with its own
+   * values where they differ from the source's.
+   */
+  inheritedChange?: boolean;
 }
 
 export interface FileDecision {
@@ -46,7 +52,7 @@ export function decideFile(input: FileDecisionInput): FileDecision {
       ? { outcome: "unchanged", reason: "already says what Intercom says; kept as written", record: true }
       : { outcome: "skipped", reason: "a local file the lock does not know differs from Intercom (never pushed)", record: false, conflict: true };
   }
-  const remoteChanged = remoteUpdatedAt > lock.updatedAt;
+  const remoteChanged = remoteUpdatedAt > lock.updatedAt || input.inheritedChange === true;
   if (current === undefined) {
     return remoteChanged
       ? { outcome: "skipped", reason: "removed locally, but edited in Intercom since the last push", record: false, conflict: true }

@@ -7,7 +7,8 @@ import { stringify } from "yaml";
 
 const DELIMITER = "---";
 
-export type FrontMatterFields = ReadonlyArray<readonly [string, string | number | undefined]>;
+type FrontMatterValue = string | number | readonly string[] | Readonly<Record<string, boolean>>;
+export type FrontMatterFields = ReadonlyArray<readonly [string, FrontMatterValue | undefined]>;
 
 /**
  * Front matter for `fields` in the given order; undefined and empty-string values are left out.
@@ -15,9 +16,11 @@ export type FrontMatterFields = ReadonlyArray<readonly [string, string | number 
  * the serializer, so reading the file back gives the same values.
  */
 export function formatFrontMatter(fields: FrontMatterFields): string {
-  const data: Record<string, string | number> = {};
+  const data: Record<string, FrontMatterValue> = {};
   for (const [name, value] of fields) {
     if (value === undefined || value === "") continue;
+    if (Array.isArray(value) && value.length === 0) continue;
+    if (typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 0) continue;
     data[name] = value;
   }
   const yaml = Object.keys(data).length === 0 ? "" : stringify(data, { lineWidth: 0, minContentWidth: 0 });
@@ -33,6 +36,12 @@ export interface ArticleFileFields {
   authorId?: number;
   /** Translations only: kept from the file being replaced. */
   sourceHash?: string;
+  /** 2.16 settings, in front matter terms: `fin` sub-keys, audience and tag names, ISO times. */
+  fin?: Record<string, boolean>;
+  audiences?: string[];
+  tags?: string[];
+  publishAt?: string;
+  unpublishAt?: string;
 }
 
 /** An article file: front matter, a blank line, the markdown body (which ends with a newline). */
@@ -43,6 +52,11 @@ export function formatArticleFile(fields: ArticleFileFields, markdown: string): 
     ["state", fields.state],
     ["author_id", fields.authorId],
     ["source_hash", fields.sourceHash],
+    ["tags", fields.tags],
+    ["audiences", fields.audiences],
+    ["fin", fields.fin],
+    ["publish_at", fields.publishAt],
+    ["unpublish_at", fields.unpublishAt],
   ]);
   return markdown === "" ? frontMatter : `${frontMatter}\n${markdown}`;
 }

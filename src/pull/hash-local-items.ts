@@ -4,7 +4,7 @@
  * resolved to the URLs Intercom reports and the outdated-translation policy applied to the state.
  * Pull records these for the files it writes, so the next push finds nothing to do.
  */
-import { combineFieldHashes, hashArticleFields, hashCollectionFields, type FieldHashes } from "../digest/field-hashes.js";
+import { combineFieldHashes, hashArticleFields, settingsOf, hashCollectionFields, type FieldHashes } from "../digest/field-hashes.js";
 import { hashBodyAt } from "../digest/body-digest.js";
 import { lookupUrl } from "../render/resolve-links.js";
 import type { OutdatedTranslations } from "../plan/types.js";
@@ -39,7 +39,7 @@ function hashArticle(article: DesiredArticle, locale: string, sourceLocale: stri
   const outdated = locale !== sourceLocale && text.sourceHash !== undefined && text.sourceHash !== article.sourceTextHash;
   const state = outdated && policy === "draft" ? "draft" : text.state;
   const bodyHash = hashBodyAt({ digest: text.digest, placeholders: text.hrefs }, locale, lookupUrl(urls, sourceLocale));
-  return hashArticleFields({ title: text.title, description: text.description, bodyHash, state, authorId: text.authorId });
+  return hashArticleFields({ title: text.title, description: text.description, bodyHash, state, authorId: text.authorId, settings: settingsOf(text) });
 }
 
 function hashCollection(collection: DesiredCollection, locale: string): FieldHashes | undefined {

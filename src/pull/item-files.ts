@@ -4,7 +4,8 @@
 import { parseMarkdownFile } from "../content/parse-markdown-file.js";
 import { COLLECTION_FILE, joinProjectPath } from "../model/content-keys.js";
 import { htmlToMarkdown } from "../render/html-to-markdown.js";
-import type { RemoteArticle, RemoteCollection } from "../types.js";
+import { FIN_KEYS } from "../model/check-settings.js";
+import type { RemoteArticle, RemoteArticleLocale, RemoteCollection } from "../types.js";
 import { relativeArticlePath, type ArticleKeyLookup } from "./article-links.js";
 import { formatArticleFile, formatCollectionFile } from "./format-item-file.js";
 import type { PullItemType, PullLayout } from "./types.js";
@@ -27,6 +28,31 @@ export interface ArticleTextContext {
   lookupKey: ArticleKeyLookup;
   /** Current text of the file being replaced, if any (a translation keeps its `source_hash`). */
   current: string | undefined;
+  /** Audience id -> name, when the workspace's audiences were listed. */
+  audienceNames?: ReadonlyMap<number, string>;
+}
+
+/**
+ * `fin` as pull writes it: the availabilities that are off (on is Intercom's default, and a file
+ * that says nothing leaves it alone). A translation writes only what differs from its source.
+ */
+function finOf(locale: RemoteArticleLocale | undefined, source: RemoteArticleLocale | undefined): Record<string, boolean> | undefined {
+  const out: Record<string, boolean> = {};
+  for (const [key, field] of Object.entries(FIN_KEYS)) {
+    const value = locale?.fin?.[field];
+    if (value === undefined) continue;
+    const inherited = source === undefined ? true : (source.fin?.[field] ?? true);
+    if (value !== inherited) out[key] = value;
+  }
+  return Object.keys(out).length === 0 ? undefined : out;
+}
+
+function audienceNamesOf(locale: RemoteArticleLocale | undefined, names: ReadonlyMap<number, string> | undefined): string[] {
+  return (locale?.audienceIds ?? []).map((id) => names?.get(id) ?? String(id)).sort();
+}
+
+function isoOf(seconds: number | null | undefined): string | undefined {
+  return typeof seconds === "number" ? new Date(seconds * 1000).toISOString().replace(/\.000Z$/, "Z") : undefined;
 }
 
 function keptSourceHash(current: string | undefined, file: string): string | undefined {
@@ -51,8 +77,20 @@ export function pullArticleText(article: RemoteArticle, key: string, locale: str
       return target === undefined ? undefined : relativeArticlePath(key, target);
     },
   });
+  const source = isSource ? undefined : article.locales[sourceLocale];
+  const audiences = audienceNamesOf(text, context.audienceNames);
+  const inheritedAudiences = source === undefined ? [] : audienceNamesOf(source, context.audienceNames);
+  const settings = {
+    fin: finOf(text, source),
+    // A translation names its audiences only where they differ from the source's.
+    audiences: isSource || audiences.join("\n") !== inheritedAudiences.join("\n") ? audiences : undefined,
+    tags: isSource ? (article.tags ?? []).map((tag) => tag.name) : undefined,
+    publishAt: isSource ? isoOf(article.scheduledPublishAt) : undefined,
+    unpublishAt: isSource ? isoOf(article.scheduledUnpublishAt) : undefined,
+  };
   return formatArticleFile(
     {
+      ...settings,
       title: text.title.trim(),
       description: text.description.trim(),
       state: isSource || text.state !== sourceState ? text.state : undefined,

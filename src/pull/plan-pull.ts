@@ -47,6 +47,8 @@ interface PullContext {
   input: PullInput;
   keys: AssignedKeys;
   lookupKey: ArticleKeyLookup;
+  /** Audience id -> name (the remote state's audiences, when they were listed). */
+  audienceNames: ReadonlyMap<number, string>;
   hasher: LocalHasher;
   locales: readonly string[];
   localArticles: ReadonlyMap<string, DesiredArticle>;
@@ -63,6 +65,8 @@ interface Candidate {
   text: string;
   remoteUpdatedAt: number;
   matchesRemote: () => boolean;
+  /** A translation whose source file this pull rewrites: what it inherits from it (settings) changes. */
+  sourceRewritten?: boolean;
 }
 
 /** Decides one file against the tree and the lock, and adds it to the plan. */
@@ -80,6 +84,7 @@ function consider(ctx: PullContext, candidate: Candidate): void {
     localHash: fields === undefined ? undefined : combineFieldHashes(fields),
     matchesRemote: candidate.matchesRemote,
     force: input.force,
+    ...(candidate.sourceRewritten === true ? { inheritedChange: true } : {}),
   });
   ctx.files.push({ type, key, locale, id, file, text: candidate.text, remoteUpdatedAt: candidate.remoteUpdatedAt, ...decision });
 }
@@ -114,7 +119,7 @@ function planArticles(ctx: PullContext): void {
       const theirs = article.locales[locale];
       if (theirs === undefined) continue;
       const file = itemFilePath(layout, "article", key, locale);
-      const context: ArticleTextContext = { layout, defaultAuthorId, lookupKey: ctx.lookupKey, current: ctx.input.existing.get(file) };
+      const context: ArticleTextContext = { layout, defaultAuthorId, lookupKey: ctx.lookupKey, current: ctx.input.existing.get(file), audienceNames: ctx.audienceNames };
       const text = pullArticleText(article, key, locale, context);
       if (text === undefined) {
         if (toVisibleText(theirs.body) !== "") ctx.notices.push(untitledNotice(article, locale, file));
@@ -122,7 +127,9 @@ function planArticles(ctx: PullContext): void {
       }
       const mine = ctx.localArticles.get(key)?.locales[locale];
       const matchesRemote = (): boolean => mine !== undefined && articleMatchesRemote(mine, theirs);
-      consider(ctx, { type: "article", id: article.id, key, locale, text, remoteUpdatedAt: theirs.updatedAt, matchesRemote });
+      const sourceFile = locale === layout.sourceLocale ? undefined : ctx.files.find((f) => f.type === "article" && f.key === key && f.locale === layout.sourceLocale);
+      const sourceRewritten = sourceFile !== undefined && (sourceFile.outcome === "updated" || sourceFile.outcome === "created");
+      consider(ctx, { type: "article", id: article.id, key, locale, text, remoteUpdatedAt: theirs.updatedAt, matchesRemote, sourceRewritten });
     }
   }
 }
@@ -141,6 +148,7 @@ export function planPull(input: PullInput): PullPlan {
     input,
     keys,
     lookupKey: createArticleKeyLookup(remote, keys.articles),
+    audienceNames: new Map((remote.audiences ?? []).map((audience) => [Number(audience.id), audience.name])),
     hasher: createLocalHasher(local, buildUrlTable(remote, keys.articles), input.outdatedTranslations),
     locales: [layout.sourceLocale, ...translationLocales],
     localArticles: new Map(local.articles.map((article) => [article.key, article])),

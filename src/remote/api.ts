@@ -1,6 +1,8 @@
 import type {
   WireAdmin,
   WireArticle,
+  WireAudience,
+  WireTag,
   WireCollection,
   WireCreateArticleRequest,
   WireCreateCollectionRequest,
@@ -63,4 +65,14 @@ export interface IntercomApi {
    * implementations have no limit.
    */
   inFlightLimit?(): number;
+  /** `GET /audiences`, every page. Asked only when some file names an audience. */
+  listAudiences?(): Promise<WireAudience[]>;
+  /** `GET /tags`: the workspace's tags. Asked only when some file names a tag. */
+  listTags?(): Promise<WireTag[]>;
+  /** `POST /tags` with a name: creates the tag (or answers the existing one of that name). */
+  createTag?(name: string): Promise<WireTag>;
+  /** `POST /articles/{id}/tags`: applies an existing tag. */
+  attachArticleTag?(articleId: string, tagId: string): Promise<WireTag>;
+  /** `DELETE /articles/{id}/tags/{tag_id}`. */
+  detachArticleTag?(articleId: string, tagId: string): Promise<void>;
 }

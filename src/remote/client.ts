@@ -5,6 +5,8 @@ import { SyncError } from "../errors/sync-error.js";
 import type {
   WireAdmin,
   WireArticle,
+  WireAudience,
+  WireTag,
   WireCollection,
   WireCreateArticleRequest,
   WireCreateCollectionRequest,
@@ -143,7 +145,30 @@ export function createIntercomClient(options: ClientOptions): IntercomApi {
     deleteRedirect: async (helpCenterId, redirectId) => {
       await call("DELETE", `/help_center/help_centers/${id(helpCenterId)}/redirects/${id(redirectId)}`, undefined, { notFoundAfterRetryIsSuccess: true });
     },
+    listAudiences: () => listAudiencePages(get),
+    listTags: async () => (await get<{ data?: WireTag[] }>("/tags")).data ?? [],
+    createTag: (name) => call<WireTag>("POST", "/tags", { name }),
+    attachArticleTag: (articleId, tagId) => call<WireTag>("POST", `/articles/${id(articleId)}/tags`, { id: tagId }),
+    detachArticleTag: async (articleId, tagId) => {
+      await call("DELETE", `/articles/${id(articleId)}/tags/${id(tagId)}`, undefined, { notFoundAfterRetryIsSuccess: true });
+    },
   };
+}
+
+/** Most audiences per page (2.16 `GET /audiences`: maximum 50). */
+const AUDIENCE_PAGE_SIZE = 50;
+/** Pages of audiences read at most: a workspace has tens of audiences, not thousands. */
+const MAX_AUDIENCE_PAGES = 100;
+
+/** Every audience: the 2.16 `audience_list` pages by top-level `page`/`total_pages`, not `pages`. */
+async function listAudiencePages(get: <T>(path: string) => Promise<T>): Promise<WireAudience[]> {
+  const byId = new Map<string, WireAudience>();
+  for (let n = 1; n <= MAX_AUDIENCE_PAGES; n += 1) {
+    const page = await get<{ data?: WireAudience[]; total_pages?: number }>(`/audiences?page=${n}&per_page=${AUDIENCE_PAGE_SIZE}`);
+    for (const audience of page.data ?? []) byId.set(String(audience.id), audience);
+    if ((page.data ?? []).length === 0 || n >= (page.total_pages ?? 1)) break;
+  }
+  return [...byId.values()];
 }
 
 interface SearchPage {

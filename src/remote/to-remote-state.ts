@@ -7,6 +7,7 @@ import type {
   WireHelpCenter,
 } from "../intercom/wire.js";
 import type {
+  FinSettings,
   RemoteArticle,
   RemoteArticleLocale,
   RemoteCollection,
@@ -116,11 +117,20 @@ function toCollection(wire: WireCollection, helpCenterId: string): RemoteCollect
 
 /** One locale of an article, from a `translated_content` entry or, without one, the article itself. */
 function toArticleLocale(
-  content: Pick<WireArticle, "title" | "description" | "body" | "state" | "author_id" | "updated_at" | "url" | "draft_updated_at">,
+  content: Pick<
+    WireArticle,
+    "title" | "description" | "body" | "state" | "author_id" | "updated_at" | "url" | "draft_updated_at" | "audience_ids" | "ai_chatbot_availability" | "ai_copilot_availability" | "ai_sales_agent_availability"
+  >,
 ): RemoteArticleLocale {
   const draft = typeof content.draft_updated_at === "number" ? { draftUpdatedAt: content.draft_updated_at } : {};
+  const fin: FinSettings = {};
+  if (typeof content.ai_chatbot_availability === "boolean") fin.agent = content.ai_chatbot_availability;
+  if (typeof content.ai_copilot_availability === "boolean") fin.copilot = content.ai_copilot_availability;
+  if (typeof content.ai_sales_agent_availability === "boolean") fin.salesAgent = content.ai_sales_agent_availability;
   return {
     ...draft,
+    ...(Object.keys(fin).length > 0 ? { fin } : {}),
+    ...(Array.isArray(content.audience_ids) ? { audienceIds: [...content.audience_ids] } : {}),
     title: content.title ?? "",
     description: content.description ?? "",
     body: content.body ?? "",
@@ -136,13 +146,18 @@ function toArticle(wire: WireArticle): RemoteArticle {
   for (const [locale, content] of translatedEntries<WireArticleContent>(wire.translated_content)) locales[locale] = toArticleLocale(content);
   if (wire.translated_content === null || wire.translated_content === undefined) locales[wire.default_locale] = toArticleLocale(wire);
   const parent = wire.parent_ids?.[0];
-  return {
+  const article: RemoteArticle = {
     id: String(wire.id),
     parentId: parent === undefined || parent === null ? null : String(parent),
     defaultLocale: wire.default_locale,
     updatedAt: wire.updated_at,
     locales,
   };
+  if (typeof wire.scheduled_publish_at === "number") article.scheduledPublishAt = wire.scheduled_publish_at;
+  if (typeof wire.scheduled_unpublish_at === "number") article.scheduledUnpublishAt = wire.scheduled_unpublish_at;
+  const tags = wire.tags?.tags;
+  if (Array.isArray(tags) && tags.length > 0) article.tags = tags.map((tag) => ({ id: String(tag.id), name: tag.name }));
+  return article;
 }
 
 /** The locales of a `translated_content` that hold content: not the `type` key, not null. */

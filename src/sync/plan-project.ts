@@ -8,6 +8,8 @@ import { SyncError, type Diagnostic } from "../errors/sync-error.js";
 import type { BodyLoader } from "../load/build-desired-state.js";
 import { loadDesiredState } from "../load/disk-source.js";
 import { planSync } from "../plan/plan-sync.js";
+import { listsNeeded } from "../plan/plan-settings.js";
+import { checkScheduleTimes } from "../plan/check-schedule-times.js";
 import type { Plan } from "../plan/types.js";
 import { fetchRemoteState } from "../remote/fetch-remote-state.js";
 import type { DesiredState, LockFile, RemoteState } from "../types.js";
@@ -112,10 +114,11 @@ export async function planOpenProject(
   options: Pick<PlanProjectOptions, "env" | "cache" | "force" | "stage" | "selection" | "diff"> & { keepHtmlChars?: number },
 ): Promise<PlanRun> {
   const { config } = project;
-  const { desired, diagnostics, loadBody } = await readValidState(config, options);
+  const { desired, diagnostics: found, loadBody } = await readValidState(config, options);
   const selection = options.selection ?? {};
   checkSelection(config, desired, selection);
-  const [lock, remote] = await Promise.all([project.readLock(), fetchRemoteState(project.api, { helpCenterId: config.helpCenterId })]);
+  const [lock, remote] = await Promise.all([project.readLock(), fetchRemoteState(project.api, { helpCenterId: config.helpCenterId, ...listsNeeded(desired) })]);
+  const diagnostics = [...found, ...requireFutureSchedules(desired, lock)];
   const whole = planAgainst(config, desired, remote, lock, options.force ?? false, options.stage ?? false);
   const plan = selectPlan(whole, selection, selectionLayout(config));
   // Redirects follow the files as a whole: a push limited to some files leaves them to a full push.
@@ -133,6 +136,14 @@ export async function planOpenProject(
     ...(redirects === undefined ? {} : { redirects }),
     ...(diffs === undefined ? {} : { diffs }),
   };
+}
+
+/** The schedule rule that needs the clock (see checkScheduleTimes): an error stops the run before any write. */
+function requireFutureSchedules(desired: DesiredState, lock: LockFile): Diagnostic[] {
+  const found = checkScheduleTimes(desired, lock, Math.floor(Date.now() / 1000));
+  const errors = found.filter((diagnostic) => diagnostic.severity === "error");
+  if (errors.length > 0) throw new SyncError("content/invalid", { count: errors.length }, { diagnostics: found });
+  return found;
 }
 
 /** `intercom-sync plan`: validate, read the remote once, and decide. Writes nothing. */

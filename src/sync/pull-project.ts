@@ -66,6 +66,10 @@ export async function pullProject(options: PullProjectOptions = {}): Promise<Pul
       ),
     ]);
     const local = (await buildDesiredState(memorySource(tree), config)).state;
+    // Files name audiences, Intercom keeps ids: the list is read only when some article has any.
+    if (remote.articles.some((article) => Object.values(article.locales).some((locale) => (locale.audienceIds?.length ?? 0) > 0))) {
+      remote.audiences = ((await api.listAudiences?.()) ?? []).map((audience) => ({ id: String(audience.id), name: audience.name }));
+    }
     const plan = planPull({
       remote,
       lock,

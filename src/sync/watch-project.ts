@@ -99,6 +99,9 @@ export async function watchProject(options: WatchOptions = {}): Promise<WatchSes
       onWriteError: () => {
         state.staleRemote = true;
       },
+      onUnfolded: () => {
+        state.staleRemote = true;
+      },
     });
 
   async function runBatch(batch: RunBatch): Promise<void> {

@@ -6,6 +6,7 @@ import type { ContentTree } from "../content/types.js";
 import type { Diagnostic } from "../errors/sync-error.js";
 import { visibleItems } from "../plan/format-plan.js";
 import type { Plan } from "../plan/types.js";
+import { listsNeeded } from "../plan/plan-settings.js";
 import { fetchRemoteState } from "../remote/fetch-remote-state.js";
 import { applyStep } from "./apply-step.js";
 import type { OpenProject } from "./open-project.js";
@@ -80,8 +81,10 @@ export async function runSyncStep(state: SessionState, input: StepInput): Promis
   const result: StepResult = { status: "invalid", remoteRefreshed: false, changes: [], counts: zeroCounts(), writes: 0, rendered, diagnostics: [...errors, ...warnings], failures: [] };
   if (errors.length > 0) return result;
 
-  if (state.staleRemote || input.refresh) {
-    state.remote = await fetchRemoteState(api, { helpCenterId: config.helpCenterId });
+  const lists = listsNeeded(built.state);
+  const listsMissing = (lists.audiences && state.remote.audiences === undefined) || (lists.tags && state.remote.tags === undefined);
+  if (state.staleRemote || input.refresh || listsMissing) {
+    state.remote = await fetchRemoteState(api, { helpCenterId: config.helpCenterId, ...lists });
     state.staleRemote = false;
     result.remoteRefreshed = true;
   }

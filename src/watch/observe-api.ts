@@ -6,6 +6,8 @@ export interface ApiWriteObserver {
   onWrite(write: RemoteWrite, method: "create" | "update" | "delete"): void;
   /** A write failed, or its outcome is unknown: what the session knows of the remote may be stale. */
   onWriteError(error: unknown, kind: "article" | "collection"): void;
+  /** A write the fold cannot follow (tags change an article without answering it): list again next run. */
+  onUnfolded?(): void;
 }
 
 function isNotFound(error: unknown): boolean {
@@ -27,7 +29,28 @@ export function observeApi(api: IntercomApi, observer: ApiWriteObserver): Interc
       throw error;
     }
   }
+  /** Tag writes answer with the tag, not the article: the session's copy is listed again next run. */
+  const unfolded = <A extends unknown[], T>(call: ((...args: A) => Promise<T>) | undefined): ((...args: A) => Promise<T>) | undefined =>
+    call === undefined
+      ? undefined
+      : async (...args: A) => {
+          try {
+            return await call(...args);
+          } finally {
+            observer.onUnfolded?.();
+          }
+        };
+  const settings: Partial<IntercomApi> = {};
+  if (api.listAudiences) settings.listAudiences = api.listAudiences.bind(api);
+  if (api.listTags) settings.listTags = api.listTags.bind(api);
+  const createTag = unfolded(api.createTag?.bind(api));
+  if (createTag) settings.createTag = createTag;
+  const attach = unfolded(api.attachArticleTag?.bind(api));
+  if (attach) settings.attachArticleTag = attach;
+  const detach = unfolded(api.detachArticleTag?.bind(api));
+  if (detach) settings.detachArticleTag = detach;
   return {
+    ...settings,
     me: () => api.me(),
     listAdmins: () => api.listAdmins(),
     listHelpCenters: () => api.listHelpCenters(),

@@ -28,6 +28,7 @@ describe("validateConfig", () => {
       apiVersion: "2.16",
       outdatedTranslations: "push",
       publishMode: "live",
+      defaults: {},
     });
   });
 

@@ -4,7 +4,7 @@ import { COLLECTION_FIELDS, SOURCE_ARTICLE_FIELDS, TRANSLATED_ARTICLE_FIELDS, va
 describe("validateFrontMatter", () => {
   it("accepts a complete source article and keeps its values", () => {
     const result = validateFrontMatter({ title: " Hi ", description: "D", state: "published", author_id: 5 }, {}, SOURCE_ARTICLE_FIELDS, "a.md");
-    expect(result).toEqual({ values: { title: "Hi", description: "D", state: "published", author_id: 5 }, lists: {}, diagnostics: [] });
+    expect(result).toEqual({ values: { title: "Hi", description: "D", state: "published", author_id: 5 }, lists: {}, settings: { names: {}, dates: {} }, diagnostics: [] });
   });
 
   it("reports every problem at once, each at its key's position", () => {
@@ -25,7 +25,7 @@ describe("validateFrontMatter", () => {
 
   it("reads a numeric title as text and treats an empty description as absent", () => {
     const result = validateFrontMatter({ title: 404, description: null }, {}, SOURCE_ARTICLE_FIELDS, "a.md");
-    expect(result).toEqual({ values: { title: "404" }, lists: {}, diagnostics: [] });
+    expect(result).toEqual({ values: { title: "404" }, lists: {}, settings: { names: {}, dates: {} }, diagnostics: [] });
   });
 
   it("rejects an empty required field", () => {

@@ -54,6 +54,21 @@ describe("watchProject", () => {
     expect(listings).toHaveLength(1);
   });
 
+  it("applies tags and audiences from a save, and a later save does not send them again", async () => {
+    const w = await start({ emulator: { seed: { tags: ["Billing"], audiences: ["VIP customers"] } } });
+    const id = await articleId(w, "writing/links");
+    const text = await w.project.read("content/writing/links.md");
+    await w.project.write("content/writing/links.md", text.replace(/^---\n/, "---\ntags: [Billing, Setup]\naudiences: [VIP customers]\n"));
+    expect((await w.nextRun()).status).toBe("pushed");
+    const first = w.project.takeWrites().map((write) => `${write.method} ${write.path}`);
+    expect(first).toEqual([`POST /articles/${id}/tags`, "POST /tags", `POST /articles/${id}/tags`, `PUT /articles/${id}`]);
+
+    const next = await w.project.read("content/writing/links.md");
+    await w.project.write("content/writing/links.md", next.replace("Link notes to each other", "Link your notes to each other"));
+    expect((await w.nextRun()).status).toBe("pushed");
+    expect(w.project.takeWrites().map((write) => `${write.method} ${write.path}`)).toEqual([`PUT /articles/${id}`]);
+  });
+
   it("takes an editor's save by rename (temp file renamed over the original) as one change", async () => {
     const w = await start();
     const file = path.join(w.project.dir, "content/writing/links.md");
