@@ -25,6 +25,7 @@ const DESCRIPTIONS: Record<string, string> = {
   apiVersion: 'Intercom-Version sent. Default "2.16".',
   outdatedTranslations: 'What push does with a translation whose source changed since its source_hash. Default "push".',
   publishMode: '"stage": changes to published articles become drafts to review in Intercom, then publish. Default "live".',
+  defaults: "Settings for the articles whose front matter does not say: fin (agent, copilot, sales_agent) and audiences (names).",
 };
 
 /**
