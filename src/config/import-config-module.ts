@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { mkdirSync } from "node:fs";
 import { userCacheDir } from "../fs/user-cache-dir.js";
 import { SyncError } from "../errors/sync-error.js";
+import { transformConfigSource } from "./transform-config-source.js";
 
 /** The package name a config may import `defineConfig` from. */
 const PACKAGE_NAME = "intercom-sync";
@@ -58,6 +59,7 @@ async function importWithJiti(file: string, env: NodeJS.ProcessEnv): Promise<unk
     fsCache: jitiCacheDir(env),
     // None in memory: a watch session re-reads an edited config.
     moduleCache: false,
+    transform: transformConfigSource,
   });
   return jiti.import(file, { default: true });
 }

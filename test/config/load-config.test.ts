@@ -52,6 +52,23 @@ describe("loadConfig", () => {
     expect((await loadConfig({ cwd: dir, env })).concurrency).toBe(5);
   });
 
+  it("loads a .ts config with an enum that imports a local .ts module", async () => {
+    await writeFile(path.join(dir, "locales.ts"), 'export const extra: string = "de";\n');
+    await writeFile(
+      path.join(dir, "intercom-sync.config.ts"),
+      'import { defineConfig } from "intercom-sync";\nimport type { UserConfig } from "intercom-sync";\nimport { extra } from "./locales";\nenum Locale { French = "fr" }\nconst locales: string[] = [Locale.French, extra];\nexport default defineConfig({ locales } as UserConfig);\n',
+    );
+    expect((await loadConfig({ cwd: dir })).locales).toEqual(["fr", "de"]);
+  });
+
+  it("loads a .ts config that uses top-level await and import.meta", async () => {
+    await writeFile(
+      path.join(dir, "intercom-sync.config.ts"),
+      'const n: number = await Promise.resolve(4);\nconst url: string = import.meta.url;\nexport default { concurrency: n, contentDir: url.endsWith(".ts") ? "docs" : "other" };\n',
+    );
+    expect(await loadConfig({ cwd: dir })).toMatchObject({ concurrency: 4, contentDir: path.join(dir, "docs") });
+  });
+
   it("loads a .ts config that exports a plain object", async () => {
     await writeFile(path.join(dir, "intercom-sync.config.ts"), 'export default { contentDir: "docs" } satisfies Record<string, unknown>;\n');
     expect((await loadConfig({ cwd: dir })).contentDir).toBe(path.join(dir, "docs"));
