@@ -6,7 +6,7 @@ export const SETUP_ERRORS = {
     severity: "error",
     summary: "init --locales names something that is not an Intercom locale code; nothing is written.",
     message: (d: { locale: string; suggestion: string | undefined }) => `"${d.locale}" is not an Intercom locale code; nothing was written.`,
-    hint: (d) => (d.suggestion === undefined ? "Use Intercom's codes, comma-separated: --locales fr,de,pt-BR" : `Did you mean ${d.suggestion}?`),
+    hint: (d) => (d.suggestion === undefined ? "Use Intercom's codes, comma-separated, such as fr,de,pt-BR." : `Did you mean ${d.suggestion}?`),
   }),
   "init/source-locale": defineEntry({
     severity: "error",
@@ -20,6 +20,11 @@ export const SETUP_ERRORS = {
     message: (d: { file: string; kind: "file" | "folder" }) =>
       `${d.file} exists and is not a ${d.kind}: init needs to write ${d.kind === "file" ? "a file" : "into a folder"} there; nothing was written.`,
     hint: "Move it away, or run init in another folder.",
+  }),
+  "init/cancelled": defineEntry({
+    severity: "error",
+    summary: "init's question about the locales was not answered (Ctrl-D or Ctrl-C); nothing is written.",
+    message: () => "Init cancelled; nothing was written.",
   }),
   "status/no-content": defineEntry({
     severity: "error",

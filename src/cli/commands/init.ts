@@ -3,6 +3,8 @@ import path from "node:path";
 import { findConfigFile } from "../../config/load-config.js";
 import { checkInitLocales, initProject, WORKFLOW_FILE, type InitResult } from "../../init/init-project.js";
 import { resolveProjectConfig } from "../../sync/project-config.js";
+import { SyncError } from "../../errors/sync-error.js";
+import { ask, canAsk } from "../confirm.js";
 import type { CommandContext } from "../context.js";
 import { plural } from "../../errors/plural.js";
 
@@ -15,15 +17,10 @@ function parseLocales(text: string): string[] {
   return [...new Set(text.split(",").map((code) => code.trim()).filter((code) => code !== ""))];
 }
 
-/** On a terminal, without --locales or --yes: the one question init asks. */
-async function askLocales(): Promise<string[]> {
-  const { createInterface } = await import("node:readline/promises");
-  const prompt = createInterface({ input: process.stdin, output: process.stdout });
-  try {
-    return parseLocales(await prompt.question("Translation locales, comma-separated (fr,de,pt-BR; empty for none): "));
-  } finally {
-    prompt.close();
-  }
+/** On a terminal, without --locales or --yes: the one question init asks; null when it was not answered. */
+async function askLocales(ctx: CommandContext): Promise<string[] | null> {
+  const answer = await ask(ctx, "Translation locales, comma-separated (fr,de,pt-BR; empty for none): ");
+  return answer === null ? null : parseLocales(answer);
 }
 
 async function listsPackage(rootDir: string): Promise<boolean | null> {
@@ -66,9 +63,14 @@ export async function runInit(flags: InitFlags, ctx: CommandContext): Promise<nu
   const config = await resolveProjectConfig(ctx.project);
   let locales = flags.locales !== undefined ? parseLocales(flags.locales) : [];
   checkInitLocales(locales, config.sourceLocale);
-  const interactive = flags.locales === undefined && flags.yes !== true && !out.json && out.isTTY && process.stdin.isTTY === true;
-  if (interactive) {
-    locales = await askLocales();
+  if (flags.locales === undefined && flags.yes !== true && !out.json && canAsk(ctx)) {
+    const answer = await askLocales(ctx);
+    if (answer === null) {
+      const cancelled = new SyncError("init/cancelled", {});
+      out.error(out.colors.red(cancelled.message));
+      return 1;
+    }
+    locales = answer;
     checkInitLocales(locales, config.sourceLocale);
   }
   const result = await initProject({
