@@ -8,6 +8,9 @@ import { compareWithSaved, type SavedPlan } from "../plan/saved-plan.js";
 import { blockingErrors, hasChanges } from "../plan/summarise-plan.js";
 import { applyStep } from "./apply-step.js";
 import { applyRedirectStep } from "./redirect-step.js";
+import { applyInternalStep } from "./internal-step.js";
+import type { InternalResult } from "../apply/apply-internal.js";
+import { internalPlanChanges } from "../plan/plan-internal.js";
 import { openProject } from "./open-project.js";
 import { planOpenProject, type PlanProjectOptions, type PlanRun } from "./plan-project.js";
 
@@ -56,6 +59,8 @@ export interface PushRun extends PlanRun {
   redirectResult?: RedirectResult;
   /** True when `confirm` answered no: nothing was written. */
   declined?: boolean;
+  /** Internal article writes, after the items; absent when there was nothing to do. */
+  internalResult?: InternalResult;
 }
 
 /**
@@ -86,7 +91,7 @@ export async function pushProject(options: PushProjectOptions = {}): Promise<Pus
     }
     // A redirect_from entry that cannot be resolved is bad input: nothing is written (sync semantics 1).
     if (options.dryRun || (planned.redirects?.errors.length ?? 0) > 0) return planned;
-    const changes = hasChanges(planned.plan.items) || (planned.redirects !== undefined && planned.redirects.creates.length + planned.redirects.deletes.length > 0);
+    const changes = hasChanges(planned.plan.items) || (planned.internal !== undefined && internalPlanChanges(planned.internal.plan)) || (planned.redirects !== undefined && planned.redirects.creates.length + planned.redirects.deletes.length > 0);
     if (changes && options.confirm !== undefined && !(await options.confirm(planned))) return { ...planned, declined: true };
     const result = await applyStep(project, {
       ...planned,
@@ -98,8 +103,10 @@ export async function pushProject(options: PushProjectOptions = {}): Promise<Pus
     });
     const requests = options.api === undefined ? { requests: { total: counts.total, retries: counts.retries + result.recovery.resent } } : {};
     if (result.interrupted || blockingErrors(planned.plan).length > 0) return { ...planned, result, ...requests };
-    const redirectResult = await applyRedirectStep(project, { ...planned, redirects: planned.redirects, result });
-    return { ...planned, result, ...requests, ...(redirectResult === undefined ? {} : { redirectResult }) };
+    const internalResult = await applyInternalStep(project, planned.internal, result.lock);
+    const itemsResult = internalResult === undefined ? result : { ...result, lock: internalResult.lock };
+    const redirectResult = await applyRedirectStep(project, { ...planned, redirects: planned.redirects, result: itemsResult });
+    return { ...planned, result: itemsResult, ...requests, ...(redirectResult === undefined ? {} : { redirectResult }), ...(internalResult === undefined ? {} : { internalResult }) };
   } finally {
     await project.close();
   }
