@@ -223,3 +223,33 @@ describe("internal articles: one locale", () => {
     expect(project.takeWrites()).toEqual([]);
   });
 });
+
+describe("internal articles: links and pull conflicts", () => {
+  it("links to a help-center article by its Intercom URL", async () => {
+    project = await pushedProject();
+    await project.write("internal/see-also.md", "---\ntitle: See also\n---\n\nRead [the welcome](../content/welcome.md#start).\n");
+    expect((await project.cli("push")).code).toBe(0);
+    const writes = project.takeWrites();
+    expect(writes).toHaveLength(1);
+    expect(String((writes[0]?.body as { body: string }).body)).toMatch(/<a href="https?:\/\/[^"]+#start">the welcome<\/a>/);
+  });
+
+  it("keeps a file changed here when Intercom changed too, and takes Intercom's with --force", async () => {
+    project = await pushedProject();
+    await project.write(REFUNDS, REFUNDS_TEXT);
+    await project.cli("push");
+    project.takeWrites();
+    const id = await idOf(project, "billing/refunds");
+    await editInIntercom(project, id, { title: "Refunds (web)" });
+    await replaceIn(project, REFUNDS, "30 days", "45 days");
+    const kept = await project.cli("pull");
+    expect(kept.code).toBe(1);
+    expect(await project.read(REFUNDS)).toContain("45 days");
+    expect((await project.cli("pull", "--force")).code).toBe(0);
+    const text = await project.read(REFUNDS);
+    expect(text).toContain("title: Refunds (web)");
+    expect(text).toContain("30 days");
+    expect((await project.cli("push")).code).toBe(0);
+    expect(project.takeWrites()).toEqual([]);
+  });
+});
