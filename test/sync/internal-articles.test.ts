@@ -188,7 +188,24 @@ describe("internal articles: cost and bad input", () => {
   it("lists no internal articles when there is no internal/ folder and the lock owns none", async () => {
     project = await pushedProject();
     expect((await project.cli("push")).code).toBe(0);
+    expect((await project.cli("plan")).code).toBe(0);
+    expect((await project.cli("pull")).code).toBe(0);
     expect(readsOf(project, "/internal_articles")).toBe(0);
+    expect((await project.readLock()).internalArticles).toBeUndefined();
+    expect(await project.read("intercom-sync.lock.json")).not.toContain("internalArticles");
+  });
+
+  it("gives a file without owner_id or author_id the default author, and plan shows the create", async () => {
+    project = await pushedProject();
+    await project.write("internal/minimal.md", "---\ntitle: Minimal\n---\n\nText.\n");
+    const plan = await project.cli("plan", "--detailed-exitcode");
+    expect(plan.code).toBe(2);
+    expect(plan.stdout).toContain("internal create minimal");
+    expect(project.takeWrites()).toEqual([]);
+    expect((await project.cli("push")).code).toBe(0);
+    const writes = project.takeWrites();
+    expect(writes).toMatchObject([{ method: "POST", path: "/internal_articles", body: { title: "Minimal", owner_id: 991000001, author_id: 991000001 } }]);
+    expect((await project.cli("plan", "--detailed-exitcode")).code).toBe(0);
   });
 
   it("stops before any write on an unknown audience, a bad owner_id or a bad fin, naming file and line", async () => {
