@@ -25,6 +25,7 @@ const DESCRIPTIONS: Record<string, string> = {
   apiUrl: "The API's base URL; overrides region (INTERCOM_API_URL overrides both). http:// only on loopback.",
   apiVersion: 'Intercom-Version sent. Default "2.16".',
   outdatedTranslations: 'What push does with a translation whose source changed since its source_hash. Default "push".',
+  defaults: "Settings (fin, audiences) of source articles whose front matter does not set them.",
   publishMode: '"stage": changes to published articles become drafts to review in Intercom, then publish. Default "live".',
 };
 

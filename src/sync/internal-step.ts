@@ -4,10 +4,9 @@
  * beside the help-center plan, and applied after its items.
  */
 import type { ResolvedConfig } from "../config/types.js";
-import { readInternalTree } from "../content/read-internal-tree.js";
+import { projectPath, readInternalArticles, type LoadedInternalArticles } from "../load/read-internal-articles.js";
 import { applyInternal, type InternalResult } from "../apply/apply-internal.js";
-import { diagnostic, SyncError, type Diagnostic } from "../errors/sync-error.js";
-import { access } from "node:fs/promises";
+import { SyncError, type Diagnostic } from "../errors/sync-error.js";
 import type { WireInternalArticle } from "../intercom/wire.js";
 import { buildInternalArticles, type DesiredInternalArticle } from "../model/build-internal-articles.js";
 import { planInternal, internalPlanChanges, hashInternalFields, type InternalPlan, type RemoteInternalArticle } from "../plan/plan-internal.js";
@@ -17,8 +16,6 @@ import type { Plan } from "../plan/types.js";
 import type { IntercomApi } from "../remote/api.js";
 import { renderMarkdown } from "../render/render-markdown.js";
 import type { DesiredState, LockFile, RemoteState, RemoteTag } from "../types.js";
-import { sortDiagnostics } from "../diagnostics/sort-diagnostics.js";
-import path from "node:path";
 
 export interface InternalRun {
   plan: InternalPlan;
@@ -42,50 +39,12 @@ export function toRemoteInternal(wire: WireInternalArticle): RemoteInternalArtic
   };
 }
 
-function posix(config: ResolvedConfig, dir: string): string {
-  return path.relative(config.rootDir, dir).split(path.sep).join("/");
-}
-
 /** Reads and checks the internal files; errors stop the run (nothing written), with every finding. */
-export async function loadInternalArticles(config: ResolvedConfig, desired: DesiredState): Promise<{ exists: boolean; articles: DesiredInternalArticle[]; diagnostics: Diagnostic[] }> {
-  const tree = await readInternalTree(config.rootDir, config.internalDir, config.sourceLocale);
-  if (!tree.exists) return { exists: false, articles: [], diagnostics: [] };
-  const files = new Set<string>([...desired.articles.flatMap((article) => Object.values(article.locales).map((locale) => locale.file)), ...tree.files.map((file) => file.file)]);
-  const built = buildInternalArticles({
-    internalDir: tree.internalDir,
-    files: tree.files,
-    render: renderMarkdown,
-    project: { contentDir: posix(config, config.contentDir), localesDir: posix(config, config.localesDir), files },
-    sourceLocale: config.sourceLocale,
-    assetBaseUrl: config.assetBaseUrl,
-  });
-  const diagnostics = sortDiagnostics([...tree.diagnostics, ...built.diagnostics, ...(await findTranslations(config, desired, built.articles))]);
-  const errors = diagnostics.filter((d) => d.severity === "error");
-  if (errors.length > 0) throw new SyncError("content/invalid", { count: errors.length }, { diagnostics });
-  return { exists: true, articles: built.articles, diagnostics };
-}
-
-/** Internal articles have one locale: a file at an internal key under a locale folder translates one (an error). */
-async function findTranslations(config: ResolvedConfig, desired: DesiredState, articles: readonly DesiredInternalArticle[]): Promise<Diagnostic[]> {
-  const helpCenterKeys = new Set(desired.articles.map((article) => article.key));
-  const found: Diagnostic[] = [];
-  for (const article of articles) {
-    if (helpCenterKeys.has(article.key)) continue;
-    for (const locale of desired.locales.filter((code) => code !== desired.sourceLocale)) {
-      const file = path.join(config.localesDir, locale, `${article.key}.md`);
-      if (await exists(file)) found.push(diagnostic("internal/translation", { key: article.key }, { file: posix(config, file), line: 1 }));
-    }
-  }
-  return found;
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
-  }
+export async function loadInternalArticles(config: ResolvedConfig, desired: DesiredState): Promise<LoadedInternalArticles> {
+  const loaded = await readInternalArticles(config, desired);
+  const errors = loaded.diagnostics.filter((d) => d.severity === "error");
+  if (errors.length > 0) throw new SyncError("content/invalid", { count: errors.length }, { diagnostics: loaded.diagnostics });
+  return loaded;
 }
 
 async function listAudiences(api: IntercomApi, remote: Pick<RemoteState, "audiences">): Promise<RemoteTag[]> {
@@ -150,14 +109,14 @@ export async function pullInternalStep(
   if (!loaded.exists && input.lock.internalArticles === undefined) return undefined;
   const remote = ((await api.listInternalArticles?.()) ?? []).map(toRemoteInternal);
   const audiences = remote.some((article) => article.audienceIds.length > 0) ? await listAudiences(api, {}) : [];
-  const internalDir = posix(config, config.internalDir);
+  const internalDir = projectPath(config, config.internalDir);
   const files = planInternalPull({ remote, lock: input.lock, local: loaded.articles, internalDir, audiences, force: input.force });
   const written = files.filter((file) => file.outcome !== "conflict");
   const rebuilt = buildInternalArticles({
     internalDir,
     files: written.map((file) => ({ file: file.file, text: file.text })),
     render: renderMarkdown,
-    project: { contentDir: posix(config, config.contentDir), localesDir: posix(config, config.localesDir), files: new Set(written.map((file) => file.file)) },
+    project: { contentDir: projectPath(config, config.contentDir), localesDir: projectPath(config, config.localesDir), files: new Set(written.map((file) => file.file)) },
     sourceLocale: config.sourceLocale,
     assetBaseUrl: config.assetBaseUrl,
   });

@@ -270,3 +270,16 @@ describe("internal articles: links and pull conflicts", () => {
     expect(project.takeWrites()).toEqual([]);
   });
 });
+
+describe("internal articles: check", () => {
+  it("reports bad internal files offline, and warns about keys internal articles do not have", async () => {
+    project = await createTestProject();
+    await project.write(REFUNDS, REFUNDS_TEXT.replace("owner_id: 991000002", "owner_id: [1]").replace("title:", "state: published\ntitle:"));
+    const run = await project.cli("check");
+    expect(run.code).toBe(1);
+    const output = run.stdout + run.stderr;
+    expect(output).toMatch(/internal\/invalid-field/);
+    expect(output).toMatch(/internal\/unknown-key +"state" does not apply to internal articles/);
+    expect(project.emulator.requests).toEqual([]);
+  });
+});
