@@ -84,7 +84,10 @@ export async function pushProject(options: PushProjectOptions = {}): Promise<Pus
     // Only a push that writes hands the bodies it read on to apply; `plan` and a dry run keep none.
     const saved = options.savedPlan?.saved;
     const planOptions = saved === undefined ? options : { ...options, force: saved.force, stage: saved.stage, selection: { paths: saved.paths, locales: saved.locales } };
-    const planned = await planOpenProject(project, { ...planOptions, keepHtmlChars: options.dryRun ? 0 : KEPT_HTML_CHARS });
+    const opened = await planOpenProject(project, { ...planOptions, keepHtmlChars: options.dryRun ? 0 : KEPT_HTML_CHARS });
+    // A saved plan holds no internal articles: `push --plan` writes only what was reviewed.
+    const { internal: _unreviewed, ...reviewed } = opened;
+    const planned: PlanRun = options.savedPlan === undefined ? opened : reviewed;
     if (options.savedPlan !== undefined) {
       const changed = compareWithSaved(options.savedPlan, planned.plan);
       if (changed !== null) throw new SyncError("plan-file/stale", { changed });

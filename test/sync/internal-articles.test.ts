@@ -283,3 +283,15 @@ describe("internal articles: check", () => {
     expect(project.emulator.requests).toEqual([]);
   });
 });
+
+describe("internal articles: saved plans", () => {
+  it("leaves internal articles out of push --plan, which applies only what the saved plan holds", async () => {
+    project = await pushedProject();
+    await project.write("internal/minimal.md", "---\ntitle: Minimal\n---\n\nText.\n");
+    expect((await project.cli("plan", "--out", "plan.json")).code).toBe(0);
+    expect((await project.cli("push", "--plan", "plan.json")).code).toBe(0);
+    expect(project.takeWrites()).toEqual([]);
+    expect((await project.cli("push")).code).toBe(0);
+    expect(project.takeWrites()).toHaveLength(1);
+  });
+});
