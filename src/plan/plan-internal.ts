@@ -39,6 +39,8 @@ export interface InternalPlanItem {
   fields: string[];
   /** One request in this run. */
   write: boolean;
+  /** The update overwrites edits made in Intercom (`--force`). */
+  overwrites?: true;
   /** Audience ids to send, resolved from the names. */
   audienceIds?: number[];
   /** URL of each help-center article the body links to (source locale), when known. */
@@ -179,7 +181,7 @@ export function planInternal(input: InternalPlanInput): InternalPlan {
     const send = remoteChanged ? Object.keys(fields) : local;
     if (send.length > 0) {
       const reason = remoteChanged ? "overwrites changes made in Intercom (--force)" : previousKey === undefined ? "file changed" : `moved from ${previousKey}`;
-      items.push({ ...base, ...moved, action: "update", id: entry.id, reason, fields: send, write: true, record });
+      items.push({ ...base, ...moved, action: "update", id: entry.id, reason, fields: send, write: true, record, ...(remoteChanged ? { overwrites: true as const } : {}) });
     } else if (previousKey !== undefined || released) {
       items.push({ ...base, ...moved, action: previousKey === undefined ? "noop" : "move", id: entry.id, reason: previousKey === undefined ? "settings no longer managed" : `moved from ${previousKey}`, fields: [], write: false, record: { ...record, id: entry.id, updatedAt: entry.updatedAt } });
     }
@@ -202,4 +204,20 @@ export function planInternal(input: InternalPlanInput): InternalPlan {
 /** True when the internal plan writes or records something. */
 export function internalPlanChanges(plan: InternalPlan): boolean {
   return plan.items.some((item) => item.write || item.record !== undefined || item.action === "forget");
+}
+
+/** True when the internal plan makes a request (what `plan --detailed-exitcode` and the question before a push count). */
+export function internalPlanWrites(plan: InternalPlan): boolean {
+  return plan.items.some((item) => item.write);
+}
+
+/** What a push asks about before writing internal articles (see reviewReasons): deletes and overwrites. */
+export function internalReviewReasons(plan: InternalPlan | undefined): string[] {
+  if (plan === undefined) return [];
+  const deletes = plan.items.filter((item) => item.action === "delete").length;
+  const overwrites = plan.items.filter((item) => item.overwrites === true).length;
+  const reasons: string[] = [];
+  if (deletes > 0) reasons.push(`deletes ${deletes} internal article${deletes === 1 ? "" : "s"}`);
+  if (overwrites > 0) reasons.push(`overwrites edits made in Intercom on ${overwrites} internal article${overwrites === 1 ? "" : "s"} (--force)`);
+  return reasons;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { combineFieldHashes } from "../../src/digest/field-hashes.js";
 import type { DesiredInternalArticle } from "../../src/model/build-internal-articles.js";
-import { hashInternalFields, planInternal, resolveInternalBody, type InternalPlanInput, type RemoteInternalArticle } from "../../src/plan/plan-internal.js";
+import { hashInternalFields, internalReviewReasons, planInternal, resolveInternalBody, type InternalPlanInput, type RemoteInternalArticle } from "../../src/plan/plan-internal.js";
 import { emptyLock, type LockFile } from "../../src/types.js";
 
 function article(overrides: Partial<DesiredInternalArticle> = {}): DesiredInternalArticle {
@@ -65,5 +65,17 @@ describe("planInternal", () => {
     const pushed = article();
     expect(planInternal(input({ remote: [remoteOf()], lock: lockWith(pushed), onDelete: "delete" })).items).toMatchObject([{ action: "delete", id: "50", write: true }]);
     expect(planInternal(input({ remote: [remoteOf()], lock: lockWith(pushed) })).items).toMatchObject([{ action: "forget", write: false }]);
+  });
+});
+
+describe("internalReviewReasons", () => {
+  it("asks before deleting internal articles and before overwriting edits made in Intercom", () => {
+    const pushed = article();
+    const deletes = planInternal(input({ remote: [remoteOf()], lock: lockWith(pushed), onDelete: "delete" }));
+    expect(internalReviewReasons(deletes)).toEqual(["deletes 1 internal article"]);
+    const forced = planInternal(input({ articles: [article({ title: "New" })], remote: [remoteOf({ updatedAt: 200 })], lock: lockWith(pushed), force: true }));
+    expect(internalReviewReasons(forced)).toEqual(["overwrites edits made in Intercom on 1 internal article (--force)"]);
+    expect(internalReviewReasons(planInternal(input({ articles: [article()] })))).toEqual([]);
+    expect(internalReviewReasons(undefined)).toEqual([]);
   });
 });

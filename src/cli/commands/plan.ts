@@ -4,7 +4,7 @@ import { formatPlan } from "../../plan/format-plan.js";
 import { formatPlanMarkdown } from "../../plan/format-plan-markdown.js";
 import { formatRedirectPlan } from "../../plan/format-redirects.js";
 import { formatInternalPlan } from "../../plan/format-internal.js";
-import { internalPlanChanges } from "../../plan/plan-internal.js";
+import { internalPlanWrites } from "../../plan/plan-internal.js";
 import { compactPlan } from "../../plan/compact-plan.js";
 import { toSavedPlan } from "../../plan/saved-plan.js";
 import { hasChanges, summarisePlan } from "../../plan/summarise-plan.js";
@@ -68,6 +68,6 @@ export async function runPlan(paths: readonly string[], flags: PlanFlags, ctx: C
   await writeStepOutputs(ctx, { changes: summarisePlan(plan.items).writes });
   if (run.internal !== undefined) printContentWarnings(ctx, run.internal.diagnostics, config.rootDir);
   if ((run.redirects?.errors.length ?? 0) + (run.internal?.plan.errors.length ?? 0) > 0) return 1;
-  const redirectChanges = (run.redirects !== undefined && run.redirects.creates.length + run.redirects.deletes.length > 0) || (run.internal !== undefined && internalPlanChanges(run.internal.plan));
+  const redirectChanges = (run.redirects !== undefined && run.redirects.creates.length + run.redirects.deletes.length > 0) || (run.internal !== undefined && internalPlanWrites(run.internal.plan));
   return redirectChanges && flags.detailedExitcode === true && plan.errors.length === 0 ? 2 : planExitCode(plan, flags.detailedExitcode ?? false);
 }
