@@ -295,3 +295,26 @@ describe("internal articles: saved plans", () => {
     expect(project.takeWrites()).toHaveLength(1);
   });
 });
+
+describe("internal articles: convergence", () => {
+  it("adopts an internal article of the same title the lock lacks (a lost create), and creates again one deleted in Intercom", async () => {
+    project = await pushedProject();
+    const made = await callApi(project.emulator.url, "POST", "/internal_articles", { body: { title: "Minimal", body: "<p>Old.</p>", owner_id: 991000001, author_id: 991000001 } });
+    expect(made.status).toBe(200);
+    project.takeWrites();
+    await project.write("internal/minimal.md", "---\ntitle: Minimal\n---\n\nText.\n");
+    expect((await project.cli("push")).code).toBe(0);
+    const adopted = project.takeWrites();
+    expect(adopted).toMatchObject([{ method: "PUT" }]);
+    expect(project.state().internalArticles).toHaveLength(1);
+    const id = await idOf(project, "minimal");
+
+    expect((await callApi(project.emulator.url, "DELETE", `/internal_articles/${id}`)).status).toBe(200);
+    project.takeWrites();
+    const again = await project.cli("push");
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain("deleted in Intercom: created again");
+    expect(project.takeWrites()).toMatchObject([{ method: "POST", path: "/internal_articles" }]);
+    expect(await idOf(project, "minimal")).not.toBe(id);
+  });
+});
