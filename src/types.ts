@@ -268,6 +268,19 @@ export interface LockFile {
   redirects?: Record<string, LockRedirect>;
   /** Last known URLs (locale -> URL) of articles removed from the tree, for `redirect_from: [key]`. */
   urls?: Record<string, Record<string, string>>;
+  /** Internal articles owned (`internalDir`), by key. Absent when there are none (older locks too). */
+  internalArticles?: Record<string, LockInternalArticle>;
+}
+
+/** What the lock keeps of one internal article: one locale, so no `locales` map. */
+export interface LockInternalArticle {
+  id: string;
+  /** Hash of every field hash below. */
+  hash: string;
+  /** Intercom's `updated_at` seen right after the last push or pull (seconds). */
+  updatedAt: number;
+  /** Per-field hashes (`title`, `body`, `owner`, `author`, `audiences`, `fin.agent`, ...) of what was pushed. */
+  fields: Record<string, string>;
 }
 
 export function emptyLock(): LockFile {

@@ -2,6 +2,7 @@ import type { ResolvedConfig } from "../config/types.js";
 import type { Diagnostic } from "../errors/sync-error.js";
 import type { DesiredState } from "../types.js";
 import { loadDesiredState } from "../load/disk-source.js";
+import { readInternalArticles } from "../load/read-internal-articles.js";
 import { sortDiagnostics } from "../diagnostics/sort-diagnostics.js";
 import path from "node:path";
 import { LOCK_FILE_NAME } from "../lock/lock-schema.js";
@@ -51,7 +52,9 @@ function countTranslations(state: DesiredState): number {
  */
 export async function checkProject(config: ResolvedConfig, options: CheckOptions = {}): Promise<CheckReport> {
   const loaded = await loadDesiredState(config);
-  const found = sortDiagnostics([...loaded.diagnostics, ...(await checkSchedules(config, loaded.state, options.clock ?? Date.now))]);
+  // Internal articles are checked offline too; an unknown audience needs the workspace's list (plan, push).
+  const internal = await readInternalArticles(config, loaded.state);
+  const found = sortDiagnostics([...loaded.diagnostics, ...internal.diagnostics, ...(await checkSchedules(config, loaded.state, options.clock ?? Date.now))]);
   const diagnostics = options.strict ? found.map((diagnostic) => ({ ...diagnostic, severity: "error" as const })) : found;
   const errorCount = diagnostics.filter((diagnostic) => diagnostic.severity === "error").length;
   const report: CheckReport = {

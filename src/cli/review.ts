@@ -4,6 +4,8 @@ import path from "node:path";
 import { SyncError } from "../errors/sync-error.js";
 import { formatPlan } from "../plan/format-plan.js";
 import { reviewReasons } from "../plan/review-reasons.js";
+import { formatInternalPlan } from "../plan/format-internal.js";
+import { internalReviewReasons } from "../plan/plan-internal.js";
 import { parseSavedPlan, type SavedPlan } from "../plan/saved-plan.js";
 import { formatDiffs } from "../plan/text-diff.js";
 import type { PlanRun } from "../sync/plan-project.js";
@@ -30,12 +32,13 @@ export function questionBeforePush(ctx: CommandContext): ((run: PlanRun) => Prom
   if (!canAsk(ctx)) return undefined;
   const { out } = ctx;
   return async (run) => {
-    const reasons = reviewReasons(run.plan);
+    const reasons = [...reviewReasons(run.plan), ...internalReviewReasons(run.internal?.plan)];
     if (reasons.length === 0) return true;
     // On stderr, and even with --quiet: what is asked about must be seen.
     out.clearProgress();
     out.error(formatPlan(run.plan, { color: out.colors.isColorSupported }));
     if (run.diffs !== undefined) out.error(formatDiffs(run.diffs, { color: out.colors.isColorSupported }));
+    if (run.internal !== undefined) out.error(formatInternalPlan(run.internal.plan, { color: out.colors.isColorSupported }));
     out.error("");
     out.error(out.colors.yellow(`This push ${reasons.join(", ")}.`));
     return confirm(ctx, `Apply it? Type "yes" to go on (--yes skips this question): `);

@@ -12,6 +12,7 @@ const DESCRIPTIONS: Record<string, string> = {
   locales: "Which locale folders under localesDir to sync. Default: every folder present.",
   contentDir: 'Folder of the source articles, relative to the config. Default "content".',
   localesDir: 'Folder of the translations (one folder per locale), relative to the config. Default "locales".',
+  internalDir: 'Folder of the internal articles (`/internal_articles`), relative to the config. Default "internal".',
   helpCenterId: "The help center to sync. Default: the workspace's default help center.",
   authorId: "Default author of new articles (an admin id). Default: the admin the token belongs to.",
   defaultState: 'State of an article whose front matter has no state. Default "draft".',

@@ -50,6 +50,7 @@ export const configSchema = z.strictObject({
   locales: z.array(localeCode).optional(),
   contentDir: nonEmpty.optional(),
   localesDir: nonEmpty.optional(),
+  internalDir: nonEmpty.optional(),
   helpCenterId: z.union([nonEmpty, z.number().int().positive()]).optional(),
   authorId: z.number().int().positive().optional(),
   defaultState: z.enum(["published", "draft"]).optional(),

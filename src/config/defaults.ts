@@ -37,6 +37,7 @@ export const CONFIG_DEFAULTS = {
   locales: null,
   contentDir: "content",
   localesDir: "locales",
+  internalDir: "internal",
   helpCenterId: null,
   authorId: null,
   defaultState: "draft",

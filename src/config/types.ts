@@ -8,6 +8,8 @@ export interface UserConfig {
   contentDir?: string;
   /** Default "locales". Relative to the config file's folder. */
   localesDir?: string;
+  /** Folder of the internal articles (`/internal_articles`). Default "internal". */
+  internalDir?: string;
   /** Default: the workspace's default help center. */
   helpCenterId?: string | number;
   /** Default author of articles. Default: the admin behind the token (`GET /me`). */
@@ -63,6 +65,8 @@ export interface ResolvedConfig {
   contentDir: string;
   /** Absolute. */
   localesDir: string;
+  /** Absolute: the internal articles' folder. */
+  internalDir: string;
   helpCenterId: string | null;
   authorId: number | null;
   defaultState: "published" | "draft";

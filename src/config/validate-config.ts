@@ -12,12 +12,18 @@ export interface ValidateConfigResult {
 }
 
 /** The fields the cross-field checks read, taken leniently from a config that may be invalid. */
-function pickCrossFields(raw: unknown): { sourceLocale?: string; locales?: string[]; contentDir?: string; localesDir?: string } {
+function pickCrossFields(raw: unknown): { sourceLocale?: string; locales?: string[]; contentDir?: string; localesDir?: string; internalDir?: string } {
   if (raw === null || typeof raw !== "object") return {};
   const record = raw as Record<string, unknown>;
   const text = (value: unknown) => (typeof value === "string" ? value : undefined);
   const locales = Array.isArray(record.locales) ? record.locales.filter((locale): locale is string => typeof locale === "string") : undefined;
-  return { sourceLocale: text(record.sourceLocale), locales, contentDir: text(record.contentDir), localesDir: text(record.localesDir) };
+  return { sourceLocale: text(record.sourceLocale), locales, contentDir: text(record.contentDir), localesDir: text(record.localesDir), internalDir: text(record.internalDir) };
+}
+
+/** True when one folder is the other or holds it (relative POSIX paths). */
+function foldersOverlap(a: string, b: string): boolean {
+  const norm = (dir: string) => `${path.posix.normalize(dir).replace(/\/+$/, "")}/`;
+  return norm(a).startsWith(norm(b)) || norm(b).startsWith(norm(a));
 }
 
 /**
@@ -42,6 +48,10 @@ function checkCrossFields(raw: unknown, file: string): Diagnostic[] {
   if (path.posix.normalize(contentDir) === path.posix.normalize(localesDir)) {
     diagnostics.push(diagnostic("config/invalid", { problem: "same-folder", folder: contentDir }, { file }));
   }
+  const internalDir = input.internalDir ?? CONFIG_DEFAULTS.internalDir;
+  for (const [field, other] of [["contentDir", contentDir], ["localesDir", localesDir]] as const) {
+    if (foldersOverlap(internalDir, other)) diagnostics.push(diagnostic("config/internal-dir-overlap", { internalDir, field, folder: other }, { file }));
+  }
   return diagnostics;
 }
 
@@ -58,6 +68,7 @@ export function resolveConfig(input: ConfigInput, rootDir: string, configFile: s
     locales: input.locales ?? CONFIG_DEFAULTS.locales,
     contentDir: path.resolve(rootDir, input.contentDir ?? CONFIG_DEFAULTS.contentDir),
     localesDir: path.resolve(rootDir, input.localesDir ?? CONFIG_DEFAULTS.localesDir),
+    internalDir: path.resolve(rootDir, input.internalDir ?? CONFIG_DEFAULTS.internalDir),
     helpCenterId: input.helpCenterId === undefined ? CONFIG_DEFAULTS.helpCenterId : String(input.helpCenterId),
     authorId: input.authorId ?? CONFIG_DEFAULTS.authorId,
     defaultState: input.defaultState ?? CONFIG_DEFAULTS.defaultState,

@@ -1,5 +1,6 @@
 import { COMMAND_ERRORS } from "./catalog-commands.js";
 import { CONFIG_ERRORS, CONTENT_ERRORS } from "./catalog-content.js";
+import { INTERNAL_ERRORS } from "./catalog-internal.js";
 import { MODEL_ERRORS } from "./catalog-model.js";
 import { PREVIEW_ERRORS } from "./catalog-preview.js";
 import { REMOTE_ERRORS } from "./catalog-remote.js";
@@ -29,6 +30,7 @@ export const ERROR_CATALOG = {
   ...COMMAND_ERRORS,
   ...SETUP_ERRORS,
   ...PREVIEW_ERRORS,
+  ...INTERNAL_ERRORS,
 };
 
 /** A code of the catalog, such as `frontmatter/unknown-key`. */

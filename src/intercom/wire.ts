@@ -237,3 +237,33 @@ export interface WireCreateRedirectRequest {
   target_type: "article" | "collection";
   target_id: string;
 }
+
+/** 2.16 `internal_article` (`/internal_articles`): one locale, no collection. */
+export interface WireInternalArticle {
+  type?: "internal_article";
+  id: string;
+  title: string;
+  body: string | null;
+  owner_id: number;
+  author_id: number;
+  locale?: string;
+  created_at?: number;
+  updated_at: number;
+  audience_ids?: number[] | null;
+  ai_chatbot_availability?: boolean;
+  ai_copilot_availability?: boolean;
+  ai_sales_agent_availability?: boolean;
+}
+
+/** `update_internal_article_request`; `create_internal_article_request` adds `locale` and needs title, owner and author. */
+export interface WireInternalArticleRequest {
+  title?: string;
+  body?: string;
+  author_id?: number;
+  owner_id?: number;
+  locale?: string;
+  audience_ids?: number[];
+  ai_chatbot_availability?: boolean;
+  ai_copilot_availability?: boolean;
+  ai_sales_agent_availability?: boolean;
+}

@@ -39,4 +39,7 @@ export const lockFileSchema = z.object({
     .record(z.string(), z.object({ id: z.string().min(1), targetType: z.enum(["article", "collection"]), key: z.string(), locale: z.string() }).loose())
     .optional(),
   urls: z.record(z.string(), z.record(z.string(), z.string())).optional(),
+  internalArticles: z
+    .record(z.string(), z.object({ id: z.string().min(1), hash: z.string().min(1), updatedAt: z.number().int().nonnegative(), fields: z.record(z.string(), z.string()) }).loose())
+    .optional(),
 });

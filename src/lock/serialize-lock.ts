@@ -11,10 +11,11 @@ export function serializeLock(lock: LockFile): string {
     `  "version": ${JSON.stringify(lock.version)},`,
     `  "helpCenterId": ${JSON.stringify(lock.helpCenterId)},`,
     `  "collections": ${serializeEntries(lock.collections)},`,
-    `  "articles": ${serializeEntries(lock.articles)}${lock.redirects || lock.urls ? "," : ""}`,
-    // Written only when present, so locks of projects without redirects keep their bytes.
-    ...(lock.redirects ? [`  "redirects": ${serializeEntries(lock.redirects)}${lock.urls ? "," : ""}`] : []),
-    ...(lock.urls ? [`  "urls": ${serializeEntries(lock.urls)}`] : []),
+    `  "articles": ${serializeEntries(lock.articles)}${lock.redirects || lock.urls || lock.internalArticles ? "," : ""}`,
+    // Written only when present, so locks of projects without redirects or internal articles keep their bytes.
+    ...(lock.redirects ? [`  "redirects": ${serializeEntries(lock.redirects)}${lock.urls || lock.internalArticles ? "," : ""}`] : []),
+    ...(lock.urls ? [`  "urls": ${serializeEntries(lock.urls)}${lock.internalArticles ? "," : ""}`] : []),
+    ...(lock.internalArticles ? [`  "internalArticles": ${serializeEntries(lock.internalArticles)}`] : []),
     "}",
     "",
   ].join("\n");

@@ -3,6 +3,7 @@
  * item and locale, whether a file is written, left as it is, or skipped, and why; `pullProject`
  * writes the files and the lock.
  */
+import type { InternalPullFile } from "./plan-internal-pull.js";
 import type { Diagnostic } from "../errors/sync-error.js";
 import type { OutdatedTranslations } from "../plan/types.js";
 import type { DesiredState, LockFile, RemoteState } from "../types.js";
@@ -93,4 +94,6 @@ export interface PullResult {
   summary: PullSummary;
   lockFile: string;
   lock: LockFile;
+  /** Internal article files (`internalDir`) written or, on a conflict, left alone; absent when not listed. */
+  internal?: Omit<InternalPullFile, "text">[];
 }

@@ -7,6 +7,8 @@ import type {
   WireCreateArticleRequest,
   WireCreateCollectionRequest,
   WireHelpCenter,
+  WireInternalArticle,
+  WireInternalArticleRequest,
   WireCreateRedirectRequest,
   WirePublishDraftRequest,
   WireRedirect,
@@ -75,4 +77,9 @@ export interface IntercomApi {
   attachArticleTag?(articleId: string, tagId: string): Promise<WireTag>;
   /** `DELETE /articles/{id}/tags/{tag_id}`. */
   detachArticleTag?(articleId: string, tagId: string): Promise<void>;
+  /** `GET /internal_articles`, every page. Asked only when the tree has internal articles or the lock owns some. */
+  listInternalArticles?(): Promise<WireInternalArticle[]>;
+  createInternalArticle?(body: WireInternalArticleRequest): Promise<WireInternalArticle>;
+  updateInternalArticle?(id: string, body: WireInternalArticleRequest): Promise<WireInternalArticle>;
+  deleteInternalArticle?(id: string): Promise<void>;
 }

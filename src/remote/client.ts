@@ -11,6 +11,8 @@ import type {
   WireCreateArticleRequest,
   WireCreateCollectionRequest,
   WireHelpCenter,
+  WireInternalArticle,
+  WireInternalArticleRequest,
   WireRedirect,
   WireUpdateArticleRequest,
   WireUpdateCollectionRequest,
@@ -151,6 +153,12 @@ export function createIntercomClient(options: ClientOptions): IntercomApi {
     attachArticleTag: (articleId, tagId) => call<WireTag>("POST", `/articles/${id(articleId)}/tags`, { id: tagId }),
     detachArticleTag: async (articleId, tagId) => {
       await call("DELETE", `/articles/${id(articleId)}/tags/${id(tagId)}`, undefined, { notFoundAfterRetryIsSuccess: true });
+    },
+    listInternalArticles: () => listAllPages(page<WireInternalArticle>("/internal_articles"), perPage),
+    createInternalArticle: (body: WireInternalArticleRequest) => call<WireInternalArticle>("POST", "/internal_articles", body),
+    updateInternalArticle: (articleId, body: WireInternalArticleRequest) => call<WireInternalArticle>("PUT", `/internal_articles/${id(articleId)}`, body),
+    deleteInternalArticle: async (articleId) => {
+      await call("DELETE", `/internal_articles/${id(articleId)}`, undefined, { notFoundAfterRetryIsSuccess: true });
     },
   };
 }

@@ -18,6 +18,7 @@ import { isEmptySelection, selectedPathOf, selectPlan, type PlanSelection, type 
 import type { LocaleDiff } from "../plan/text-diff.js";
 import { buildPlanDiffs } from "./plan-diffs.js";
 import { planRedirectStep } from "./redirect-step.js";
+import { planInternalStep, type InternalRun } from "./internal-step.js";
 import { openProject, type OpenProject, type OpenProjectOptions } from "./open-project.js";
 import type { ProjectOptions } from "./project-config.js";
 
@@ -51,6 +52,8 @@ export interface PlanRun {
   redirects?: RedirectPlan;
   /** The text diffs of the changes, with `diff`; they travel beside the plan. */
   diffs?: LocaleDiff[];
+  /** Internal articles (`internalDir`); absent when there is no such folder and the lock owns none. */
+  internal?: InternalRun;
 }
 
 /**
@@ -123,6 +126,8 @@ export async function planOpenProject(
   const plan = selectPlan(whole, selection, selectionLayout(config));
   // Redirects follow the files as a whole: a push limited to some files leaves them to a full push.
   const redirects = isEmptySelection(selection) ? await planRedirectStep(project.api, { desired, remote, lock, plan }) : undefined;
+  // Internal articles too: a push limited to some files leaves them to a full push.
+  const internal = isEmptySelection(selection) ? await planInternalStep(project, { desired, remote, lock, plan, force: options.force ?? false }) : undefined;
   const diffs = options.diff === true ? await buildPlanDiffs({ plan, desired, remote, loadBody }) : undefined;
   return {
     config,
@@ -135,6 +140,7 @@ export async function planOpenProject(
     plan,
     ...(redirects === undefined ? {} : { redirects }),
     ...(diffs === undefined ? {} : { diffs }),
+    ...(internal === undefined ? {} : { internal }),
   };
 }
 

@@ -13,6 +13,7 @@ import { COLLECTION_FILE } from "../model/content-keys.js";
 import { fetchRemoteState } from "../remote/fetch-remote-state.js";
 import { openProject, type OpenProjectOptions } from "./open-project.js";
 import { buildPullLock } from "../pull/build-pull-lock.js";
+import { pullInternalStep } from "./internal-step.js";
 import { applyRedirectsToFiles } from "../pull/apply-redirects-to-files.js";
 import { planPull } from "../pull/plan-pull.js";
 import { toProjectLayout } from "../pull/project-layout.js";
@@ -98,8 +99,11 @@ export async function pullProject(options: PullProjectOptions = {}): Promise<Pul
     if (errors.length > 0) {
       throw new SyncError("pull/invalid-files", { count: errors.length }, { diagnostics: errors });
     }
-    const nextLock = buildPullLock({ lock, files: plan.files, desired: next.state, remote, outdatedTranslations: config.outdatedTranslations });
-    await writeTextFiles(config.rootDir, written);
+    const pulledLock = buildPullLock({ lock, files: plan.files, desired: next.state, remote, outdatedTranslations: config.outdatedTranslations });
+    const keptInternal = lock.internalArticles === undefined ? pulledLock : { ...pulledLock, internalArticles: lock.internalArticles };
+    const internal = await pullInternalStep(project, { desired: next.state, lock: keptInternal, force: options.force ?? false });
+    const nextLock = internal?.lock ?? keptInternal;
+    await writeTextFiles(config.rootDir, [...written, ...(internal?.files.filter((file) => file.outcome !== "conflict") ?? [])]);
     // An unchanged lock is not rewritten: pulling twice leaves every file as it was.
     if (!lockExists || serializeLock(nextLock) !== serializeLock(lock)) await project.saveLock(nextLock);
     return {
@@ -110,6 +114,7 @@ export async function pullProject(options: PullProjectOptions = {}): Promise<Pul
       summary: summarise(plan.files),
       lockFile,
       lock: nextLock,
+      ...(internal === undefined ? {} : { internal: internal.files.map(({ text: _text, ...file }) => file) }),
     };
   } finally {
     await project.close();

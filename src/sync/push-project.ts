@@ -8,6 +8,9 @@ import { compareWithSaved, type SavedPlan } from "../plan/saved-plan.js";
 import { blockingErrors, hasChanges } from "../plan/summarise-plan.js";
 import { applyStep } from "./apply-step.js";
 import { applyRedirectStep } from "./redirect-step.js";
+import { applyInternalStep } from "./internal-step.js";
+import type { InternalResult } from "../apply/apply-internal.js";
+import { internalPlanWrites } from "../plan/plan-internal.js";
 import { openProject } from "./open-project.js";
 import { planOpenProject, type PlanProjectOptions, type PlanRun } from "./plan-project.js";
 
@@ -56,6 +59,8 @@ export interface PushRun extends PlanRun {
   redirectResult?: RedirectResult;
   /** True when `confirm` answered no: nothing was written. */
   declined?: boolean;
+  /** Internal article writes, after the items; absent when there was nothing to do. */
+  internalResult?: InternalResult;
 }
 
 /**
@@ -79,14 +84,17 @@ export async function pushProject(options: PushProjectOptions = {}): Promise<Pus
     // Only a push that writes hands the bodies it read on to apply; `plan` and a dry run keep none.
     const saved = options.savedPlan?.saved;
     const planOptions = saved === undefined ? options : { ...options, force: saved.force, stage: saved.stage, selection: { paths: saved.paths, locales: saved.locales } };
-    const planned = await planOpenProject(project, { ...planOptions, keepHtmlChars: options.dryRun ? 0 : KEPT_HTML_CHARS });
+    const opened = await planOpenProject(project, { ...planOptions, keepHtmlChars: options.dryRun ? 0 : KEPT_HTML_CHARS });
+    // A saved plan holds no internal articles: `push --plan` writes only what was reviewed.
+    const { internal: _unreviewed, ...reviewed } = opened;
+    const planned: PlanRun = options.savedPlan === undefined ? opened : reviewed;
     if (options.savedPlan !== undefined) {
       const changed = compareWithSaved(options.savedPlan, planned.plan);
       if (changed !== null) throw new SyncError("plan-file/stale", { changed });
     }
     // A redirect_from entry that cannot be resolved is bad input: nothing is written (sync semantics 1).
     if (options.dryRun || (planned.redirects?.errors.length ?? 0) > 0) return planned;
-    const changes = hasChanges(planned.plan.items) || (planned.redirects !== undefined && planned.redirects.creates.length + planned.redirects.deletes.length > 0);
+    const changes = hasChanges(planned.plan.items) || (planned.internal !== undefined && internalPlanWrites(planned.internal.plan)) || (planned.redirects !== undefined && planned.redirects.creates.length + planned.redirects.deletes.length > 0);
     if (changes && options.confirm !== undefined && !(await options.confirm(planned))) return { ...planned, declined: true };
     const result = await applyStep(project, {
       ...planned,
@@ -98,8 +106,10 @@ export async function pushProject(options: PushProjectOptions = {}): Promise<Pus
     });
     const requests = options.api === undefined ? { requests: { total: counts.total, retries: counts.retries + result.recovery.resent } } : {};
     if (result.interrupted || blockingErrors(planned.plan).length > 0) return { ...planned, result, ...requests };
-    const redirectResult = await applyRedirectStep(project, { ...planned, redirects: planned.redirects, result });
-    return { ...planned, result, ...requests, ...(redirectResult === undefined ? {} : { redirectResult }) };
+    const internalResult = await applyInternalStep(project, planned.internal, result.lock);
+    const itemsResult = internalResult === undefined ? result : { ...result, lock: internalResult.lock };
+    const redirectResult = await applyRedirectStep(project, { ...planned, redirects: planned.redirects, result: itemsResult });
+    return { ...planned, result: itemsResult, ...requests, ...(redirectResult === undefined ? {} : { redirectResult }), ...(internalResult === undefined ? {} : { internalResult }) };
   } finally {
     await project.close();
   }

@@ -15,6 +15,7 @@ describe("validateConfig", () => {
       locales: null,
       contentDir: path.resolve("/project/content"),
       localesDir: path.resolve("/project/locales"),
+      internalDir: path.resolve("/project/internal"),
       helpCenterId: null,
       authorId: null,
       defaultState: "draft",
@@ -107,5 +108,17 @@ describe("validateConfig", () => {
 
   it("tolerates $schema in JSON configs", () => {
     expect(validateConfig({ $schema: "./schema.json" }, FILE).diagnostics).toEqual([]);
+  });
+});
+
+describe("internalDir", () => {
+  it("refuses an internal folder that is, holds or lies inside the content or locales folder", () => {
+    const codes = (input: Record<string, unknown>) => validateConfig(input, "/project/intercom-sync.config.ts").diagnostics.map((d) => d.code);
+    expect(codes({ internalDir: "content" })).toEqual(["config/internal-dir-overlap"]);
+    expect(codes({ internalDir: "content/internal" })).toEqual(["config/internal-dir-overlap"]);
+    expect(codes({ internalDir: "docs", contentDir: "docs/en" })).toEqual(["config/internal-dir-overlap"]);
+    expect(codes({ internalDir: "locales/" })).toEqual(["config/internal-dir-overlap"]);
+    expect(codes({ internalDir: "team-notes" })).toEqual([]);
+    expect(validateConfig({ internalDir: "team-notes" }, "/project/intercom-sync.config.ts").config?.internalDir).toBe(path.resolve("/project/team-notes"));
   });
 });

@@ -3,6 +3,8 @@ import path from "node:path";
 import { formatPlan } from "../../plan/format-plan.js";
 import { formatPlanMarkdown } from "../../plan/format-plan-markdown.js";
 import { formatRedirectPlan } from "../../plan/format-redirects.js";
+import { formatInternalPlan } from "../../plan/format-internal.js";
+import { internalPlanWrites } from "../../plan/plan-internal.js";
 import { compactPlan } from "../../plan/compact-plan.js";
 import { toSavedPlan } from "../../plan/saved-plan.js";
 import { hasChanges, summarisePlan } from "../../plan/summarise-plan.js";
@@ -51,17 +53,21 @@ export async function runPlan(paths: readonly string[], flags: PlanFlags, ctx: C
   }
   if (out.json) {
     const shown = flags.jsonAll === true ? plan : compactPlan(plan);
-    out.printJson(run.diffs === undefined ? shown : { ...shown, diffs: run.diffs });
+    const withInternal = run.internal === undefined ? shown : { ...shown, internal: run.internal.plan };
+    out.printJson(run.diffs === undefined ? withInternal : { ...withInternal, diffs: run.diffs });
   } else {
     out.result(formatPlan(plan, { color: out.colors.isColorSupported }));
     if (run.diffs !== undefined) out.result(formatDiffs(run.diffs, { color: out.colors.isColorSupported }));
     if (run.redirects) out.result(formatRedirectPlan(run.redirects, { color: out.colors.isColorSupported }));
+    const internalText = run.internal === undefined ? "" : formatInternalPlan(run.internal.plan, { color: out.colors.isColorSupported });
+    if (internalText !== "") out.result(internalText);
     if (flags.out) out.info(out.colors.dim(`Plan written to ${flags.out}; \`intercom-sync push --plan ${flags.out}\` applies it if nothing changes meanwhile.`));
   }
   annotate(ctx, [...run.diagnostics, ...plan.warnings, ...plan.errors], config.rootDir);
   await writeStepSummary(ctx, formatPlanMarkdown(plan));
   await writeStepOutputs(ctx, { changes: summarisePlan(plan.items).writes });
-  if ((run.redirects?.errors.length ?? 0) > 0) return 1;
-  const redirectChanges = run.redirects !== undefined && run.redirects.creates.length + run.redirects.deletes.length > 0;
+  if (run.internal !== undefined) printContentWarnings(ctx, run.internal.diagnostics, config.rootDir);
+  if ((run.redirects?.errors.length ?? 0) + (run.internal?.plan.errors.length ?? 0) > 0) return 1;
+  const redirectChanges = (run.redirects !== undefined && run.redirects.creates.length + run.redirects.deletes.length > 0) || (run.internal !== undefined && internalPlanWrites(run.internal.plan));
   return redirectChanges && flags.detailedExitcode === true && plan.errors.length === 0 ? 2 : planExitCode(plan, flags.detailedExitcode ?? false);
 }

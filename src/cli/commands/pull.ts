@@ -16,7 +16,8 @@ export interface PullFlags {
 export async function runPull(flags: PullFlags, ctx: CommandContext): Promise<number> {
   const { out } = ctx;
   const result = await pullProject({ ...ctx.project, force: flags.force });
-  const conflicts = result.files.filter((file) => file.conflict === true);
+  const internalConflicts = (result.internal ?? []).filter((file) => file.outcome === "conflict");
+  const conflicts = [...result.files.filter((file) => file.conflict === true), ...internalConflicts];
   if (out.json) {
     out.printJson({
       ok: conflicts.length === 0,
@@ -25,9 +26,13 @@ export async function runPull(flags: PullFlags, ctx: CommandContext): Promise<nu
       files: result.files.map(({ text: _text, ...file }) => file),
       notices: result.notices,
       diagnostics: result.diagnostics,
+      ...(result.internal === undefined ? {} : { internal: result.internal }),
     });
   } else {
     out.result(formatPullResult(result, { color: out.colors.isColorSupported, verbose: out.verbose }));
+    for (const file of result.internal ?? []) {
+      out.result(file.outcome === "conflict" ? `✗ internal ${file.key}: changed here and in Intercom; kept the file (pull --force takes Intercom's)` : `internal ${file.outcome} ${file.file}`);
+    }
     if (result.diagnostics.length > 0) {
       const paths = { rootDir: ctx.rootDir, cwd: ctx.cwd };
       if (out.verbose) out.warn(formatDiagnostics(result.diagnostics, { color: out.colors.isColorSupported, ...paths }));

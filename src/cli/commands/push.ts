@@ -9,6 +9,7 @@ import { formatPlanMarkdown } from "../../plan/format-plan-markdown.js";
 import type { WaitEvent } from "../../remote/request-with-policy.js";
 import { EXIT_INTERRUPTED } from "../exit-codes.js";
 import { formatRedirectDiagnostics, formatRedirectPlan } from "../../plan/format-redirects.js";
+import { formatInternalPlan } from "../../plan/format-internal.js";
 import { pushProject } from "../../sync/push-project.js";
 import { questionBeforePush, readSavedPlan } from "../review.js";
 import { createProgressTracker } from "../progress-bar.js";
@@ -112,17 +113,22 @@ export async function runPush(paths: readonly string[], flags: PushFlags, ctx: C
     annotate(ctx, [...run.diagnostics, ...plan.warnings, ...plan.errors], config.rootDir);
     const redirectErrors = [...(run.redirects?.errors ?? []), ...(run.redirectResult?.errors ?? [])];
     annotate(ctx, redirectErrors, config.rootDir);
+    const internalErrors = [...(run.internal?.plan.errors ?? []), ...(run.internalResult?.errors ?? [])];
+    if (run.internal !== undefined) printContentWarnings(ctx, run.internal.diagnostics, config.rootDir);
+    annotate(ctx, internalErrors, config.rootDir);
+    const internalText = run.internal === undefined ? "" : formatInternalPlan(run.internal.plan, { color });
     if (!result) {
-      if (out.json) out.printJson({ dryRun: true, plan: jsonPlan, redirects: run.redirects, ...(run.diffs === undefined ? {} : { diffs: run.diffs }) });
+      if (out.json) out.printJson({ dryRun: true, plan: jsonPlan, redirects: run.redirects, ...(run.internal === undefined ? {} : { internal: run.internal.plan }), ...(run.diffs === undefined ? {} : { diffs: run.diffs }) });
       else {
         out.result(formatPlan(plan, { color }));
         if (run.diffs !== undefined) out.result(formatDiffs(run.diffs, { color }));
         if (run.redirects) out.result(formatRedirectPlan(run.redirects, { color }));
+        if (internalText !== "") out.result(internalText);
         out.result(out.colors.dim(flags.dryRun ? "Dry run: nothing was sent to Intercom." : "Nothing was sent to Intercom."));
       }
       await writeStepSummary(ctx, formatPlanMarkdown(plan));
       await writeStepOutputs(ctx, { changes: summarisePlan(plan.items).writes });
-      return redirectErrors.length > 0 ? 1 : planExitCode(plan, false);
+      return redirectErrors.length + internalErrors.length > 0 ? 1 : planExitCode(plan, false);
     }
     const redirectOutcomes = run.redirectResult?.outcomes ?? [];
     if (out.json) {
@@ -132,6 +138,7 @@ export async function runPush(paths: readonly string[], flags: PushFlags, ctx: C
         result: resultJson(result, flags.jsonAll === true),
         requests: run.requests,
         redirects: { outcomes: redirectOutcomes, errors: redirectErrors },
+        ...(run.internal === undefined ? {} : { internal: { plan: run.internal.plan, outcomes: run.internalResult?.outcomes ?? [], errors: internalErrors } }),
         ...(run.diffs === undefined ? {} : { diffs: run.diffs }),
       });
     } else {
@@ -146,11 +153,18 @@ export async function runPush(paths: readonly string[], flags: PushFlags, ctx: C
       const deleted = redirectOutcomes.filter((o) => o.outcome === "deleted").length;
       if (created + deleted > 0) out.result(`Redirects: ${created} created, ${deleted} deleted.`);
       if (redirectErrors.length > 0) out.result(formatRedirectDiagnostics(redirectErrors, color).join("\n"));
+      if (internalText !== "") out.result(internalText);
+      const internalOutcomes = run.internalResult?.outcomes ?? [];
+      if (internalOutcomes.length > 0) {
+        const count = (outcome: string) => internalOutcomes.filter((o) => o.outcome === outcome).length;
+        out.result(`Internal articles: ${count("created")} created, ${count("updated")} updated, ${count("deleted")} deleted, ${count("failed")} failed.`);
+      }
+      if ((run.internalResult?.errors.length ?? 0) > 0) out.result(formatRedirectDiagnostics(run.internalResult?.errors ?? [], color).join("\n"));
     }
     await writeStepSummary(ctx, formatPlanMarkdown(plan));
     await writeStepOutputs(ctx, { changes: summarisePlan(plan.items).writes });
     if (result.interrupted) return EXIT_INTERRUPTED;
-    return result.ok && plan.errors.length === 0 && redirectErrors.length === 0 ? 0 : 1;
+    return result.ok && plan.errors.length === 0 && redirectErrors.length === 0 && internalErrors.length === 0 ? 0 : 1;
   } finally {
     process.off("SIGINT", onSignal);
   }
