@@ -1,13 +1,14 @@
 /**
- * The package as users get it: `npm pack`, then `npm install --save-dev <tarball>` into an empty
- * project, then `npx intercom-sync init`, `check`, `plan` and `push` against the emulator there, and
+ * The package as users get it: `npm pack`, then the tarball installed as a dev dependency of an
+ * empty project (what `npm install --save-dev <tarball>` records), then `npx intercom-sync init`, `check`, `plan` and `push` against the emulator there, and
  * a TypeScript config type-checked against the installed types. One pack, one install.
  *
- * The install is `--offline`: it takes the runtime dependencies from the local npm cache and never
- * the network. Where the cache lacks them, the test is skipped with a warning that says so.
+ * The install is `--offline`, from a lock at this repository's versions (lockForTarball): it takes
+ * the runtime dependencies from the local npm cache and never the network. Where the cache lacks
+ * them, the test is skipped with a warning that says so.
  */
 import { execFile } from "node:child_process";
-import { readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import fg from "fast-glob";
@@ -42,6 +43,36 @@ async function exec(command: string, args: readonly string[], cwd: string, env: 
   }
 }
 
+/**
+ * A lock for the empty project with the tarball as its one dev dependency, its dependencies at the
+ * versions of this repository's own lock. With it npm resolves nothing: it takes each package's
+ * tarball from the cache `npm ci` filled here, where resolving version ranges would also need the
+ * registry's package documents, which `npm ci` never fetches.
+ */
+async function lockForTarball(tarball: string): Promise<Record<string, unknown>> {
+  const manifest = JSON.parse(await readFile(path.join(repositoryRoot, "package.json"), "utf8")) as Record<string, unknown>;
+  const own = JSON.parse(await readFile(path.join(repositoryRoot, "package-lock.json"), "utf8")) as { packages: Record<string, Record<string, unknown>> };
+  const runtime = Object.entries(own.packages).filter(([place, entry]) => place.startsWith("node_modules/") && entry.dev !== true);
+  return {
+    name: "help-center",
+    lockfileVersion: 3,
+    requires: true,
+    packages: {
+      "": { name: "help-center", devDependencies: { "intercom-sync": `file:${tarball}` } },
+      "node_modules/intercom-sync": {
+        version: manifest.version,
+        resolved: `file:${tarball}`,
+        dev: true,
+        license: manifest.license,
+        dependencies: manifest.dependencies,
+        bin: manifest.bin,
+        engines: manifest.engines,
+      },
+      ...Object.fromEntries(runtime.map(([place, entry]) => [place, { ...entry, dev: true }])),
+    },
+  };
+}
+
 /** dist/ is current when no source is newer than it; else `npm pack` builds it (prepare). */
 async function distIsCurrent(): Promise<boolean> {
   try {
@@ -63,8 +94,11 @@ beforeAll(async () => {
   const tarball = path.join(root, (JSON.parse(packed.stdout) as { filename: string }[])[0]?.filename ?? "");
   project = path.join(root, "help-center");
   await exec("mkdir", [project], root);
-  await writeFile(path.join(project, "package.json"), `${JSON.stringify({ name: "help-center", private: true }, null, 2)}\n`);
-  const installed = await exec("npm", ["install", "--save-dev", "--offline", "--no-audit", "--no-fund", tarball], project);
+  const dependency = { "intercom-sync": `file:${path.basename(tarball)}` };
+  await writeFile(path.join(project, "package.json"), `${JSON.stringify({ name: "help-center", private: true, devDependencies: dependency }, null, 2)}\n`);
+  await writeFile(path.join(project, "package-lock.json"), `${JSON.stringify(await lockForTarball(path.basename(tarball)), null, 2)}\n`);
+  await rename(tarball, path.join(project, path.basename(tarball)));
+  const installed = await exec("npm", ["install", "--offline", "--no-audit", "--no-fund"], project);
   if (installed.code !== 0) {
     if (!UNAVAILABLE.test(installed.stderr)) throw new Error(`npm install failed:\n${installed.stderr}`);
     unavailable = installed.stderr.split("\n").find((line) => UNAVAILABLE.test(line)) ?? "the npm cache lacks a dependency";
