@@ -196,3 +196,17 @@ export function expectRequestsConform(writes: readonly { method: string; path: s
 export function textOf(html: string): string {
   return html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim();
 }
+
+/**
+ * Sets front matter keys of a project file: each `key: value` line replaces the key's line (and
+ * the indented lines under it) and goes right after the opening `---`; a key given alone is removed.
+ */
+export async function setFrontMatterKeys(p: TestProject, file: string, lines: readonly string[]): Promise<void> {
+  let text = await p.read(file);
+  for (const line of lines) {
+    const key = line.split(":")[0] ?? line;
+    text = text.replace(new RegExp(`^${key}:.*\\n(?:[ \\t]+.*\\n)*`, "m"), "");
+    if (line.includes(":")) text = text.replace(/^---\n/, `---\n${line}\n`);
+  }
+  await p.write(file, text);
+}

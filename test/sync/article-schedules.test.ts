@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { checkProject } from "../../src/check/check-project.js";
 import { resolveProjectConfig } from "../../src/sync/project-config.js";
 import { callApi } from "../support/http.js";
-import { createTestProject, expectRequestsConform, type TestProject } from "../support/project.js";
+import { createTestProject, expectRequestsConform, setFrontMatterKeys, type TestProject } from "../support/project.js";
 
 let project: TestProject | undefined;
 afterEach(async () => {
@@ -16,17 +16,6 @@ const LINKS = "content/writing/links.md";
 const START_MS = Date.parse("2026-01-01T00:00:00Z");
 const PUBLISH_AT = "2099-01-01T09:00:00Z";
 const LATER = "2099-02-01T09:00:00Z";
-
-/** Sets (`key: value`) or removes (`key`) front matter lines, right after the opening ---. */
-async function setKeys(p: TestProject, file: string, lines: readonly string[]): Promise<void> {
-  let text = await p.read(file);
-  for (const line of lines) {
-    const key = line.split(":")[0] ?? line;
-    text = text.replace(new RegExp(`^${key}:.*\\n`, "m"), "");
-    if (line.includes(":")) text = text.replace(/^---\n/, `---\n${line}\n`);
-  }
-  await p.write(file, text);
-}
 
 async function pushedProject(): Promise<TestProject> {
   const created = await createTestProject({ clockStartMs: START_MS });
@@ -51,7 +40,7 @@ function moveClockPast(p: TestProject, iso: string): void {
 describe("publish_at and unpublish_at", () => {
   it("schedules a draft's publication, moves it, and once it happened makes no write, and pull keeps the file", async () => {
     project = await pushedProject();
-    await setKeys(project, SSO, [`publish_at: ${PUBLISH_AT}`]);
+    await setFrontMatterKeys(project, SSO, [`publish_at: ${PUBLISH_AT}`]);
     expect((await project.cli("push")).code).toBe(0);
     const writes = project.takeWrites();
     expect(writes.map((w) => w.body)).toEqual([{ scheduled_publish_at: PUBLISH_AT, state: "published" }]);
@@ -62,7 +51,7 @@ describe("publish_at and unpublish_at", () => {
     expect((await project.cli("push")).code).toBe(0);
     expect(project.takeWrites()).toEqual([]);
 
-    await setKeys(project, SSO, [`publish_at: ${LATER}`]);
+    await setFrontMatterKeys(project, SSO, [`publish_at: ${LATER}`]);
     expect((await project.cli("push")).code).toBe(0);
     expect(project.takeWrites().map((w) => w.body)).toEqual([{ scheduled_publish_at: LATER, state: "published" }]);
 
@@ -105,10 +94,10 @@ describe("publish_at and unpublish_at", () => {
 
   it("cancels a pending schedule when the key is removed", async () => {
     project = await pushedProject();
-    await setKeys(project, SSO, [`publish_at: ${PUBLISH_AT}`]);
+    await setFrontMatterKeys(project, SSO, [`publish_at: ${PUBLISH_AT}`]);
     await project.cli("push");
     project.takeWrites();
-    await setKeys(project, SSO, ["publish_at"]);
+    await setFrontMatterKeys(project, SSO, ["publish_at"]);
     expect((await project.cli("push")).code).toBe(0);
     expect(project.takeWrites().map((w) => w.body)).toEqual([{ scheduled_publish_at: null }]);
     expect((await articleOf(project, "getting-started/advanced/single-sign-on")).scheduledPublishAt).toBeNull();
@@ -118,7 +107,7 @@ describe("publish_at and unpublish_at", () => {
 
   it("schedules the unpublication of a published article, which then makes no write", async () => {
     project = await pushedProject();
-    await setKeys(project, LINKS, [`unpublish_at: ${PUBLISH_AT}`]);
+    await setFrontMatterKeys(project, LINKS, [`unpublish_at: ${PUBLISH_AT}`]);
     expect((await project.cli("push")).code).toBe(0);
     expect(project.takeWrites().map((w) => w.body)).toEqual([{ scheduled_unpublish_at: PUBLISH_AT }]);
     moveClockPast(project, PUBLISH_AT);
@@ -129,7 +118,7 @@ describe("publish_at and unpublish_at", () => {
 
   it("keeps a schedule changed in Intercom as drift, stops on a conflict, and overwrites it with --force", async () => {
     project = await pushedProject();
-    await setKeys(project, SSO, [`publish_at: ${PUBLISH_AT}`]);
+    await setFrontMatterKeys(project, SSO, [`publish_at: ${PUBLISH_AT}`]);
     await project.cli("push");
     project.takeWrites();
     const id = (await project.readLock()).articles["getting-started/advanced/single-sign-on"]?.id ?? "";
@@ -142,7 +131,7 @@ describe("publish_at and unpublish_at", () => {
     expect(drift.stdout).toContain("drift: schedule");
     expect(project.takeWrites()).toEqual([]);
 
-    await setKeys(project, SSO, [`publish_at: ${LATER}`]);
+    await setFrontMatterKeys(project, SSO, [`publish_at: ${LATER}`]);
     const conflict = await project.cli("push");
     expect(conflict.code).toBe(1);
     expect(project.takeWrites()).toEqual([]);
@@ -153,11 +142,11 @@ describe("publish_at and unpublish_at", () => {
 
   it("finds broken schedules with check, offline, and push writes nothing", async () => {
     project = await pushedProject();
-    await setKeys(project, SSO, ["publish_at: 2020-01-01T00:00:00Z"]);
-    await setKeys(project, LINKS, ["state: published", `publish_at: ${PUBLISH_AT}`]);
-    await setKeys(project, "content/writing/markdown.md", [`publish_at: ${PUBLISH_AT}`, `unpublish_at: ${LATER}`]);
-    await setKeys(project, "content/welcome.md", ["state: draft", `unpublish_at: ${PUBLISH_AT}`]);
-    await setKeys(project, "content/troubleshooting/sign-in.md", ["publish_at: tomorrow"]);
+    await setFrontMatterKeys(project, SSO, ["publish_at: 2020-01-01T00:00:00Z"]);
+    await setFrontMatterKeys(project, LINKS, ["state: published", `publish_at: ${PUBLISH_AT}`]);
+    await setFrontMatterKeys(project, "content/writing/markdown.md", [`publish_at: ${PUBLISH_AT}`, `unpublish_at: ${LATER}`]);
+    await setFrontMatterKeys(project, "content/welcome.md", ["state: draft", `unpublish_at: ${PUBLISH_AT}`]);
+    await setFrontMatterKeys(project, "content/troubleshooting/sign-in.md", ["publish_at: tomorrow"]);
     const requestsBefore = project.emulator.requests.length;
     const check = await project.cli("check");
     expect(check.code).toBe(1);
@@ -177,7 +166,7 @@ describe("publish_at and unpublish_at", () => {
 
   it("warns once a pushed schedule's time has passed, and errs on one that was never pushed", async () => {
     project = await pushedProject();
-    await setKeys(project, SSO, [`publish_at: ${PUBLISH_AT}`]);
+    await setFrontMatterKeys(project, SSO, [`publish_at: ${PUBLISH_AT}`]);
     await project.cli("push");
     const config = await resolveProjectConfig({ cwd: project.dir, env: project.env });
     const later = (): number => Date.parse(PUBLISH_AT) + 3_600_000;
@@ -185,7 +174,7 @@ describe("publish_at and unpublish_at", () => {
     expect(stale.ok).toBe(true);
     expect(stale.diagnostics.map((d) => [d.code, d.severity, d.location.file, d.location.line])).toEqual([["settings/schedule-passed", "warning", SSO, 2]]);
 
-    await setKeys(project, SSO, [`publish_at: ${LATER}`]);
+    await setFrontMatterKeys(project, SSO, [`publish_at: ${LATER}`]);
     const never = await checkProject(config, { clock: () => Date.parse(LATER) + 1000 });
     expect(never.diagnostics.map((d) => [d.code, d.severity])).toEqual([["settings/schedule-in-past", "error"]]);
   });

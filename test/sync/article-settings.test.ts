@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { callApi } from "../support/http.js";
-import { createTestProject, expectRequestsConform, type TestProject } from "../support/project.js";
+import { createTestProject, expectRequestsConform, setFrontMatterKeys, type TestProject } from "../support/project.js";
 
 let project: TestProject | undefined;
 afterEach(async () => {
@@ -10,20 +10,6 @@ afterEach(async () => {
 
 const LINKS = "content/writing/links.md";
 const LINKS_FR = "locales/fr/writing/links.md";
-
-/**
- * Sets front matter keys of a file: each `key: value` line replaces the key's line (and the
- * indented lines under it), or is added; a key given as `key` alone is removed.
- */
-async function setKeys(p: TestProject, file: string, lines: readonly string[]): Promise<void> {
-  let text = await p.read(file);
-  for (const line of lines) {
-    const key = line.split(":")[0] ?? line;
-    text = text.replace(new RegExp(`^${key}:.*\\n(?:[ \\t]+.*\\n)*`, "m"), "");
-    if (line.includes(":")) text = text.replace(/^---\n/, `---\n${line}\n`);
-  }
-  await p.write(file, text);
-}
 
 async function idOf(p: TestProject, key: string): Promise<string> {
   return (await p.readLock()).articles[key]?.id ?? "";
@@ -59,7 +45,7 @@ describe("fin in front matter", () => {
     const id = await idOf(project, "writing/links");
     expect(storedArticle(project, id).locales.en?.aiChatbot).toBeUndefined();
 
-    await setKeys(project, LINKS, ["fin: { agent: false }"]);
+    await setFrontMatterKeys(project, LINKS, ["fin: { agent: false }"]);
     expect((await project.cli("push")).code).toBe(0);
     const writes = project.takeWrites();
     expect(writes).toHaveLength(1);
@@ -70,14 +56,14 @@ describe("fin in front matter", () => {
     expect(project.takeWrites()).toEqual([]);
 
     // A translation overrides the source for its own locale only.
-    await setKeys(project, LINKS_FR, ["fin: { agent: true }"]);
+    await setFrontMatterKeys(project, LINKS_FR, ["fin: { agent: true }"]);
     expect((await project.cli("push")).code).toBe(0);
     expect(project.takeWrites().map((w) => w.body)).toEqual([{ translated_content: { fr: { ai_chatbot_availability: true } } }]);
     expect(storedArticle(project, id).locales.en?.aiChatbot).toBe(false);
 
     // Removing the key stops managing it: no write, Intercom keeps what it has.
-    await setKeys(project, LINKS, ["fin"]);
-    await setKeys(project, LINKS_FR, ["fin"]);
+    await setFrontMatterKeys(project, LINKS, ["fin"]);
+    await setFrontMatterKeys(project, LINKS_FR, ["fin"]);
     expect((await project.cli("push")).code).toBe(0);
     expect(project.takeWrites()).toEqual([]);
     expect(storedArticle(project, id).locales.en?.aiChatbot).toBe(false);
@@ -88,7 +74,7 @@ describe("fin in front matter", () => {
   it("keeps an edit made in Intercom as drift, stops on a conflict, overwrites with --force, and pulls it back", async () => {
     project = await pushedProject();
     const id = await idOf(project, "writing/links");
-    await setKeys(project, LINKS, ["fin: { copilot: false }"]);
+    await setFrontMatterKeys(project, LINKS, ["fin: { copilot: false }"]);
     await project.cli("push");
     project.takeWrites();
 
@@ -100,7 +86,7 @@ describe("fin in front matter", () => {
     expect(project.takeWrites()).toEqual([]);
     expect(storedArticle(project, id).locales.en?.aiCopilot).toBe(true);
 
-    await setKeys(project, LINKS, ["fin: { copilot: false, sales_agent: false }"]);
+    await setFrontMatterKeys(project, LINKS, ["fin: { copilot: false, sales_agent: false }"]);
     const conflict = await project.cli("push");
     expect(conflict.code).toBe(1);
     expect(conflict.stdout + conflict.stderr).toContain("conflict");
@@ -127,7 +113,7 @@ describe("fin in front matter", () => {
 
   it("rejects a fin key it does not know, with a suggestion and the line", async () => {
     project = await pushedProject();
-    await setKeys(project, LINKS, ["fin: { agnet: false }"]);
+    await setFrontMatterKeys(project, LINKS, ["fin: { agnet: false }"]);
     const check = await project.cli("check");
     expect(check.code).toBe(1);
     expect(check.stdout).toMatch(/content\/writing\/links\.md\n {2}2:1 +error +settings\/invalid-fin/);
@@ -142,7 +128,7 @@ describe("audiences in front matter", () => {
     expect(readsOf(project, "/tags")).toBe(0);
     const id = await idOf(project, "writing/links");
 
-    await setKeys(project, LINKS, ["audiences: [VIP customers]"]);
+    await setFrontMatterKeys(project, LINKS, ["audiences: [VIP customers]"]);
     expect((await project.cli("push")).code).toBe(0);
     const writes = project.takeWrites();
     expect(writes).toHaveLength(1);
@@ -153,11 +139,11 @@ describe("audiences in front matter", () => {
     expect((await project.cli("push")).code).toBe(0);
     expect(project.takeWrites()).toEqual([]);
 
-    await setKeys(project, LINKS_FR, ["audiences: [Trial users, VIP customers]"]);
+    await setFrontMatterKeys(project, LINKS_FR, ["audiences: [Trial users, VIP customers]"]);
     expect((await project.cli("push")).code).toBe(0);
     expect(project.takeWrites().map((w) => w.body)).toEqual([{ translated_content: { fr: { audience_ids: [1, 2] } } }]);
 
-    await setKeys(project, LINKS, ["audiences: []"]);
+    await setFrontMatterKeys(project, LINKS, ["audiences: []"]);
     expect((await project.cli("push")).code).toBe(0);
     expect(project.takeWrites().map((w) => w.body)).toEqual([{ translated_content: { en: { audience_ids: [] }, de: { audience_ids: [] } } }]);
     expect(storedArticle(project, id).locales.en?.audienceIds).toEqual([]);
@@ -166,8 +152,8 @@ describe("audiences in front matter", () => {
 
   it("stops plan and push on an unknown audience before any write, naming the file and line", async () => {
     project = await pushedProject();
-    await setKeys(project, "content/writing/markdown.md", ["title: Markdown, renamed"]);
-    await setKeys(project, LINKS, ["audiences: [VIP customer]"]);
+    await setFrontMatterKeys(project, "content/writing/markdown.md", ["title: Markdown, renamed"]);
+    await setFrontMatterKeys(project, LINKS, ["audiences: [VIP customer]"]);
     for (const command of ["plan", "push"]) {
       const run = await project.cli(command);
       expect(run.code).toBe(1);
@@ -183,7 +169,7 @@ describe("audiences in front matter", () => {
   it("reports an audience change made in Intercom as drift and pulls it back as names", async () => {
     project = await pushedProject();
     const id = await idOf(project, "writing/links");
-    await setKeys(project, LINKS, ["audiences: [VIP customers]"]);
+    await setFrontMatterKeys(project, LINKS, ["audiences: [VIP customers]"]);
     await project.cli("push");
     project.takeWrites();
 
@@ -209,7 +195,7 @@ describe("config defaults", () => {
       'onDelete: "unpublish",\n  defaults: { fin: { sales_agent: false }, audiences: ["VIP customers"] },',
     );
     await project.write("intercom-sync.config.ts", config);
-    await setKeys(project, LINKS, ["fin: { sales_agent: true }", "audiences: []"]);
+    await setFrontMatterKeys(project, LINKS, ["fin: { sales_agent: true }", "audiences: []"]);
     expect((await project.cli("push")).code).toBe(0);
     const writes = project.takeWrites();
     const articles = (await project.readLock()).articles;
@@ -250,12 +236,12 @@ describe("settings with push --stage", () => {
   it("writes settings to the live article while the text waits as a draft", async () => {
     project = await pushedProject();
     const id = await idOf(project, "writing/links");
-    await setKeys(project, LINKS, ["fin: { agent: false }"]);
+    await setFrontMatterKeys(project, LINKS, ["fin: { agent: false }"]);
     expect((await project.cli("push", "--stage")).code).toBe(0);
     expect(project.takeWrites().map((w) => [w.method, w.path])).toEqual([["PUT", `/articles/${id}`]]);
     expect(storedArticle(project, id).locales.en?.aiChatbot).toBe(false);
 
-    await setKeys(project, LINKS, ["fin: { agent: true }"]);
+    await setFrontMatterKeys(project, LINKS, ["fin: { agent: true }"]);
     await project.write(LINKS, (await project.read(LINKS)).replace("Lumen suggests notes", "Lumen offers notes"));
     expect((await project.cli("push", "--stage")).code).toBe(0);
     const writes = project.takeWrites();

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { callApi } from "../support/http.js";
-import { createTestProject, expectRequestsConform, type TestProject } from "../support/project.js";
+import { createTestProject, expectRequestsConform, setFrontMatterKeys, type TestProject } from "../support/project.js";
 
 let project: TestProject | undefined;
 afterEach(async () => {
@@ -10,17 +10,6 @@ afterEach(async () => {
 
 const LINKS = "content/writing/links.md";
 const KEY = "writing/links";
-
-/** Sets (`key: value`) or removes (`key`) front matter lines, right after the opening ---. */
-async function setKeys(p: TestProject, file: string, lines: readonly string[]): Promise<void> {
-  let text = await p.read(file);
-  for (const line of lines) {
-    const key = line.split(":")[0] ?? line;
-    text = text.replace(new RegExp(`^${key}:.*\\n(?:[ \\t]+.*\\n)*`, "m"), "");
-    if (line.includes(":")) text = text.replace(/^---\n/, `---\n${line}\n`);
-  }
-  await p.write(file, text);
-}
 
 async function pushedProject(): Promise<TestProject> {
   const created = await createTestProject({ emulator: { seed: { tags: ["Billing", "Legacy"] } } });
@@ -40,7 +29,7 @@ describe("tags in front matter", () => {
   it("creates a missing tag (said in the plan), applies and removes tags one by one, and sends nothing the second time", async () => {
     project = await pushedProject();
     const id = (await project.readLock()).articles[KEY]?.id ?? "";
-    await setKeys(project, LINKS, ["tags: [Billing, Onboarding]"]);
+    await setFrontMatterKeys(project, LINKS, ["tags: [Billing, Onboarding]"]);
     const plan = await project.cli("plan");
     expect(plan.stdout).toContain('en update: tags (creates tag "Onboarding")');
 
@@ -56,14 +45,14 @@ describe("tags in front matter", () => {
     expect((await project.cli("push")).code).toBe(0);
     expect(project.takeWrites()).toEqual([]);
 
-    await setKeys(project, LINKS, ["tags: [onboarding]"]);
+    await setFrontMatterKeys(project, LINKS, ["tags: [onboarding]"]);
     expect((await project.cli("push")).code).toBe(0);
     expect(project.takeWrites().map((w) => [w.method, w.path])).toEqual([["DELETE", `/articles/${id}/tags/7000`]]);
     expect((await project.cli("push")).code).toBe(0);
     expect(project.takeWrites()).toEqual([]);
 
     // Without the key the tags are no longer managed: nothing is removed.
-    await setKeys(project, LINKS, ["tags"]);
+    await setFrontMatterKeys(project, LINKS, ["tags"]);
     expect((await project.cli("push")).code).toBe(0);
     expect(project.takeWrites()).toEqual([]);
     expect(await tagsOf(project)).toEqual(["Onboarding"]);
@@ -72,7 +61,7 @@ describe("tags in front matter", () => {
   it("keeps a tag applied in Intercom as drift, stops on a conflict, overwrites with --force, and pulls names back", async () => {
     project = await pushedProject();
     const id = (await project.readLock()).articles[KEY]?.id ?? "";
-    await setKeys(project, LINKS, ["tags: [Billing]"]);
+    await setFrontMatterKeys(project, LINKS, ["tags: [Billing]"]);
     await project.cli("push");
     project.takeWrites();
 
@@ -83,7 +72,7 @@ describe("tags in front matter", () => {
     expect(drift.stdout).toContain("drift: tags");
     expect(project.takeWrites()).toEqual([]);
 
-    await setKeys(project, LINKS, ["tags: [Billing, Setup]"]);
+    await setFrontMatterKeys(project, LINKS, ["tags: [Billing, Setup]"]);
     expect((await project.cli("push")).code).toBe(1);
     expect(project.takeWrites()).toEqual([]);
     expect((await project.cli("push", "--force")).code).toBe(0);
@@ -100,7 +89,7 @@ describe("tags in front matter", () => {
 
   it("refuses tags in a translation: they belong to the whole article", async () => {
     project = await pushedProject();
-    await setKeys(project, "locales/fr/writing/links.md", ["tags: [Facturation]"]);
+    await setFrontMatterKeys(project, "locales/fr/writing/links.md", ["tags: [Facturation]"]);
     const check = await project.cli("check");
     expect(check.code).toBe(1);
     expect(check.stdout).toMatch(/locales\/fr\/writing\/links\.md\n {2}2:1 +error +settings\/translation-only-source/);
