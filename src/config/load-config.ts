@@ -1,10 +1,10 @@
-import { access } from "node:fs/promises";
 import path from "node:path";
 import { SyncError } from "../errors/sync-error.js";
 import { CONFIG_FILE_NAMES } from "./defaults.js";
 import { importConfigModule } from "./import-config-module.js";
 import type { ResolvedConfig } from "./types.js";
 import { resolveConfig, validateConfig } from "./validate-config.js";
+import { pathExists } from "../fs/path-exists.js";
 
 export interface LoadConfigOptions {
   /** Folder to look for `intercom-sync.config.*` in; the project root when no config is found. */
@@ -18,20 +18,12 @@ export interface LoadConfigOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The first `intercom-sync.config.{ts,mts,mjs,js,json}` in `folder`, or null. */
 export async function findConfigFile(folder: string): Promise<string | null> {
   for (const name of CONFIG_FILE_NAMES) {
     const candidate = path.join(folder, name);
-    if (await exists(candidate)) return candidate;
+    if (await pathExists(candidate)) return candidate;
   }
   return null;
 }
@@ -47,7 +39,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<ResolvedCo
   let file: string | null;
   if (options.configFile !== undefined) {
     file = path.resolve(cwd, options.configFile);
-    if (!(await exists(file))) {
+    if (!(await pathExists(file))) {
       throw new SyncError("config/not-found", { file: options.configFile, cwd });
     }
   } else {

@@ -2,7 +2,6 @@
  * Internal articles (`internalDir`) read from disk and built, with every finding: for `check`,
  * `plan`, `push` and `pull`. A missing folder is no internal articles.
  */
-import { access } from "node:fs/promises";
 import path from "node:path";
 import type { ResolvedConfig } from "../config/types.js";
 import { readInternalTree } from "../content/read-internal-tree.js";
@@ -11,6 +10,7 @@ import { diagnostic, type Diagnostic } from "../errors/sync-error.js";
 import { buildInternalArticles, type DesiredInternalArticle } from "../model/build-internal-articles.js";
 import { renderMarkdown } from "../render/render-markdown.js";
 import type { DesiredState } from "../types.js";
+import { pathExists } from "../fs/path-exists.js";
 
 export interface LoadedInternalArticles {
   /** False when `internalDir` does not exist. */
@@ -52,18 +52,10 @@ async function findTranslations(config: ResolvedConfig, desired: DesiredState, a
     if (helpCenterKeys.has(article.key)) continue;
     for (const locale of desired.locales.filter((code) => code !== desired.sourceLocale)) {
       const file = path.join(config.localesDir, locale, `${article.key}.md`);
-      if (await exists(file)) found.push(diagnostic("internal/translation", { key: article.key }, { file: projectPath(config, file), line: 1 }));
+      if (await pathExists(file)) found.push(diagnostic("internal/translation", { key: article.key }, { file: projectPath(config, file), line: 1 }));
     }
   }
   return found;
 }
 
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
