@@ -146,7 +146,7 @@ export function buildProgram(io: ProcessIo, setExitCode: (code: number) => void)
     .command("publish")
     .description("publish the drafts staged by push --stage: all, or those of the given keys or files")
     .argument("[items...]", "article keys (guides/install) or their files")
-    .option("--locale <code>", "only this locale (repeatable)", (value: string, previous: string[] = []) => [...previous, value])
+    .option("--locale <code>", "only this locale (repeatable)", repeatable)
     .option("--dry-run", "list what would be published; publish nothing")
     .addHelpText("after", envHelp(["token", "apiUrl"]))
     .action((items: string[], flags: object, command: Command) =>
