@@ -206,11 +206,6 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyResul
       refreshes.map((refresh) =>
         runInSlot(async () => {
           if (deps.signal?.aborted === true) return;
-          // Reported when it ends, whatever the outcome: the bar counts fix-ups done.
-          const done = (): void => {
-            fixed += 1;
-            deps.onProgress?.({ phase: "link fix-ups", key: refresh.item.key, completed: fixed, total: fixUpsFound });
-          };
           const previous = outcomes.get(refresh.item);
           try {
             await applyLinkRefresh(run, refresh);
@@ -220,7 +215,9 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyResul
           } catch (error) {
             extra.push(itemOutcome(refresh.item, "failed", { id: refresh.id, reason: "updating links", error: describeError(error) }));
           }
-          done();
+          // Reported when it ends, whatever the outcome: the bar counts fix-ups done.
+          fixed += 1;
+          deps.onProgress?.({ phase: "link fix-ups", key: refresh.item.key, completed: fixed, total: fixUpsFound });
         }),
       ),
     );
