@@ -63,7 +63,7 @@ export function sideText(side: TextSide): string {
  * The diff from `before` to `after` (absent = the item has no text there yet). Changes go from
  * Intercom to the files, except drift and conflicts, which go from the files to Intercom.
  */
-export function diffLocale(request: DiffRequest, before: TextSide | undefined, after: TextSide): LocaleDiff {
+export function diffLocaleText(request: DiffRequest, before: TextSide | undefined, after: TextSide): LocaleDiff {
   const oldText = before === undefined ? "" : sideText(before);
   const newText = sideText(after);
   const patch =

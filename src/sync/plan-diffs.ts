@@ -6,7 +6,7 @@
 import { mapConcurrent } from "../content/map-concurrent.js";
 import { READ_CONCURRENCY } from "../content/read-content-tree.js";
 import type { BodyLoader } from "../load/build-desired-state.js";
-import { diffLocale, diffRequests, resolvePlaceholders, type DiffRequest, type LocaleDiff, type TextSide } from "../plan/text-diff.js";
+import { diffLocaleText, diffRequests, resolvePlaceholders, type DiffRequest, type LocaleDiff, type TextSide } from "../plan/text-diff.js";
 import type { Plan } from "../plan/types.js";
 import type { DesiredState, RemoteState } from "../types.js";
 
@@ -57,8 +57,8 @@ export async function buildPlanDiffs(input: DiffInput): Promise<LocaleDiff[]> {
     const intercom = intercomSide(input, request);
     if (file === undefined) return undefined;
     // Drift and conflicts: what was changed in Intercom, from the file's text to Intercom's.
-    if ((request.change === "drift" || request.change === "conflict") && intercom !== undefined) return diffLocale(request, file, intercom);
-    return diffLocale(request, intercom, file);
+    if ((request.change === "drift" || request.change === "conflict") && intercom !== undefined) return diffLocaleText(request, file, intercom);
+    return diffLocaleText(request, intercom, file);
   });
   return diffs.filter((diff): diff is LocaleDiff => diff !== undefined);
 }
