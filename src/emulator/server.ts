@@ -4,7 +4,8 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ApiError, buildErrorList, notFound } from "./api-error.js";
-import { hasEndpoint, isSupportedApiVersion, LATEST_API_VERSION, shapeForVersion, SUPPORTED_API_VERSIONS } from "./api-versions.js";
+import type { AnswerQueue } from "./answer-queue.js";
+import { hasEndpoint, isSupportedApiVersion, LATEST_API_VERSION, shapeForVersion, SUPPORTED_API_VERSIONS, type ApiVersion } from "./api-versions.js";
 import { matchApiRoute } from "./api-routes.js";
 import type { RouteResult } from "./api-routes.js";
 import { CONTROL_PREFIX, handleControlRequest } from "./control-routes.js";
@@ -34,6 +35,8 @@ export interface ServerDeps {
   log: RequestLogEntry[];
   isTokenAccepted: (token: string) => boolean;
   sleep: (ms: number) => Promise<void>;
+  /** Runs route handlers one per event-loop turn (answer-queue.ts). */
+  answerQueue: AnswerQueue;
   responseValidator: ResponseValidator | undefined;
 }
 
@@ -59,11 +62,15 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
   const method = (req.method ?? "GET").toUpperCase();
   const url = new URL(req.url ?? "/", "http://emulator.invalid");
   const path = url.pathname;
-  const bodyText = await readBody(req);
   if (path.startsWith(CONTROL_PREFIX)) {
+    const bodyText = await readBody(req);
     send(deps, method, path, res, await handleControl(deps, method, path, bodyText));
     return;
   }
+  // Checked and counted on arrival, from the headers alone: a long body still being read does not
+  // move the request into a later rate-limit window.
+  const admission = admit(deps, req);
+  const bodyText = await readBody(req);
   const entry: RequestLogEntry = {
     method,
     path,
@@ -76,7 +83,7 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     body: describeBody(bodyText),
   };
   deps.log.push(entry);
-  const reply = await answerApiRequest(deps, req, method, path, entry, bodyText);
+  const reply = "refused" in admission ? admission.refused : await answerApiRequest(deps, admission, method, path, entry, bodyText);
   entry.status = reply.status;
   if (entry.applied) await deps.saver.save();
   if (entry.applied && entry.write && reply.status < 300 && deps.faults.shouldDropWrite()) {
@@ -89,25 +96,29 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
   send(deps, method, path, res, reply);
 }
 
-async function answerApiRequest(
-  deps: ServerDeps,
-  req: IncomingMessage,
-  method: string,
-  path: string,
-  entry: RequestLogEntry,
-  bodyText: string,
-): Promise<Reply> {
+/** A request let in, with the API version it speaks and the rate-limit headers of its window. */
+interface Admitted {
+  version: ApiVersion;
+  headers: Record<string, string>;
+}
+
+/** Authentication, the API version and the rate limit, in Intercom's order: what the headers decide. */
+function admit(deps: ServerDeps, req: IncomingMessage): Admitted | { refused: Reply } {
   const token = readBearerToken(req.headers.authorization);
-  if (token === null || !deps.isTokenAccepted(token)) return errorReply(401, "unauthorized", "Access Token Invalid");
+  if (token === null || !deps.isTokenAccepted(token)) return { refused: errorReply(401, "unauthorized", "Access Token Invalid") };
   const header = req.headers["intercom-version"];
   const requested = Array.isArray(header) ? header[0] : header;
   if (requested !== undefined && !isSupportedApiVersion(requested)) {
-    return errorReply(400, "intercom_version_invalid", `The emulator speaks Intercom API versions ${SUPPORTED_API_VERSIONS.join(", ")}, not ${requested}`);
+    return { refused: errorReply(400, "intercom_version_invalid", `The emulator speaks Intercom API versions ${SUPPORTED_API_VERSIONS.join(", ")}, not ${requested}`) };
   }
-  const version = requested ?? LATEST_API_VERSION;
   const rate = deps.faults.takeRateLimit(token);
   const headers = rate?.headers ?? {};
-  if (rate && !rate.allowed) return { ...errorReply(429, "rate_limit_exceeded", "Rate Limit Exceeded"), headers };
+  if (rate && !rate.allowed) return { refused: { ...errorReply(429, "rate_limit_exceeded", "Rate Limit Exceeded"), headers } };
+  return { version: requested ?? LATEST_API_VERSION, headers };
+}
+
+async function answerApiRequest(deps: ServerDeps, admitted: Admitted, method: string, path: string, entry: RequestLogEntry, bodyText: string): Promise<Reply> {
+  const { version, headers } = admitted;
   entry.delayMs = deps.faults.pickLatency();
   if (entry.delayMs > 0) await deps.sleep(entry.delayMs);
   const failure = deps.faults.pickFailure();
@@ -121,7 +132,7 @@ async function answerApiRequest(
     // Schedules happen on the emulator's clock; every request sees the state of its moment.
     if (deps.store.runDueSchedules()) await deps.saver.save();
     const body = WRITE_METHODS.has(method) && method !== "DELETE" ? parseJsonBody(bodyText) : undefined;
-    const result: RouteResult = matched.handler(deps.store, { params: matched.params, query: entry.query, body });
+    const result: RouteResult = await deps.answerQueue(() => matched.handler(deps.store, { params: matched.params, query: entry.query, body }));
     entry.applied = result.applied;
     if (version === LATEST_API_VERSION) return { status: result.status, body: result.body, headers };
     return { status: result.status, body: shapeForVersion(result.body, version), headers, older: true };

@@ -11,6 +11,7 @@ import { FaultController } from "./faults.js";
 import { createSnapshotSaver, readSnapshotFile } from "./persistence.js";
 import { buildSeedSnapshot } from "./seed.js";
 import { toWireArticle, toWireAudience, toWireCollection } from "./serialize.js";
+import { createAnswerQueue } from "./answer-queue.js";
 import { createRequestListener } from "./server.js";
 import { EmulatorStore } from "./store.js";
 import type {
@@ -125,6 +126,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       log,
       isTokenAccepted: (token) => token !== "" && (tokens === null || tokens.has(token)),
       sleep: options.sleep ?? ((ms) => delay(ms)),
+      answerQueue: createAnswerQueue(),
       responseValidator: options.responseValidator,
     }),
   );
