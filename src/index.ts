@@ -51,7 +51,7 @@ export type { InitOptions, InitResult, InitFile } from "./init/init-project.js";
 export { formatDiagnostics } from "./diagnostics/format-diagnostics.js";
 export { formatPlan } from "./plan/format-plan.js";
 export { formatPlanMarkdown } from "./plan/format-plan-markdown.js";
-export { formatDiffs } from "./plan/text-diff.js";
+export { formatDiffs } from "./plan/format-diffs.js";
 export type { LocaleDiff } from "./plan/text-diff.js";
 export { formatApplyResult } from "./apply/format-result.js";
 export { formatPullResult } from "./pull/format-pull-result.js";

@@ -7,7 +7,7 @@ import { reviewReasons } from "../plan/review-reasons.js";
 import { formatInternalPlan } from "../plan/format-internal.js";
 import { internalReviewReasons } from "../plan/plan-internal.js";
 import { parseSavedPlan, type SavedPlan } from "../plan/saved-plan.js";
-import { formatDiffs } from "../plan/text-diff.js";
+import { formatDiffs } from "../plan/format-diffs.js";
 import type { PlanRun } from "../sync/plan-project.js";
 import { canAsk, confirm } from "./confirm.js";
 import type { CommandContext } from "./context.js";

@@ -5,7 +5,6 @@
  * the composer hands in the HTML (see src/sync/plan-diffs.ts).
  */
 import { createTwoFilesPatch } from "diff";
-import pc from "picocolors";
 import { htmlToMarkdown } from "../render/html-to-markdown.js";
 import { lookupUrl, resolveLinks } from "../render/resolve-links.js";
 import type { LocaleChangeKind, Plan, PlanItem } from "./types.js";
@@ -76,29 +75,4 @@ export function diffLocaleText(request: DiffRequest, before: TextSide | undefine
           .join("\n")
           .trimEnd();
   return { type: request.item.type, key: request.item.key, locale: request.locale, change: request.change, patch };
-}
-
-/** The diffs for a terminal: a heading per item and locale, `+` lines green, `-` lines red. */
-export function formatDiffs(diffs: readonly LocaleDiff[], options: { color: boolean }): string {
-  const colors = pc.createColors(options.color);
-  const blocks: string[] = [];
-  for (const diff of diffs) {
-    const heading = colors.bold(`${diff.type} ${diff.key} (${diff.locale}, ${diff.change})`);
-    if (diff.patch === "") {
-      blocks.push(`${heading}\n${colors.dim("  (no change to the visible text: markup or link targets only)")}`);
-      continue;
-    }
-    const body = diff.patch
-      .split("\n")
-      .map((line) => {
-        if (line.startsWith("+++") || line.startsWith("---")) return colors.bold(line);
-        if (line.startsWith("@@")) return colors.cyan(line);
-        if (line.startsWith("+")) return colors.green(line);
-        if (line.startsWith("-")) return colors.red(line);
-        return line;
-      })
-      .join("\n");
-    blocks.push(`${heading}\n${body}`);
-  }
-  return blocks.join("\n\n");
 }

@@ -10,7 +10,7 @@ import { SyncError, type Diagnostic } from "../errors/sync-error.js";
 import type { WireInternalArticle } from "../intercom/wire.js";
 import { buildInternalArticles, type DesiredInternalArticle } from "../model/build-internal-articles.js";
 import { planInternal, internalPlanChanges, hashInternalFields, type InternalPlan, type RemoteInternalArticle } from "../plan/plan-internal.js";
-import { planInternalPull, type InternalPullFile } from "../pull/plan-internal-pull.js";
+import type { InternalPullFile } from "../pull/plan-internal-pull.js";
 import { combineFieldHashes } from "../digest/field-hashes.js";
 import type { Plan } from "../plan/types.js";
 import type { IntercomApi } from "../remote/api.js";
@@ -110,6 +110,8 @@ export async function pullInternalStep(
   const remote = ((await api.listInternalArticles?.()) ?? []).map(toRemoteInternal);
   const audiences = remote.some((article) => article.audienceIds.length > 0) ? await listAudiences(api, {}) : [];
   const internalDir = projectPath(config, config.internalDir);
+  // Loaded by pull only: writing files from Intercom's HTML needs the HTML-to-markdown converter.
+  const { planInternalPull } = await import("../pull/plan-internal-pull.js");
   const files = planInternalPull({ remote, lock: input.lock, local: loaded.articles, internalDir, audiences, force: input.force });
   const written = files.filter((file) => file.outcome !== "conflict");
   const rebuilt = buildInternalArticles({

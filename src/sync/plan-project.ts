@@ -16,7 +16,6 @@ import type { DesiredState, LockFile, RemoteState } from "../types.js";
 import type { RedirectPlan } from "../plan/plan-redirects.js";
 import { isEmptySelection, selectedPathOf, selectPlan, type PlanSelection, type SelectionLayout } from "../plan/select-plan.js";
 import type { LocaleDiff } from "../plan/text-diff.js";
-import { buildPlanDiffs } from "./plan-diffs.js";
 import { planRedirectStep } from "./redirect-step.js";
 import { planInternalStep, type InternalRun } from "./internal-step.js";
 import { openProject, type OpenProject, type OpenProjectOptions } from "./open-project.js";
@@ -128,7 +127,8 @@ export async function planOpenProject(
   const redirects = isEmptySelection(selection) ? await planRedirectStep(project.api, { desired, remote, lock, plan }) : undefined;
   // Internal articles too: a push limited to some files leaves them to a full push.
   const internal = isEmptySelection(selection) ? await planInternalStep(project, { desired, remote, lock, plan, force: options.force ?? false }) : undefined;
-  const diffs = options.diff === true ? await buildPlanDiffs({ plan, desired, remote, loadBody }) : undefined;
+  // Loaded only for --diff: turning HTML back into markdown needs a DOM.
+  const diffs = options.diff === true ? await (await import("./plan-diffs.js")).buildPlanDiffs({ plan, desired, remote, loadBody }) : undefined;
   return {
     config,
     desired,

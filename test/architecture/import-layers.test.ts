@@ -90,4 +90,9 @@ describe("CLI start-up", () => {
     const loaded = await staticallyLoaded(`cli/commands/${command}.ts`);
     expect(loaded.filter((file) => /^remote\/(client|send-request|idle-connections)\.ts$/.test(file))).toEqual([]);
   });
+
+  it.each(["push", "plan", "watch"])("loads no HTML-to-markdown converter for %s until --diff or pull asks for it", async (command) => {
+    const loaded = await staticallyLoaded(`cli/commands/${command}.ts`);
+    expect(loaded.filter((file) => /^(render\/html-to-markdown|plan\/text-diff|pull\/plan-internal-pull)\.ts$/.test(file))).toEqual([]);
+  });
 });

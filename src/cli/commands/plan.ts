@@ -8,7 +8,7 @@ import { internalPlanWrites } from "../../plan/plan-internal.js";
 import { compactPlan } from "../../plan/compact-plan.js";
 import { toSavedPlan } from "../../plan/saved-plan.js";
 import { hasChanges, summarisePlan } from "../../plan/summarise-plan.js";
-import { formatDiffs } from "../../plan/text-diff.js";
+import { formatDiffs } from "../../plan/format-diffs.js";
 import type { Plan } from "../../plan/types.js";
 import { planProject } from "../../sync/plan-project.js";
 import type { CommandContext } from "../context.js";

@@ -4,7 +4,7 @@ import { SyncError } from "../../errors/sync-error.js";
 import { compactPlan } from "../../plan/compact-plan.js";
 import { formatPlan } from "../../plan/format-plan.js";
 import { reviewReasons } from "../../plan/review-reasons.js";
-import { formatDiffs } from "../../plan/text-diff.js";
+import { formatDiffs } from "../../plan/format-diffs.js";
 import { formatPlanMarkdown } from "../../plan/format-plan-markdown.js";
 import type { WaitEvent } from "../../remote/request-with-policy.js";
 import { EXIT_INTERRUPTED } from "../exit-codes.js";
