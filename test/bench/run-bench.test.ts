@@ -57,7 +57,7 @@ describe("runBench --quick", () => {
     expect(report.startup.map((row) => row.args)).toEqual(['node -e "" (for scale)', "intercom-sync --help", "intercom-sync --version"]);
     for (const row of report.startup) expect(row.peakRssMb).toBeGreaterThan(0);
 
-    expect(report.latency.map((row) => row.latencyMs)).toEqual([100, 300]);
+    expect(report.latency.map((row) => row.latencyMs)).toEqual([20, 100, 300, 500]);
     for (const row of report.latency) expect(row.writes).toBeGreaterThan(QUICK_SIZES.latency);
     expect(report.cpu.cpuMs).toBeGreaterThan(0);
     expect(report.cpu.requests).toBeGreaterThan(QUICK_SIZES.cpu);
