@@ -3,8 +3,10 @@
  * a few milliseconds of CPU; when a hundred requests sent together come due after the same
  * latency, answering them in one go would keep the loop from reading new requests for hundreds of
  * milliseconds. Requests would then be counted against the rate limit late, in the next window,
- * which Intercom never does: its limit counts a request when it arrives, however busy the servers
- * behind it are. One answer per turn lets the loop read (and count) arrivals between two answers.
+ * which Intercom never does: its limit counts the requests an app makes in each window ("Rate
+ * Limiting", https://developers.intercom.com/docs/references/rest-api/errors/rate-limiting),
+ * however busy the servers behind it are. One answer per turn lets the loop read (and count)
+ * arrivals between two answers.
  */
 export type AnswerQueue = <T>(answer: () => T) => Promise<T>;
 

@@ -102,7 +102,7 @@ interface Admitted {
   headers: Record<string, string>;
 }
 
-/** Authentication, the API version and the rate limit, in Intercom's order: what the headers decide. */
+/** Authentication, the API version and the rate limit: what the headers alone decide. */
 function admit(deps: ServerDeps, req: IncomingMessage): Admitted | { refused: Reply } {
   const token = readBearerToken(req.headers.authorization);
   if (token === null || !deps.isTokenAccepted(token)) return { refused: errorReply(401, "unauthorized", "Access Token Invalid") };
