@@ -86,6 +86,8 @@ describe("storeArticleHtml", () => {
     ["<span>x</span>", "<span>"],
     ['<p onclick="x()">a</p>', "onclick"],
     ['<a href="java\tscript:alert(1)">x</a>', "javascript:"],
+    ['<a href=" JavaScript:alert(1)">x</a>', "javascript:"],
+    ['<a href="j&#10;a&#9;v a s c r i p t :alert(1)">x</a>', "javascript:"],
     ['<iframe src="https://evil.test/embed"></iframe>', "iframes"],
     ['<img src="images/a.png">', "absolute"],
     ["<table><tr><td><table><tr><td>x</td></tr></table></td></tr></table>", "nested tables"],
