@@ -165,18 +165,16 @@ export function createIntercomClient(options: ClientOptions): IntercomApi {
 
 /** Most audiences per page (2.16 `GET /audiences`: maximum 50). */
 const AUDIENCE_PAGE_SIZE = 50;
-/** Pages of audiences read at most: a workspace has tens of audiences, not thousands. */
-const MAX_AUDIENCE_PAGES = 100;
 
-/** Every audience: the 2.16 `audience_list` pages by top-level `page`/`total_pages`, not `pages`. */
-async function listAudiencePages(get: <T>(path: string) => Promise<T>): Promise<WireAudience[]> {
-  const byId = new Map<string, WireAudience>();
-  for (let n = 1; n <= MAX_AUDIENCE_PAGES; n += 1) {
-    const page = await get<{ data?: WireAudience[]; total_pages?: number }>(`/audiences?page=${n}&per_page=${AUDIENCE_PAGE_SIZE}`);
-    for (const audience of page.data ?? []) byId.set(String(audience.id), audience);
-    if ((page.data ?? []).length === 0 || n >= (page.total_pages ?? 1)) break;
-  }
-  return [...byId.values()];
+/**
+ * Every audience. The 2.16 `audience_list` says its pages at the top level (`page`, `total_pages`),
+ * not under `pages` as the other lists do; read as one of those, it is paged like them.
+ */
+function listAudiencePages(get: <T>(path: string) => Promise<T>): Promise<WireAudience[]> {
+  return listAllPages(async (n, size) => {
+    const page = await get<{ data?: WireAudience[]; total_count?: number; total_pages?: number }>(`/audiences?page=${n}&per_page=${size}`);
+    return { data: page.data ?? [], ...(page.total_count === undefined ? {} : { total_count: page.total_count }), pages: { total_pages: page.total_pages ?? 1 } };
+  }, AUDIENCE_PAGE_SIZE);
 }
 
 interface SearchPage {

@@ -45,6 +45,15 @@ describe("createIntercomClient against the emulator", () => {
     expect(Object.keys(state.articles[0]?.locales ?? {})).toEqual(["en"]);
   });
 
+  it("reads every page of the audiences, which page at the top level, 50 at most", async () => {
+    const { emulator, client } = await setUp();
+    for (let n = 1; n <= 120; n += 1) emulator.addAudience(`Audience ${n}`);
+    const audiences = await client.listAudiences?.();
+    expect(audiences?.map((audience) => audience.name).sort()).toEqual(Array.from({ length: 120 }, (_, n) => `Audience ${n + 1}`).sort());
+    const pages = emulator.requests.filter((entry) => entry.path === "/audiences");
+    expect(pages.map((entry) => entry.query.page).sort()).toEqual(["1", "2", "3"]);
+  });
+
   it("reads every page of a long listing", async () => {
     const { client } = await setUp({}, { perPage: 3 });
     const me = await client.me();
