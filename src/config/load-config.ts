@@ -18,7 +18,6 @@ export interface LoadConfigOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-
 /** The first `intercom-sync.config.{ts,mts,mjs,js,json}` in `folder`, or null. */
 export async function findConfigFile(folder: string): Promise<string | null> {
   for (const name of CONFIG_FILE_NAMES) {
