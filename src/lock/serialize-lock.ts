@@ -6,20 +6,22 @@ import type { LockFile } from "../types.js";
  * line per changed item. Pure and stable: equal locks give equal text.
  */
 export function serializeLock(lock: LockFile): string {
-  return [
-    "{",
-    `  "version": ${JSON.stringify(lock.version)},`,
-    `  "helpCenterId": ${JSON.stringify(lock.helpCenterId)},`,
-    `  "collections": ${serializeEntries(lock.collections)},`,
-    `  "articles": ${serializeEntries(lock.articles)}${lock.redirects || lock.urls || lock.internalArticles ? "," : ""}`,
-    // Written only when present, so locks of projects without redirects or internal articles keep their bytes.
-    ...(lock.redirects ? [`  "redirects": ${serializeEntries(lock.redirects)}${lock.urls || lock.internalArticles ? "," : ""}`] : []),
-    ...(lock.urls ? [`  "urls": ${serializeEntries(lock.urls)}${lock.internalArticles ? "," : ""}`] : []),
-    ...(lock.internalArticles ? [`  "internalArticles": ${serializeEntries(lock.internalArticles)}`] : []),
-    "}",
-    "",
-  ].join("\n");
+  const sections: [string, string][] = [
+    ["version", JSON.stringify(lock.version)],
+    ["helpCenterId", JSON.stringify(lock.helpCenterId)],
+    ["collections", serializeEntries(lock.collections)],
+    ["articles", serializeEntries(lock.articles)],
+  ];
+  // Written only when present, so locks of projects without redirects or internal articles keep their bytes.
+  for (const name of OPTIONAL_SECTIONS) {
+    const entries = lock[name];
+    if (entries) sections.push([name, serializeEntries(entries)]);
+  }
+  return `{\n${sections.map(([name, value]) => `  "${name}": ${value}`).join(",\n")}\n}\n`;
 }
+
+/** Top-level maps a lock has only when a project uses them, in the order they are written. */
+const OPTIONAL_SECTIONS = ["redirects", "urls", "internalArticles"] as const;
 
 function serializeEntries(entries: Record<string, unknown>): string {
   const keys = Object.keys(entries).sort(compareCodeUnits);
