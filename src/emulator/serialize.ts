@@ -38,6 +38,16 @@ function finOf(content: StoredArticleLocale): Pick<WireArticleContent, "audience
   };
 }
 
+/**
+ * Fin availability at the top level of an article, for its default locale. The 2.16 `article`
+ * schema has no root `audience_ids` (only `article_content` has), although its description
+ * mentions one on single-language help centers; the schema is what is checked.
+ */
+function rootFinOf(content: StoredArticleLocale): Omit<ReturnType<typeof finOf>, "audience_ids"> {
+  const { audience_ids: _audiences, ...availability } = finOf(content);
+  return availability;
+}
+
 export function helpCenterUrl(center: StoredHelpCenter): string {
   return `${PUBLIC_HOST}/${center.identifier}`;
 }
@@ -174,14 +184,11 @@ export function toWireArticle(store: EmulatorStore, article: StoredArticle, with
     parent_ids: article.parentId === null ? [] : [article.parentId],
     default_locale: article.defaultLocale,
     translated_content: translated,
-    ...(main === undefined ? {} : finOf(main)),
-    // The 2.16 `article` schema has no root `audience_ids` (only `article_content` has), although
-    // its description mentions one on single-language help centers; the schema is what is checked.
+    ...(main === undefined ? {} : rootFinOf(main)),
     scheduled_publish_at: article.scheduledPublishAt ?? null,
     scheduled_unpublish_at: article.scheduledUnpublishAt ?? null,
     tags: { type: "tag.list", tags: (article.tagIds ?? []).flatMap((id) => { const tag = store.findTag(id); return tag ? [toWireTag(tag)] : []; }) },
   };
-  delete result.audience_ids;
   if (withStatistics) result.statistics = emptyStatistics();
   return result;
 }

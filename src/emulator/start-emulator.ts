@@ -81,6 +81,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const saveInBackground = (): void => {
     saver.save().catch((error: unknown) => console.error("emulator: could not save the data file", error));
   };
+  const addAudience = (name: string): unknown => {
+    const audience = store.addAudience(name);
+    saveInBackground();
+    return toWireAudience(audience);
+  };
 
   const reset = (snapshot?: EmulatorSnapshot): void => {
     store.load(snapshot ?? initial);
@@ -110,11 +115,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
     failNext: (count, status) => faults.failNext(count, status),
     dropNextWrites: (count) => faults.dropNextWrites(count),
-    addAudience: (name) => {
-      const audience = store.addAudience(name);
-      saveInBackground();
-      return toWireAudience(audience);
-    },
+    addAudience,
   };
 
   const server = createServer(
@@ -167,11 +168,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     setFaults: (partial) => faults.set(partial),
     failNext: (count, status) => faults.failNext(count, status),
     dropNextWrites: (count) => faults.dropNextWrites(count),
-    addAudience: (name) => {
-      const audience = store.addAudience(name);
-      saveInBackground();
-      return toWireAudience(audience);
-    },
+    addAudience,
   };
 }
 
