@@ -20,13 +20,18 @@ export async function fetchRemoteState(api: IntercomApi, options: FetchRemoteSta
     api.listHelpCenters(),
     api.listCollections(),
     api.listArticles(),
-    options.audiences === true ? listNamed(api.listAudiences?.bind(api)) : undefined,
+    options.audiences === true ? listAudienceNames(api) : undefined,
     options.tags === true ? listNamed(api.listTags?.bind(api)) : undefined,
   ]);
   const state = toRemoteState(helpCenters, collections, articles, options.helpCenterId);
   if (audiences !== undefined) state.audiences = audiences;
   if (tags !== undefined) state.tags = tags;
   return state;
+}
+
+/** The workspace's audiences by id and name: files name them, Intercom keeps ids. */
+export function listAudienceNames(api: IntercomApi): Promise<RemoteTag[]> {
+  return listNamed(api.listAudiences?.bind(api));
 }
 
 async function listNamed(list: (() => Promise<{ id: string; name: string }[]>) | undefined): Promise<RemoteTag[]> {

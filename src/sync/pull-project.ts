@@ -10,7 +10,7 @@ import type { ContentFile, ContentTree } from "../content/types.js";
 import { SyncError } from "../errors/sync-error.js";
 import { serializeLock } from "../lock/serialize-lock.js";
 import { COLLECTION_FILE } from "../model/content-keys.js";
-import { fetchRemoteState } from "../remote/fetch-remote-state.js";
+import { fetchRemoteState, listAudienceNames } from "../remote/fetch-remote-state.js";
 import { openProject, type OpenProjectOptions } from "./open-project.js";
 import { buildPullLock } from "../pull/build-pull-lock.js";
 import { pullInternalStep } from "./internal-step.js";
@@ -69,7 +69,7 @@ export async function pullProject(options: PullProjectOptions = {}): Promise<Pul
     const local = (await buildDesiredState(memorySource(tree), config)).state;
     // Files name audiences, Intercom keeps ids: the list is read only when some article has any.
     if (remote.articles.some((article) => Object.values(article.locales).some((locale) => (locale.audienceIds?.length ?? 0) > 0))) {
-      remote.audiences = ((await api.listAudiences?.()) ?? []).map((audience) => ({ id: String(audience.id), name: audience.name }));
+      remote.audiences = await listAudienceNames(api);
     }
     const plan = planPull({
       remote,
