@@ -1,7 +1,7 @@
 import type { FieldPosition } from "../content/types.js";
 import { diagnostic, type Diagnostic, diagnosticOf, type Finding } from "../errors/sync-error.js";
 import type { FinSettings, NameList } from "../types.js";
-import { checkDateTime, checkFin, checkNames } from "./check-settings.js";
+import { checkDateTime, checkFin, checkNames, describeValue } from "./check-settings.js";
 import { formatSuggestion } from "./suggest-name.js";
 
 type FieldType = "text" | "state" | "author" | "hash" | "redirects" | "fin" | "names" | "datetime";
@@ -73,7 +73,7 @@ const REDIRECT_FORM = /^(\/\S*|https?:\/\/\S+|[\w.-]+(\/[\w.-]+)*)$/;
 function checkRedirects(key: string, value: unknown): { list: string[] } | Finding<"frontmatter/invalid-type" | "frontmatter/invalid-redirect"> {
   const entries = typeof value === "string" ? [value] : value;
   if (!Array.isArray(entries) || entries.some((entry) => typeof entry !== "string")) {
-    return { code: "frontmatter/invalid-type", details: { key, got: describe(value), expected: "redirects" } };
+    return { code: "frontmatter/invalid-type", details: { key, got: describeValue(value), expected: "redirects" } };
   }
   const list = (entries as string[]).map((entry) => entry.trim()).filter((entry) => entry !== "");
   const bad = list.find((entry) => !REDIRECT_FORM.test(entry));
@@ -83,14 +83,6 @@ function checkRedirects(key: string, value: unknown): { list: string[] } | Findi
   return { list: list.map((entry) => entry.replace(/\.md$/, "")) };
 }
 
-function describe(value: unknown): string {
-  if (value === null) return "nothing";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a nested mapping";
-  if (typeof value === "string") return `"${value}"`;
-  return `${typeof value} ${String(value)}`;
-}
-
 /** Checks one value against its type; returns the value to keep, or a problem to report. */
 function checkValue(key: string, type: Exclude<FieldType, "redirects" | "fin" | "names" | "datetime">, value: unknown): { value: string | number } | Finding<"frontmatter/invalid-type" | "frontmatter/invalid-value"> {
   switch (type) {
@@ -98,22 +90,22 @@ function checkValue(key: string, type: Exclude<FieldType, "redirects" | "fin" | 
       // YAML turns `title: 404` into a number; the writer meant the text.
       if (typeof value === "number" && Number.isFinite(value)) return { value: String(value) };
       if (typeof value === "string") return { value: value.trim() };
-      return { code: "frontmatter/invalid-type", details: { key, got: describe(value), expected: "text" } };
+      return { code: "frontmatter/invalid-type", details: { key, got: describeValue(value), expected: "text" } };
     case "state":
       if (typeof value === "string" && STATES.includes(value)) return { value };
       return {
         code: "frontmatter/invalid-value",
-        details: { key, got: describe(value), suggestion: typeof value === "string" ? formatSuggestion(value, STATES) : undefined },
+        details: { key, got: describeValue(value), suggestion: typeof value === "string" ? formatSuggestion(value, STATES) : undefined },
       };
     case "author":
       if (typeof value === "number" && Number.isSafeInteger(value) && value > 0) return { value };
       return {
         code: "frontmatter/invalid-type",
-        details: { key, got: describe(value), expected: "author", quotedId: typeof value === "string" && /^\d+$/.test(value) },
+        details: { key, got: describeValue(value), expected: "author", quotedId: typeof value === "string" && /^\d+$/.test(value) },
       };
     case "hash":
       if (typeof value === "string" && value.trim() !== "") return { value: value.trim() };
-      return { code: "frontmatter/invalid-type", details: { key, got: describe(value), expected: "hash" } };
+      return { code: "frontmatter/invalid-type", details: { key, got: describeValue(value), expected: "hash" } };
   }
 }
 
