@@ -6,14 +6,11 @@
  */
 import { spawn } from "node:child_process";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { Agent } from "undici";
-import { pushProject } from "../src/sync/push-project.js";
 import { createBenchProject } from "./bench-project.js";
 import { BenchError } from "./bench-error.js";
-import { SCALED_RATE_LIMIT, type StartEmulator } from "./measure-push.js";
+import { measureStep, SCALED_RATE_LIMIT, type StartEmulator } from "./measure-push.js";
 import type { StartupScripts } from "./measure-startup.js";
 import { startBenchEmulator } from "./emulator-thread.js";
-import { createRequestTally } from "./request-tally.js";
 
 export interface LatencyPush {
   latencyMs: number;
@@ -42,21 +39,13 @@ const MS_PER_SECOND = 1000;
 async function pushAtLatency(articles: number, latencyMs: number, startEmulator: StartEmulator): Promise<LatencyPush> {
   const project = await createBenchProject(articles);
   const emulator = await startEmulator({ rateLimit: { ...SCALED_RATE_LIMIT }, latencyMs });
-  const dispatcher = new Agent();
   try {
-    const tally = createRequestTally();
     const env = { INTERCOM_API_URL: emulator.url, INTERCOM_ACCESS_TOKEN: TOKEN, INTERCOM_SYNC_CACHE_DIR: `${project.dir}/.bench-cache` };
-    const started = performance.now();
-    const run = await pushProject({ cwd: project.dir, env, dispatcher, onRequest: tally.onRequest, runLockTimeoutMs: 0 });
-    const wallMs = performance.now() - started;
-    if (run.result?.ok !== true) throw new BenchError("bench/push-failed", `A push at ${latencyMs} ms latency did not succeed.`);
-    const counts = tally.counts();
-    const span = tally.writeSpanMs();
     const allowed = (SCALED_RATE_LIMIT.limit * MS_PER_SECOND) / SCALED_RATE_LIMIT.windowMs;
-    const achieved = span > 0 ? ((counts.writes - 1) * MS_PER_SECOND) / span : 0;
-    return { latencyMs, articles, requests: counts.requests, writes: counts.writes, rateLimited: counts.rateLimited, wallMs, rateUtilisation: achieved / allowed };
+    const step = await measureStep(project.dir, env, allowed);
+    if (step.run.result?.ok !== true) throw new BenchError("bench/push-failed", `A push at ${latencyMs} ms latency did not succeed.`);
+    return { latencyMs, articles, requests: step.requests, writes: step.writes, rateLimited: step.rateLimited, wallMs: step.wallMs, rateUtilisation: step.rateUtilisation };
   } finally {
-    await dispatcher.close();
     await emulator.close();
     await project.remove();
   }

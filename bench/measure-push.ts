@@ -60,7 +60,8 @@ function pagesFor(items: number): number {
   return Math.max(1, Math.ceil(items / DEFAULT_PAGE_SIZE));
 }
 
-async function measureStep(dir: string, env: NodeJS.ProcessEnv, allowedRate: number): Promise<PushStep & { run: PushRun }> {
+/** One push of the project in `dir` through the composer, with its requests counted and its write rate measured. */
+export async function measureStep(dir: string, env: NodeJS.ProcessEnv, allowedRate: number): Promise<PushStep & { run: PushRun }> {
   const tally = createRequestTally();
   // A connection pool per push, as a CLI process per push would have: pooled sockets left idle by
   // the previous push are closed by the server while the next one renders, and reusing them would
