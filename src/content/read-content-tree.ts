@@ -1,4 +1,5 @@
-import { readdir, realpath, stat } from "node:fs/promises";
+import { readdir, realpath } from "node:fs/promises";
+import { pathKind } from "../fs/path-exists.js";
 import path from "node:path";
 import type { ResolvedConfig } from "../config/types.js";
 import { diagnostic, type Diagnostic } from "../errors/sync-error.js";
@@ -17,14 +18,6 @@ async function realpathOrSelf(folder: string): Promise<string> {
     return await realpath(folder);
   } catch {
     return folder;
-  }
-}
-
-async function isFolder(folder: string): Promise<boolean> {
-  try {
-    return (await stat(folder)).isDirectory();
-  } catch {
-    return false;
   }
 }
 
@@ -62,7 +55,7 @@ export async function scanContentTree(config: ResolvedConfig): Promise<ScannedTr
   const localesDir = toProjectPath(config.rootDir, config.localesDir);
   const allowedRoots = await Promise.all([config.rootDir, config.contentDir, config.localesDir].map(realpathOrSelf));
 
-  const contentExists = await isFolder(config.contentDir);
+  const contentExists = (await pathKind(config.contentDir)) === "folder";
   if (!contentExists) {
     diagnostics.push(diagnostic("content/missing-dir", { dir: contentDir }, { file: contentDir }));
   }

@@ -3,7 +3,8 @@
  * project-relative POSIX. A missing folder is no internal articles. Other files are listed too, so
  * the caller can tell an empty folder from none.
  */
-import { realpath, stat } from "node:fs/promises";
+import { realpath } from "node:fs/promises";
+import { pathKind } from "../fs/path-exists.js";
 import type { Diagnostic } from "../errors/sync-error.js";
 import { mapConcurrent } from "./map-concurrent.js";
 import { READ_CONCURRENCY } from "./read-content-tree.js";
@@ -19,18 +20,10 @@ export interface InternalTree {
   diagnostics: Diagnostic[];
 }
 
-async function isFolder(dir: string): Promise<boolean> {
-  try {
-    return (await stat(dir)).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
 /** Lists and reads `internalDir` (absolute); never throws for a bad file (diagnostics instead). */
 export async function readInternalTree(rootDir: string, internalDir: string, locale: string): Promise<InternalTree> {
   const relativeDir = toProjectPath(rootDir, internalDir);
-  if (!(await isFolder(internalDir))) return { exists: false, internalDir: relativeDir, files: [], diagnostics: [] };
+  if ((await pathKind(internalDir)) !== "folder") return { exists: false, internalDir: relativeDir, files: [], diagnostics: [] };
   const allowedRoots = await Promise.all([rootDir, internalDir].map((dir) => realpath(dir).catch(() => dir)));
   const scan = await scanLocaleRoot({ root: internalDir, locale, rootDir, allowedRoots });
   const diagnostics = [...scan.diagnostics];

@@ -3,7 +3,7 @@
  * article below them, each file is placed (locale, key), and anything that is not a translated
  * article is refused with a finding that says why.
  */
-import { stat } from "node:fs/promises";
+import { pathKind } from "../fs/path-exists.js";
 import path from "node:path";
 import fg from "fast-glob";
 import type { ResolvedConfig } from "../config/types.js";
@@ -60,14 +60,6 @@ function placeFile(absolutePath: string, config: ResolvedConfig, named: boolean)
   return { kind: "translation", file: { absolutePath, file, locale, key: toArticleKey(relativePath), named } };
 }
 
-async function kindOf(absolutePath: string): Promise<"file" | "folder" | "missing"> {
-  try {
-    return (await stat(absolutePath)).isDirectory() ? "folder" : "file";
-  } catch {
-    return "missing";
-  }
-}
-
 /**
  * Finds the translated articles named by `paths` (files or folders, relative to `cwd`). A
  * `_collection.md` named directly is refused (collections have no `source_hash`); inside a folder
@@ -78,7 +70,7 @@ export async function findTranslationFiles(paths: readonly string[], cwd: string
   const refused: Diagnostic[] = [];
   for (const given of paths) {
     const absolute = path.resolve(cwd, given);
-    const kind = await kindOf(absolute);
+    const kind = await pathKind(absolute);
     if (kind === "missing") {
       refused.push(diagnostic("stamp/missing-path", { path: given }, { file: given }));
       continue;
