@@ -32,7 +32,7 @@ describe("createRedactor", () => {
 });
 
 describe("Output", () => {
-  it("prints ordinary text unchanged with a short token", () => {
+  it("hides a short token in what it prints, and leaves the words that contain its letters", () => {
     const lines: string[] = [];
     const stdout = { write: (text: string) => lines.push(text) } as unknown as NodeJS.WritableStream;
     const out = new Output({ json: false, quiet: false, verbose: false, secrets: ["any"], stdout, stderr: stdout, env: {} });
