@@ -81,3 +81,12 @@ export class SyncError<C extends ErrorCode = ErrorCode> extends Error {
 export function isSyncError(error: unknown): error is SyncError {
   return error instanceof SyncError;
 }
+
+/**
+ * Stops a run over bad input: throws `content/invalid` with every one of `diagnostics` attached
+ * (warnings too) when any is an error (sync semantics 1: nothing is written).
+ */
+export function stopOnContentErrors(diagnostics: readonly Diagnostic[]): void {
+  const errors = diagnostics.filter((found) => found.severity === "error").length;
+  if (errors > 0) throw new SyncError("content/invalid", { count: errors }, { diagnostics });
+}

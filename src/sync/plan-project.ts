@@ -4,7 +4,7 @@
  */
 import path from "node:path";
 import type { ResolvedConfig } from "../config/types.js";
-import { SyncError, type Diagnostic } from "../errors/sync-error.js";
+import { stopOnContentErrors, SyncError, type Diagnostic } from "../errors/sync-error.js";
 import type { BodyLoader } from "../load/build-desired-state.js";
 import { loadDesiredState } from "../load/disk-source.js";
 import { planSync } from "../plan/plan-sync.js";
@@ -64,10 +64,7 @@ export async function readValidState(
   options: Pick<ProjectOptions, "env" | "cache"> & { keepHtmlChars?: number } = {},
 ): Promise<{ desired: DesiredState; diagnostics: Diagnostic[]; loadBody: BodyLoader }> {
   const loaded = await loadDesiredState(config, { env: options.env, cache: options.cache, keepHtmlChars: options.keepHtmlChars ?? 0 });
-  const errors = loaded.diagnostics.filter((diagnostic) => diagnostic.severity === "error");
-  if (errors.length > 0) {
-    throw new SyncError("content/invalid", { count: errors.length }, { diagnostics: loaded.diagnostics });
-  }
+  stopOnContentErrors(loaded.diagnostics);
   return { desired: loaded.state, diagnostics: loaded.diagnostics, loadBody: loaded.loadBody };
 }
 
@@ -147,8 +144,7 @@ export async function planOpenProject(
 /** The schedule rule that needs the clock (see checkScheduleTimes): an error stops the run before any write. */
 function requireFutureSchedules(desired: DesiredState, lock: LockFile): Diagnostic[] {
   const found = checkScheduleTimes(desired, lock, Math.floor(Date.now() / 1000));
-  const errors = found.filter((diagnostic) => diagnostic.severity === "error");
-  if (errors.length > 0) throw new SyncError("content/invalid", { count: errors.length }, { diagnostics: found });
+  stopOnContentErrors(found);
   return found;
 }
 
