@@ -6,7 +6,7 @@
 import type { ResolvedConfig } from "../config/types.js";
 import { projectPath, readInternalArticles, type LoadedInternalArticles } from "../load/read-internal-articles.js";
 import { applyInternal, type InternalResult } from "../apply/apply-internal.js";
-import { SyncError, type Diagnostic } from "../errors/sync-error.js";
+import { stopOnContentErrors, SyncError, type Diagnostic } from "../errors/sync-error.js";
 import type { WireInternalArticle } from "../intercom/wire.js";
 import { buildInternalArticles, type DesiredInternalArticle } from "../model/build-internal-articles.js";
 import { planInternal, internalPlanChanges, hashInternalFields, type InternalPlan, type RemoteInternalArticle } from "../plan/plan-internal.js";
@@ -14,6 +14,7 @@ import type { InternalPullFile } from "../pull/plan-internal-pull.js";
 import { combineFieldHashes } from "../digest/field-hashes.js";
 import type { Plan } from "../plan/types.js";
 import type { IntercomApi } from "../remote/api.js";
+import { listAudienceNames } from "../remote/fetch-remote-state.js";
 import { renderMarkdown } from "../render/render-markdown.js";
 import type { DesiredState, LockFile, RemoteState, RemoteTag } from "../types.js";
 
@@ -42,14 +43,13 @@ export function toRemoteInternal(wire: WireInternalArticle): RemoteInternalArtic
 /** Reads and checks the internal files; errors stop the run (nothing written), with every finding. */
 export async function loadInternalArticles(config: ResolvedConfig, desired: DesiredState): Promise<LoadedInternalArticles> {
   const loaded = await readInternalArticles(config, desired);
-  const errors = loaded.diagnostics.filter((d) => d.severity === "error");
-  if (errors.length > 0) throw new SyncError("content/invalid", { count: errors.length }, { diagnostics: loaded.diagnostics });
+  stopOnContentErrors(loaded.diagnostics);
   return loaded;
 }
 
 async function listAudiences(api: IntercomApi, remote: Pick<RemoteState, "audiences">): Promise<RemoteTag[]> {
   if (remote.audiences !== undefined) return remote.audiences;
-  return ((await api.listAudiences?.()) ?? []).map((audience) => ({ id: String(audience.id), name: audience.name }));
+  return listAudienceNames(api);
 }
 
 /** The internal plan, or undefined when there is no internal folder and the lock owns none (no request). */
@@ -73,8 +73,7 @@ export async function planInternalStep(
     onDelete: config.onDelete,
   });
   // An unknown audience is bad input, like one in an article: nothing is written (sync semantics 1).
-  const badInput = plan.errors.filter((error) => error.code === "settings/unknown-audience");
-  if (badInput.length > 0) throw new SyncError("content/invalid", { count: badInput.length }, { diagnostics: badInput });
+  stopOnContentErrors(plan.errors.filter((error) => error.code === "settings/unknown-audience"));
   return { plan, articles: loaded.articles, diagnostics: [...loaded.diagnostics, ...plan.warnings] };
 }
 
