@@ -8,6 +8,7 @@ import { stopOnContentErrors, SyncError, type Diagnostic } from "../errors/sync-
 import type { BodyLoader } from "../load/build-desired-state.js";
 import { loadDesiredState } from "../load/disk-source.js";
 import { planSync } from "../plan/plan-sync.js";
+import { internalPlanWrites } from "../plan/plan-internal.js";
 import { listsNeeded } from "../plan/plan-settings.js";
 import { checkScheduleTimes } from "../plan/check-schedule-times.js";
 import type { Plan } from "../plan/types.js";
@@ -139,6 +140,12 @@ export async function planOpenProject(
     ...(diffs === undefined ? {} : { diffs }),
     ...(internal === undefined ? {} : { internal }),
   };
+}
+
+/** Whether a run writes beside its items: redirects created or deleted, internal articles written. */
+export function writesBesideItems(run: Pick<PlanRun, "redirects" | "internal">): boolean {
+  const redirects = run.redirects === undefined ? 0 : run.redirects.creates.length + run.redirects.deletes.length;
+  return redirects > 0 || (run.internal !== undefined && internalPlanWrites(run.internal.plan));
 }
 
 /** The schedule rule that needs the clock (see checkScheduleTimes): an error stops the run before any write. */

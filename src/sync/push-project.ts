@@ -10,9 +10,8 @@ import { applyStep } from "./apply-step.js";
 import { applyRedirectStep } from "./redirect-step.js";
 import { applyInternalStep } from "./internal-step.js";
 import type { InternalResult } from "../apply/apply-internal.js";
-import { internalPlanWrites } from "../plan/plan-internal.js";
 import { openProject } from "./open-project.js";
-import { planOpenProject, type PlanProjectOptions, type PlanRun } from "./plan-project.js";
+import { planOpenProject, writesBesideItems, type PlanProjectOptions, type PlanRun } from "./plan-project.js";
 
 /**
  * HTML kept from reading the files for the bodies a push then sends (a first push sends them all):
@@ -94,7 +93,7 @@ export async function pushProject(options: PushProjectOptions = {}): Promise<Pus
     }
     // A redirect_from entry that cannot be resolved is bad input: nothing is written (sync semantics 1).
     if (options.dryRun || (planned.redirects?.errors.length ?? 0) > 0) return planned;
-    const changes = hasChanges(planned.plan.items) || (planned.internal !== undefined && internalPlanWrites(planned.internal.plan)) || (planned.redirects !== undefined && planned.redirects.creates.length + planned.redirects.deletes.length > 0);
+    const changes = hasChanges(planned.plan.items) || writesBesideItems(planned);
     if (changes && options.confirm !== undefined && !(await options.confirm(planned))) return { ...planned, declined: true };
     const result = await applyStep(project, {
       ...planned,

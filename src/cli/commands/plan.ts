@@ -4,13 +4,12 @@ import { formatPlan } from "../../plan/format-plan.js";
 import { formatPlanMarkdown } from "../../plan/format-plan-markdown.js";
 import { formatRedirectPlan } from "../../plan/format-redirects.js";
 import { formatInternalPlan } from "../../plan/format-internal.js";
-import { internalPlanWrites } from "../../plan/plan-internal.js";
 import { compactPlan } from "../../plan/compact-plan.js";
 import { toSavedPlan } from "../../plan/saved-plan.js";
 import { hasChanges, summarisePlan } from "../../plan/summarise-plan.js";
 import { formatDiffs } from "../../plan/format-diffs.js";
 import type { Plan } from "../../plan/types.js";
-import { planProject } from "../../sync/plan-project.js";
+import { planProject, writesBesideItems } from "../../sync/plan-project.js";
 import type { CommandContext } from "../context.js";
 import { printContentWarnings } from "../content-warnings.js";
 import { annotate, writeStepOutputs, writeStepSummary } from "../github.js";
@@ -68,6 +67,5 @@ export async function runPlan(paths: readonly string[], flags: PlanFlags, ctx: C
   await writeStepOutputs(ctx, { changes: summarisePlan(plan.items).writes });
   if (run.internal !== undefined) printContentWarnings(ctx, run.internal.diagnostics, config.rootDir);
   if ((run.redirects?.errors.length ?? 0) + (run.internal?.plan.errors.length ?? 0) > 0) return 1;
-  const redirectChanges = (run.redirects !== undefined && run.redirects.creates.length + run.redirects.deletes.length > 0) || (run.internal !== undefined && internalPlanWrites(run.internal.plan));
-  return redirectChanges && flags.detailedExitcode === true && plan.errors.length === 0 ? 2 : planExitCode(plan, flags.detailedExitcode ?? false);
+  return writesBesideItems(run) && flags.detailedExitcode === true && plan.errors.length === 0 ? 2 : planExitCode(plan, flags.detailedExitcode ?? false);
 }
