@@ -53,6 +53,15 @@ const commands = {
 
 const repeatable = (value: string, previous: string[] = []): string[] => [...previous, value];
 
+/** The options `plan` and `push` share, after their own: what a plan shows, and of which locales. */
+function withPlanOutputOptions(command: Command): Command {
+  return command
+    .option("--diff", "show what each change does to the text, as a unified diff per locale")
+    .option("--locale <code>", "only this locale (repeatable)", repeatable)
+    .option("--json-all", "with --json: every item, unchanged ones included")
+    .addHelpText("after", envHelp(REMOTE_ENV));
+}
+
 /**
  * Builds the command line. Each action gets its flags and a context; the number it returns is the
  * exit code. Errors are printed in one place (reportError).
@@ -104,34 +113,28 @@ export function buildProgram(io: ProcessIo, setExitCode: (code: number) => void)
       })(flags, command);
   }
 
-  program
-    .command("plan")
-    .description("read Intercom once and print what push would do, per item and locale")
-    .argument("[paths...]", "only these files or folders of content/ or locales/ (the whole tree is still read)")
-    .option("--out <file>", "also write the plan as JSON to a file, for `push --plan FILE`")
-    .option("--detailed-exitcode", "exit 2 when there are changes to push")
-    .option("--force", "plan as push --force would (overwrite edits made in Intercom)")
-    .option("--stage", "plan as push --stage would (changes to published articles staged as drafts)")
-    .option("--diff", "show what each change does to the text, as a unified diff per locale")
-    .option("--locale <code>", "only this locale (repeatable)", repeatable)
-    .option("--json-all", "with --json: every item, unchanged ones included")
-    .addHelpText("after", envHelp(REMOTE_ENV))
-    .action(withArgs(commands.plan));
+  withPlanOutputOptions(
+    program
+      .command("plan")
+      .description("read Intercom once and print what push would do, per item and locale")
+      .argument("[paths...]", "only these files or folders of content/ or locales/ (the whole tree is still read)")
+      .option("--out <file>", "also write the plan as JSON to a file, for `push --plan FILE`")
+      .option("--detailed-exitcode", "exit 2 when there are changes to push")
+      .option("--force", "plan as push --force would (overwrite edits made in Intercom)")
+      .option("--stage", "plan as push --stage would (changes to published articles staged as drafts)")
+  ).action(withArgs(commands.plan));
 
-  program
-    .command("push")
-    .description("plan, then apply: write only the differences to Intercom")
-    .argument("[paths...]", "only write these files or folders of content/ or locales/ (the whole tree is still read)")
-    .option("--dry-run", "plan only; write nothing")
-    .option("--force", "overwrite edits made in Intercom (conflicts and drift)")
-    .option("--stage", "stage changes to published articles as drafts for review in Intercom (publishMode \"stage\" for this run)")
-    .option("-y, --yes", "do not ask before unpublishing, deleting, overwriting or creating many items")
-    .option("--plan <file>", "apply the plan saved by `plan --out FILE`, if the files and Intercom still match it")
-    .option("--diff", "show what each change does to the text, as a unified diff per locale")
-    .option("--locale <code>", "only this locale (repeatable)", repeatable)
-    .option("--json-all", "with --json: every item, unchanged ones included")
-    .addHelpText("after", envHelp(REMOTE_ENV))
-    .action(withArgs(commands.push));
+  withPlanOutputOptions(
+    program
+      .command("push")
+      .description("plan, then apply: write only the differences to Intercom")
+      .argument("[paths...]", "only write these files or folders of content/ or locales/ (the whole tree is still read)")
+      .option("--dry-run", "plan only; write nothing")
+      .option("--force", "overwrite edits made in Intercom (conflicts and drift)")
+      .option("--stage", "stage changes to published articles as drafts for review in Intercom (publishMode \"stage\" for this run)")
+      .option("-y, --yes", "do not ask before unpublishing, deleting, overwriting or creating many items")
+      .option("--plan <file>", "apply the plan saved by `plan --out FILE`, if the files and Intercom still match it")
+  ).action(withArgs(commands.push));
 
   program
     .command("open")
