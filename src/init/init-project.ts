@@ -3,10 +3,11 @@
  * translations, .gitignore lines, the CI workflow) and never overwrites a file. Every path is
  * checked before the first write, so a refused run writes nothing.
  */
-import { open, readFile, stat, mkdir, writeFile } from "node:fs/promises";
+import { open, readFile, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import fg from "fast-glob";
 import { SyncError } from "../errors/sync-error.js";
+import { pathKind } from "../fs/path-exists.js";
 import { isLocaleCode, suggestLocale } from "../locales.js";
 import {
   configText,
@@ -57,23 +58,15 @@ export function checkInitLocales(locales: readonly string[], sourceLocale: strin
   }
 }
 
-async function kindOf(file: string): Promise<"file" | "folder" | "missing"> {
-  try {
-    return (await stat(file)).isDirectory() ? "folder" : "file";
-  } catch {
-    return "missing";
-  }
-}
-
 function toPosix(rootDir: string, file: string): string {
   return path.relative(rootDir, file).split(path.sep).join("/");
 }
 
 /** Every folder from `file`'s parent up to (not including) `rootDir` must be a folder or missing. */
 async function checkWritable(rootDir: string, file: string): Promise<void> {
-  if ((await kindOf(file)) === "folder") throw new SyncError("init/path-taken", { file: toPosix(rootDir, file), kind: "file" });
+  if ((await pathKind(file)) === "folder") throw new SyncError("init/path-taken", { file: toPosix(rootDir, file), kind: "file" });
   for (let dir = path.dirname(file); dir.startsWith(rootDir) && dir !== rootDir; dir = path.dirname(dir)) {
-    if ((await kindOf(dir)) === "file") throw new SyncError("init/path-taken", { file: toPosix(rootDir, dir), kind: "folder" });
+    if ((await pathKind(dir)) === "file") throw new SyncError("init/path-taken", { file: toPosix(rootDir, dir), kind: "folder" });
   }
 }
 
@@ -110,7 +103,7 @@ export async function initProject(options: InitOptions): Promise<InitResult> {
   if (options.existingConfig === null) planned.push({ file: path.join(rootDir, "intercom-sync.config.ts"), text: configText(options.locales) });
 
   // The sample goes only into a content folder with no article: an existing tree is never added to.
-  const articles = (await kindOf(options.contentDir)) === "folder" ? await fg("**/*.md", { cwd: options.contentDir, onlyFiles: true, deep: 8 }) : [];
+  const articles = (await pathKind(options.contentDir)) === "folder" ? await fg("**/*.md", { cwd: options.contentDir, onlyFiles: true, deep: 8 }) : [];
   const sample = articles.length === 0;
   const sampleSource = path.join(options.contentDir, SAMPLE_ARTICLE.file);
   if (sample) {
@@ -118,7 +111,7 @@ export async function initProject(options: InitOptions): Promise<InitResult> {
     planned.push({ file: sampleSource, text: sampleArticleText() });
   }
   // Translations of the sample, where its source is (or is about to be) there.
-  if (sample || (await kindOf(sampleSource)) === "file") {
+  if (sample || (await pathKind(sampleSource)) === "file") {
     for (const locale of options.locales) {
       const folder = path.join(options.localesDir, locale);
       planned.push({ file: path.join(folder, SAMPLE_COLLECTION.folder, "_collection.md"), text: translatedCollectionText(locale) });

@@ -1,4 +1,4 @@
-import { stat } from "node:fs/promises";
+import { pathKind } from "../../fs/path-exists.js";
 import path from "node:path";
 import { SyncError } from "../../errors/sync-error.js";
 import { readLock } from "../../lock/read-write-lock.js";
@@ -30,8 +30,7 @@ export async function runStatus(flags: StatusFlags, ctx: CommandContext): Promis
   const { out } = ctx;
   const config = await resolveProjectConfig(ctx.project);
   // Without a content folder every count is zero: say there is no project rather than print an empty table.
-  const contentDir = await stat(config.contentDir).then((found) => found.isDirectory(), () => false);
-  if (!contentDir) throw new SyncError("status/no-content", { dir: path.relative(config.rootDir, config.contentDir) || "." });
+  if ((await pathKind(config.contentDir)) !== "folder") throw new SyncError("status/no-content", { dir: path.relative(config.rootDir, config.contentDir) || "." });
   const { report, errors } = await readStatus(config, flags.locale);
   const lockFile = lockFilePath(config);
   const staged = listStagedDrafts(await readLock(lockFile, path.relative(config.rootDir, lockFile))).filter(
