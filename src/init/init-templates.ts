@@ -165,6 +165,23 @@ export function gitignoreText(existing: string | null): string | null {
 }
 
 /**
+ * The first steps of both jobs of the workflow: the repository, Node with npm's cache, the
+ * project's dependencies (the package's action among them), and the render cache.
+ */
+const SETUP_STEPS = `      - uses: actions/checkout@v4
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 22
+          cache: npm
+      - run: npm ci
+      - uses: actions/cache@v4
+        with:
+          path: .intercom-sync-cache
+          key: intercom-sync-\${{ hashFiles('content/**', 'locales/**') }}
+          restore-keys: intercom-sync-
+`;
+
+/**
  * The CI workflow: check and plan on pull requests (the plan goes to the job's step summary),
  * push on the default branch and commit the lock back. It uses the action shipped in the
  * package, so CI runs the version package.json pins.
@@ -192,18 +209,7 @@ jobs:
       # Pull requests from forks get no secrets: they are checked, not planned.
       HAS_TOKEN: \${{ secrets.INTERCOM_ACCESS_TOKEN != '' }}
     steps:
-      - uses: actions/checkout@v4
-      - uses: actions/setup-node@v4
-        with:
-          node-version: 22
-          cache: npm
-      - run: npm ci
-      - uses: actions/cache@v4
-        with:
-          path: .intercom-sync-cache
-          key: intercom-sync-\${{ hashFiles('content/**', 'locales/**') }}
-          restore-keys: intercom-sync-
-      - uses: ./node_modules/intercom-sync
+${SETUP_STEPS}      - uses: ./node_modules/intercom-sync
         with:
           command: check
       - id: plan
@@ -224,18 +230,7 @@ jobs:
       group: intercom-sync-push
       cancel-in-progress: false
     steps:
-      - uses: actions/checkout@v4
-      - uses: actions/setup-node@v4
-        with:
-          node-version: 22
-          cache: npm
-      - run: npm ci
-      - uses: actions/cache@v4
-        with:
-          path: .intercom-sync-cache
-          key: intercom-sync-\${{ hashFiles('content/**', 'locales/**') }}
-          restore-keys: intercom-sync-
-      - id: push
+${SETUP_STEPS}      - id: push
         uses: ./node_modules/intercom-sync
         with:
           command: push
