@@ -1,5 +1,6 @@
 import { realpath, stat } from "node:fs/promises";
 import path from "node:path";
+import { pathWithin } from "../fs/path-within.js";
 import fg from "fast-glob";
 import { diagnostic, type Diagnostic } from "../errors/sync-error.js";
 
@@ -39,11 +40,6 @@ export function toProjectPath(rootDir: string, absolutePath: string): string {
   return (relative === "" ? "." : relative).split(path.sep).join("/");
 }
 
-function isInside(child: string, parent: string): boolean {
-  const relative = path.relative(parent, child);
-  return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
-}
-
 /** Follows a symlink once, refusing targets outside the project and folders (never walked). */
 async function resolveSymlink(absolutePath: string, file: string, allowedRoots: readonly string[]): Promise<Diagnostic | "file"> {
   let target: string;
@@ -52,7 +48,7 @@ async function resolveSymlink(absolutePath: string, file: string, allowedRoots: 
   } catch {
     return diagnostic("content/broken-symlink", {}, { file });
   }
-  if (!allowedRoots.some((root) => isInside(target, root))) {
+  if (!allowedRoots.some((root) => pathWithin(target, root) !== null)) {
     return diagnostic("content/symlink-outside", {}, { file });
   }
   let isFile = false;

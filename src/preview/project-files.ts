@@ -3,6 +3,7 @@
  * assets, resolved inside the project root and, through symbolic links, still inside it.
  */
 import { realpath } from "node:fs/promises";
+import { pathWithin } from "../fs/path-within.js";
 import path from "node:path";
 import type { SiteModel } from "./site-model.js";
 
@@ -25,9 +26,10 @@ export function contentTypeOf(file: string): string {
   return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream";
 }
 
-function isInside(child: string, parent: string): boolean {
-  const relative = path.relative(parent, child);
-  return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
+/** Inside `parent`, and not `parent` itself. */
+function isStrictlyWithin(child: string, parent: string): boolean {
+  const relative = pathWithin(child, parent);
+  return relative !== null && relative !== "";
 }
 
 /** The absolute path of a listed asset, or null for anything else (unlisted, outside the root). */
@@ -35,10 +37,10 @@ export async function resolveAsset(site: SiteModel, rootDir: string, file: strin
   if (!site.assetSet.has(file)) return null;
   const root = path.resolve(rootDir);
   const absolute = path.resolve(root, ...file.split("/"));
-  if (!isInside(absolute, root)) return null;
+  if (!isStrictlyWithin(absolute, root)) return null;
   try {
     const [real, realRoot] = await Promise.all([realpath(absolute), realpath(root)]);
-    return isInside(real, realRoot) ? real : null;
+    return isStrictlyWithin(real, realRoot) ? real : null;
   } catch {
     return null;
   }

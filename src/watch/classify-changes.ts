@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { FileEvent } from "./types.js";
+import { pathWithin } from "../fs/path-within.js";
 
 const MARKDOWN_EXTENSION = ".md";
 
@@ -25,11 +26,6 @@ export interface ReadPlan {
   reread: string[];
   /** Project-relative paths of content files and folders that changed, sorted, for the report. */
   changed: string[];
-}
-
-function isInside(child: string, parent: string): boolean {
-  const relative = path.relative(parent, child);
-  return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
 }
 
 /** Hidden files and node_modules are never content (the tree reader skips them too). */
@@ -63,7 +59,7 @@ export function classifyChanges(input: ClassifyInput): ReadPlan {
       configChanged = true;
       continue;
     }
-    if (!isInside(absolute, input.contentDir) && !isInside(absolute, input.localesDir)) continue;
+    if (pathWithin(absolute, input.contentDir) === null && pathWithin(absolute, input.localesDir) === null) continue;
     if (isIgnored(absolute, input.rootDir)) continue;
     const file = toProjectPath(input.rootDir, absolute);
     const markdown = file.endsWith(MARKDOWN_EXTENSION);
