@@ -4,6 +4,7 @@
  * the source's URL), and images under `assetBaseUrl` come from the project's own files.
  */
 import { resolveLinks } from "../render/resolve-links.js";
+import { escapeHtml } from "../render/escape.js";
 import type { PageRef } from "./page-paths.js";
 import { assetFileOf, type SiteModel } from "./site-model.js";
 
@@ -11,10 +12,6 @@ const SRC_ATTRIBUTE = /\bsrc=(["'])(.*?)\1/g;
 
 function decodeAttribute(value: string): string {
   return value.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-}
-
-function escapeAttribute(value: string): string {
-  return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
 }
 
 /** Rewrites the body of one article locale for the page `link` builds hrefs from. */
@@ -27,6 +24,6 @@ export function previewBody(site: SiteModel, html: string, locale: string, link:
   }).body;
   return linked.replace(SRC_ATTRIBUTE, (match, quote: string, value: string) => {
     const file = assetFileOf(site, decodeAttribute(value));
-    return file === null ? match : `src=${quote}${escapeAttribute(link({ kind: "asset", path: file }))}${quote}`;
+    return file === null ? match : `src=${quote}${escapeHtml(link({ kind: "asset", path: file }))}${quote}`;
   });
 }
