@@ -210,3 +210,16 @@ export async function setFrontMatterKeys(p: TestProject, file: string, lines: re
   }
   await p.write(file, text);
 }
+
+/** A test project pushed once through the CLI, with that push's writes taken: where most sync tests start. */
+export async function createPushedProject(options: TestProjectOptions = {}): Promise<TestProject> {
+  const created = await createTestProject(options);
+  expect((await created.cli("push")).code).toBe(0);
+  created.takeWrites();
+  return created;
+}
+
+/** How many GET requests the project's emulator answered on `path` (query left out). */
+export function readsOf(p: TestProject, requestPath: string): number {
+  return p.emulator.requests.filter((entry) => entry.method === "GET" && entry.path === requestPath).length;
+}

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { checkProject } from "../../src/check/check-project.js";
 import { resolveProjectConfig } from "../../src/sync/project-config.js";
 import { callApi } from "../support/http.js";
-import { createTestProject, expectRequestsConform, setFrontMatterKeys, type TestProject } from "../support/project.js";
+import { createPushedProject, expectRequestsConform, setFrontMatterKeys, type TestProject } from "../support/project.js";
 
 let project: TestProject | undefined;
 afterEach(async () => {
@@ -17,11 +17,8 @@ const START_MS = Date.parse("2026-01-01T00:00:00Z");
 const PUBLISH_AT = "2099-01-01T09:00:00Z";
 const LATER = "2099-02-01T09:00:00Z";
 
-async function pushedProject(): Promise<TestProject> {
-  const created = await createTestProject({ clockStartMs: START_MS });
-  expect((await created.cli("push")).code).toBe(0);
-  created.takeWrites();
-  return created;
+function pushedProject(): Promise<TestProject> {
+  return createPushedProject({ clockStartMs: START_MS });
 }
 
 async function articleOf(p: TestProject, key: string) {

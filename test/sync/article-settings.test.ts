@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { callApi } from "../support/http.js";
-import { createTestProject, expectRequestsConform, setFrontMatterKeys, type TestProject } from "../support/project.js";
+import { createPushedProject, readsOf, expectRequestsConform, setFrontMatterKeys, type TestProject } from "../support/project.js";
 
 let project: TestProject | undefined;
 afterEach(async () => {
@@ -21,11 +21,8 @@ function storedArticle(p: TestProject, id: string) {
   return found;
 }
 
-async function pushedProject(): Promise<TestProject> {
-  const created = await createTestProject({ emulator: { seed: { audiences: ["VIP customers", "Trial users"], tags: ["Billing"] } } });
-  expect((await created.cli("push")).code).toBe(0);
-  created.takeWrites();
-  return created;
+function pushedProject(): Promise<TestProject> {
+  return createPushedProject({ emulator: { seed: { audiences: ["VIP customers", "Trial users"], tags: ["Billing"] } } });
 }
 
 /** An edit made in Intercom, through the API as Intercom's UI would. */
@@ -33,10 +30,6 @@ async function editInIntercom(p: TestProject, id: string, body: unknown): Promis
   const response = await callApi(p.emulator.url, "PUT", `/articles/${id}`, { body });
   expect(response.status).toBe(200);
   p.takeWrites();
-}
-
-function readsOf(p: TestProject, path: string): number {
-  return p.emulator.requests.filter((entry) => entry.method === "GET" && entry.path === path).length;
 }
 
 describe("fin in front matter", () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { callApi } from "../support/http.js";
-import { createTestProject, expectRequestsConform, setFrontMatterKeys, type TestProject } from "../support/project.js";
+import { createPushedProject, createTestProject, expectRequestsConform, setFrontMatterKeys, type TestProject } from "../support/project.js";
 
 let project: TestProject | undefined;
 afterEach(async () => {
@@ -11,11 +11,8 @@ afterEach(async () => {
 const LINKS = "content/writing/links.md";
 const KEY = "writing/links";
 
-async function pushedProject(): Promise<TestProject> {
-  const created = await createTestProject({ emulator: { seed: { tags: ["Billing", "Legacy"] } } });
-  expect((await created.cli("push")).code).toBe(0);
-  created.takeWrites();
-  return created;
+function pushedProject(): Promise<TestProject> {
+  return createPushedProject({ emulator: { seed: { tags: ["Billing", "Legacy"] } } });
 }
 
 async function tagsOf(p: TestProject): Promise<string[]> {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { callApi } from "../support/http.js";
-import { createTestProject, expectRequestsConform, type TestProject } from "../support/project.js";
+import { createPushedProject, readsOf, createTestProject, expectRequestsConform, type TestProject } from "../support/project.js";
 
 let project: TestProject | undefined;
 afterEach(async () => {
@@ -11,11 +11,8 @@ afterEach(async () => {
 const REFUNDS = "internal/billing/refunds.md";
 const REFUNDS_TEXT = ["---", "title: Refund policy", "owner_id: 991000002", "audiences: [VIP customers]", "fin: { agent: true, copilot: true }", "---", "", "Refund within **30 days**.", ""].join("\n");
 
-async function pushedProject(): Promise<TestProject> {
-  const created = await createTestProject({ emulator: { seed: { audiences: ["VIP customers", "Trial users"] } } });
-  expect((await created.cli("push")).code).toBe(0);
-  created.takeWrites();
-  return created;
+function pushedProject(): Promise<TestProject> {
+  return createPushedProject({ emulator: { seed: { audiences: ["VIP customers", "Trial users"] } } });
 }
 
 function internalArticle(p: TestProject, id: string) {
@@ -37,10 +34,6 @@ async function editInIntercom(p: TestProject, id: string, body: unknown): Promis
   const response = await callApi(p.emulator.url, "PUT", `/internal_articles/${id}`, { body });
   expect(response.status).toBe(200);
   p.takeWrites();
-}
-
-function readsOf(p: TestProject, path: string): number {
-  return p.emulator.requests.filter((entry) => entry.method === "GET" && entry.path === path).length;
 }
 
 describe("internal articles", () => {

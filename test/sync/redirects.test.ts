@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { callApi } from "../support/http.js";
-import { createTestProject, expectRequestsConform, type TestProject } from "../support/project.js";
+import { createPushedProject, createTestProject, expectRequestsConform, type TestProject } from "../support/project.js";
 
 let project: TestProject | undefined;
 afterEach(async () => {
@@ -27,11 +27,8 @@ async function idOf(p: TestProject, key: string, table: "articles" | "collection
   return Number(lock[table]?.[key]?.id);
 }
 
-async function pushedProject(): Promise<TestProject> {
-  const created = await createTestProject();
-  expect((await created.cli("push")).code).toBe(0);
-  created.takeWrites();
-  return created;
+function pushedProject(): Promise<TestProject> {
+  return createPushedProject();
 }
 
 describe("redirect_from", () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { createTestProject, expectRequestsConform, textOf, type TestProject } from "../support/project.js";
+import { createPushedProject, createTestProject, expectRequestsConform, textOf, type TestProject } from "../support/project.js";
 
 let project: TestProject | undefined;
 afterEach(async () => {
@@ -29,11 +29,8 @@ async function idOf(p: TestProject, key: string): Promise<string> {
 }
 
 /** A pushed example project, with the request log emptied. */
-async function pushedProject(config: Record<string, unknown> = EXAMPLE_CONFIG): Promise<TestProject> {
-  const created = await createTestProject({ config });
-  expect((await created.cli("push")).code).toBe(0);
-  created.takeWrites();
-  return created;
+function pushedProject(config: Record<string, unknown> = EXAMPLE_CONFIG): Promise<TestProject> {
+  return createPushedProject({ config });
 }
 
 async function editWelcome(p: TestProject, locales: readonly string[]): Promise<void> {
