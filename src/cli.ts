@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// First, so that it applies to every module after it.
+import "./cli/short-run-tiering.js";
 import { EXIT_INTERRUPTED } from "./cli/exit-codes.js";
 import { main } from "./cli/program.js";
 
