@@ -129,7 +129,7 @@ export function formatBenchTable(report: BenchReport): string {
     ]),
   );
   out.push("");
-  out.push("7. start-up of the shipped CLI (dist/cli.js), median wall time including node's own start, and peak RSS");
+  out.push("7. start-up of the shipped CLI (dist/bin/intercom-sync.js), median wall time including node's own start, and peak RSS");
   out.push(
     table([
       ["command", "wall", "peak RSS", "target"],

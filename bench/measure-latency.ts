@@ -60,7 +60,7 @@ export async function measureLatencyPushes(articles: number, latencies: readonly
 
 /** The CLI's CPU for a first push of `articles` x 2 locales, measured in a child process. */
 export async function measureFirstPushCpu(articles: number, scripts: StartupScripts = {}, startEmulator: StartEmulator = startBenchEmulator): Promise<FirstPushCpu> {
-  const cli = scripts.cli ?? fileURLToPath(new URL("../../dist/cli.js", import.meta.url));
+  const cli = scripts.cli ?? fileURLToPath(new URL("../../dist/bin/intercom-sync.js", import.meta.url));
   const reportRss = scripts.reportRss ?? fileURLToPath(new URL("./report-peak-rss.js", import.meta.url));
   const project = await createBenchProject(articles, undefined, ["fr"]);
   const emulator = await startEmulator({});

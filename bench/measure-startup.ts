@@ -1,5 +1,5 @@
 /**
- * Start-up of the CLI as shipped (`dist/cli.js`, built by `npm install`): wall time (process start
+ * Start-up of the CLI as shipped (`dist/bin/intercom-sync.js`, built by `npm install`): wall time (process start
  * to exit, node's own start included) and peak RSS of `--help` and `--version`, the median of a few
  * runs each, beside a bare `node -e ""` for scale.
  */
@@ -13,7 +13,7 @@ export interface StartupResult {
 }
 
 export interface StartupScripts {
-  /** The CLI to start. Default: `dist/cli.js` of the checkout (`npm run bench` runs from build/bench/). */
+  /** The CLI to start. Default: `dist/bin/intercom-sync.js` of the checkout (`npm run bench` runs from build/bench/). */
   cli?: string;
   /** The compiled report-peak-rss.js. Default: the one beside this file. */
   reportRss?: string;
@@ -39,7 +39,7 @@ function measure(label: string, args: readonly string[], runs: number, reportRss
 }
 
 export function measureStartup(runs = 7, scripts: StartupScripts = {}): StartupResult[] {
-  const cli = scripts.cli ?? fileURLToPath(new URL("../../dist/cli.js", import.meta.url));
+  const cli = scripts.cli ?? fileURLToPath(new URL("../../dist/bin/intercom-sync.js", import.meta.url));
   const reportRss = scripts.reportRss ?? fileURLToPath(new URL("./report-peak-rss.js", import.meta.url));
   return [
     measure('node -e "" (for scale)', ["-e", ""], runs, reportRss),

@@ -73,11 +73,11 @@ async function lockForTarball(tarball: string): Promise<Record<string, unknown>>
   };
 }
 
-/** dist/ is current when no source is newer than it; else `npm pack` builds it (prepare). */
+/** dist/ is current when no source is newer than the CLI bundle, built last; else `npm pack` builds it (prepare). */
 async function distIsCurrent(): Promise<boolean> {
   try {
-    const built = (await stat(path.join(repositoryRoot, "dist", "cli.js"))).mtimeMs;
-    const sources = await fg(["src/**/*.ts", "package.json", "tsconfig.build.json"], { cwd: repositoryRoot, absolute: true });
+    const built = (await stat(path.join(repositoryRoot, "dist", "bin", "intercom-sync.js"))).mtimeMs;
+    const sources = await fg(["src/**/*.ts", "package.json", "tsconfig.build.json", "scripts/bundle-cli.mjs"], { cwd: repositoryRoot, absolute: true });
     const times = await Promise.all(sources.map(async (file) => (await stat(file)).mtimeMs));
     return times.every((time) => time <= built);
   } catch {
@@ -118,11 +118,36 @@ describe("the packed package, installed into an empty project", () => {
     if (unavailable !== undefined) context.skip(`npm cache unavailable: ${unavailable}`);
     const installed = path.join(project, "node_modules", "intercom-sync");
     expect((await readdir(installed)).sort()).toEqual(["README.md", "action.yml", "dist", "package.json", "schema"]);
-    for (const file of ["dist/cli.js", "dist/index.d.ts", "dist/config-entry.js", "dist/emulator/index.d.ts", "schema/intercom-sync.config.schema.json"]) {
+    for (const file of ["dist/bin/intercom-sync.js", "dist/index.d.ts", "dist/config-entry.js", "dist/emulator/index.d.ts", "schema/intercom-sync.config.schema.json"]) {
       expect((await stat(path.join(installed, file))).isFile(), file).toBe(true);
     }
     const manifest = JSON.parse(await readFile(path.join(project, "package.json"), "utf8")) as { devDependencies: Record<string, string> };
     expect(manifest.devDependencies["intercom-sync"]).toMatch(/\.tgz$/);
+  });
+
+  it("ships the CLI as a bundle whose push loads no HTML-to-markdown converter (turndown is pull's, in a lazy chunk)", async (context) => {
+    if (unavailable !== undefined) context.skip(`npm cache unavailable: ${unavailable}`);
+    const bin = path.join(project, "node_modules", "intercom-sync", "dist", "bin");
+    const read = (chunk: string): Promise<string> => readFile(path.join(bin, chunk), "utf8");
+    /** The chunks a start of `chunk` evaluates: its static imports, followed to the end. */
+    const staticallyLoaded = async (chunk: string, seen = new Set<string>()): Promise<Set<string>> => {
+      if (seen.has(chunk)) return seen;
+      seen.add(chunk);
+      for (const match of (await read(chunk)).matchAll(/^import\s[^;]*?from\s*"\.\/([^"]+)"|^import\s*"\.\/([^"]+)"/gm)) {
+        await staticallyLoaded(match[1] ?? match[2] ?? "", seen);
+      }
+      return seen;
+    };
+    const entry = "intercom-sync.js";
+    const pushChunk = /import\("\.\/(push-[\w-]+\.js)"\)/.exec(await read(entry))?.[1];
+    expect(pushChunk, "the entry imports the push command lazily").toBeDefined();
+    const loaded = [...(await staticallyLoaded(entry)), ...(await staticallyLoaded(pushChunk ?? ""))];
+    const withTurndown = [];
+    for (const chunk of new Set(loaded)) if ((await read(chunk)).includes("TurndownService")) withTurndown.push(chunk);
+    expect(withTurndown).toEqual([]);
+    const everyChunk = await readdir(bin);
+    const anywhere = await Promise.all(everyChunk.map(async (chunk) => (await read(chunk)).includes("TurndownService")));
+    expect(anywhere.some(Boolean), "turndown is bundled somewhere").toBe(true);
   });
 
   it("runs init, check, plan and push through npx, and type-checks the TypeScript config init writes", async (context) => {
