@@ -1,7 +1,7 @@
 /**
  * Bundles the compiled CLI (`dist/cli.js`, the modules it reaches and its dependencies) into
  * `dist/bin/`, the `bin` the package ships. A start of the CLI then reads a few dozen files instead
- * of some 700 modules (ours, and zod's, yaml's and undici's many files): resolving, compiling and
+ * of hundreds of modules (ours, and the many files of undici, zod and yaml): resolving, compiling and
  * linking them was about a sixth of a short push's CPU (bench/RESULTS.md). `import()`s stay
  * lazy chunks, so a command still loads only what it uses. The library (`dist/index.js`) is not
  * bundled: it imports the installed dependencies.
