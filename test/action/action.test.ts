@@ -14,12 +14,15 @@ let actionPath: string;
 let workspace: string;
 let stepSummary: string;
 
-/** The action as a package install holds it: action.yml beside dist/ (the CLI the tests built). */
+/**
+ * The action as a package install holds it: action.yml beside dist/bin/intercom-sync.js, here the
+ * CLI the tests built (its `tsc` output; the bundle is made from the same, see test/install).
+ */
 async function installAction(dir: string): Promise<string> {
   const folder = path.join(dir, "action");
-  await mkdir(folder, { recursive: true });
+  await mkdir(path.join(folder, "dist", "bin"), { recursive: true });
   await copyFile(path.join(repositoryRoot, "action.yml"), path.join(folder, "action.yml"));
-  await symlink(path.dirname(builtCli()), path.join(folder, "dist"), "dir");
+  await symlink(builtCli(), path.join(folder, "dist", "bin", "intercom-sync.js"), "file");
   return folder;
 }
 
