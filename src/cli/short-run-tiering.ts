@@ -2,11 +2,11 @@
  * Imported first by the CLI's entry, before any other module is evaluated.
  *
  * A command lives a second or two. V8 hands a function to its optimising compiler once it has run
- * a budget of bytecode, and with the default budget (132 KB in Node 20's V8) a first push of 100
- * articles x 2 locales spent about 600 ms of CPU on compiler threads, optimising parsers that
- * finished soon after. Three times the budget sends only the code that stays hot to the compiler:
- * that push used a sixth less CPU (`npm run bench`, bench/RESULTS.md), and a long `watch`
- * still gets its hot paths optimised, a little later. Only the CLI sets it: a program that embeds
+ * a budget of bytecode, and with the default budget (67,584 in Node 20's V8, `node --v8-options`) a
+ * first push of 100 articles x 2 locales spent about 600 ms of CPU on compiler threads, optimising
+ * parsers that finished soon after. About six times the budget sends only the code that stays hot
+ * to the compiler: that push used about 1,600 ms of CPU instead of 1,700-1,900 (bench/RESULTS.md),
+ * and a long `watch` still gets its hot paths optimised, a little later. Only the CLI sets it: a program that embeds
  * the library keeps its own tiering.
  */
 import { setFlagsFromString } from "node:v8";
