@@ -1,8 +1,8 @@
 import { readdir, realpath } from "node:fs/promises";
-import { pathKind } from "../fs/path-exists.js";
 import path from "node:path";
 import type { ResolvedConfig } from "../config/types.js";
 import { diagnostic, type Diagnostic } from "../errors/sync-error.js";
+import { pathKind } from "../fs/path-exists.js";
 import { mapConcurrent } from "./map-concurrent.js";
 import type { DecodeResult } from "./decode-file-text.js";
 import { readTextFile } from "./read-text-file.js";

@@ -1,8 +1,8 @@
 import { realpath, stat } from "node:fs/promises";
 import path from "node:path";
-import { pathWithin } from "../fs/path-within.js";
 import fg from "fast-glob";
 import { diagnostic, type Diagnostic } from "../errors/sync-error.js";
+import { pathWithin } from "../fs/path-within.js";
 
 /** A file found under a locale root, before it is read. */
 export interface ScannedFile {

@@ -3,8 +3,8 @@
  * assets, resolved inside the project root and, through symbolic links, still inside it.
  */
 import { realpath } from "node:fs/promises";
-import { pathWithin } from "../fs/path-within.js";
 import path from "node:path";
+import { pathWithin } from "../fs/path-within.js";
 import type { SiteModel } from "./site-model.js";
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {

@@ -3,11 +3,11 @@
  * article below them, each file is placed (locale, key), and anything that is not a translated
  * article is refused with a finding that says why.
  */
-import { pathKind } from "../fs/path-exists.js";
 import path from "node:path";
 import fg from "fast-glob";
 import type { ResolvedConfig } from "../config/types.js";
 import { diagnostic, type Diagnostic, type ErrorDetails } from "../errors/sync-error.js";
+import { pathKind } from "../fs/path-exists.js";
 import { isLocaleCode } from "../locales.js";
 import { isCollectionFile, toArticleKey } from "../model/content-keys.js";
 

@@ -1,6 +1,6 @@
-import { pathKind } from "../../fs/path-exists.js";
 import path from "node:path";
 import { SyncError } from "../../errors/sync-error.js";
+import { pathKind } from "../../fs/path-exists.js";
 import { readLock } from "../../lock/read-write-lock.js";
 import { listStagedDrafts, type StagedDraft } from "../../plan/plan-staging.js";
 import { formatStatus } from "../../status/format-status.js";
