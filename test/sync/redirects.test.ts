@@ -27,13 +27,9 @@ async function idOf(p: TestProject, key: string, table: "articles" | "collection
   return Number(lock[table]?.[key]?.id);
 }
 
-function pushedProject(): Promise<TestProject> {
-  return createPushedProject();
-}
-
 describe("redirect_from", () => {
   it("creates a redirect per entry (paths, URLs, collections, translations), then sends nothing the second time", async () => {
-    project = await pushedProject();
+    project = await createPushedProject();
     await setRedirects(project, "content/writing/links.md", ["/old-links", `${BASE}/en/legacy-links`]);
     await setRedirects(project, "locales/fr/writing/links.md", ["/fr/anciens-liens"]);
     await setRedirects(project, "content/writing/_collection.md", ["/writing-old"]);
@@ -57,7 +53,7 @@ describe("redirect_from", () => {
   });
 
   it("deletes a removed entry's redirect, and moves an entry between files with one delete and one create", async () => {
-    project = await pushedProject();
+    project = await createPushedProject();
     await setRedirects(project, "content/writing/links.md", ["/old-links", "/older-links"]);
     await project.cli("push");
     project.takeWrites();
@@ -86,7 +82,7 @@ describe("redirect_from", () => {
   });
 
   it("redirects a removed article's last URL to the article that names its key", async () => {
-    project = await pushedProject();
+    project = await createPushedProject();
     const attachments = await idOf(project, "writing/attachments");
     const listed = await callApi(project.emulator.url, "GET", `/articles/${attachments}`);
     const enUrl = String(listed.body.translated_content.en.url);
@@ -106,7 +102,7 @@ describe("redirect_from", () => {
   });
 
   it("reports a 409 for a URL that redirects elsewhere, naming the file and the URL, and still creates the others", async () => {
-    project = await pushedProject();
+    project = await createPushedProject();
     const welcome = await idOf(project, "welcome");
     const foreign = await callApi(project.emulator.url, "POST", REDIRECTS, { body: { from_url: `${BASE}/taken`, locale: "en", target_type: "article", target_id: String(welcome) } });
     expect(foreign.status).toBe(200);
@@ -125,7 +121,7 @@ describe("redirect_from", () => {
   });
 
   it("refuses a URL outside the help center before any write, naming file and line", async () => {
-    project = await pushedProject();
+    project = await createPushedProject();
     await setRedirects(project, "content/writing/links.md", ["https://elsewhere.example/old"]);
     await project.write("content/writing/links.md", `${await project.read("content/writing/links.md")}\nChanged too.\n`);
     const run = await project.cli("push");
@@ -153,7 +149,7 @@ describe("check and redirect_from", () => {
 
 describe("pull and redirects", () => {
   it("writes Intercom's redirects into the targets' front matter; a push and a second pull then change nothing", async () => {
-    project = await pushedProject();
+    project = await createPushedProject();
     const welcome = await idOf(project, "welcome");
     const writing = await idOf(project, "writing", "collections");
     const create = (body: Record<string, string>) => callApi(project?.emulator.url ?? "", "POST", REDIRECTS, { body });
