@@ -13,6 +13,9 @@
  * Every chunk lands in `dist/bin/`, one folder below `dist/` like the modules it comes from, so
  * the paths modules find from `import.meta.url` (`../../package.json`, `../config-entry.js`) hold
  * in the bundle too; test/install runs the packed CLI to prove it.
+ *
+ * Plain JavaScript, unlike the other scripts: `npm install` runs it (through `prepare`), before
+ * anything of build/ exists.
  */
 import { rmSync } from "node:fs";
 import { build } from "esbuild";
