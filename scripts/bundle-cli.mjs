@@ -7,8 +7,8 @@
  * bundled: it imports the installed dependencies.
  *
  * Left out, imported from node_modules at run time: jiti, which loads files of its own (its Babel)
- * when compiling a TypeScript config, and open, which runs the `xdg-open` script it ships. sucrase
- * is not bundled either: the config transform requires it through `createRequire`.
+ * when compiling a TypeScript config, and open, which runs the `xdg-open` script it ships. The bare
+ * "undici" resolves to undici-agent-only.mjs, the two parts of undici the code uses.
  *
  * Every chunk lands in `dist/bin/`, one folder below `dist/` like the modules it comes from, so
  * the paths modules find from `import.meta.url` (`../../package.json`, `../config-entry.js`) hold
@@ -18,7 +18,17 @@
  * anything of build/ exists.
  */
 import { rmSync } from "node:fs";
+import { fileURLToPath, URL } from "node:url";
 import { build } from "esbuild";
+
+/** Resolves the bare "undici" (not its subpaths) to the Agent-only entry beside this script. */
+const undiciAgentOnly = {
+  name: "undici-agent-only",
+  setup(bundler) {
+    const entry = fileURLToPath(new URL("undici-agent-only.mjs", import.meta.url));
+    bundler.onResolve({ filter: /^undici$/ }, () => ({ path: entry }));
+  },
+};
 
 const outdir = "dist/bin";
 rmSync(outdir, { recursive: true, force: true });
@@ -33,6 +43,7 @@ await build({
   external: ["jiti", "open"],
   // Bundled CommonJS packages call require() for node's modules; an ES module has none.
   banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
+  plugins: [undiciAgentOnly],
   chunkNames: "[name]-[hash]",
   logLevel: "warning",
 });

@@ -1,4 +1,4 @@
-import { request, type Dispatcher } from "undici";
+import type { Dispatcher } from "undici";
 import { createRedactor } from "../errors/redact-secret.js";
 import type { HttpMethod } from "./errors.js";
 
@@ -20,8 +20,8 @@ export interface TransportOptions {
   token: string;
   apiVersion: string;
   timeoutMs: number;
-  /** The undici dispatcher of each attempt; default undici's global one. */
-  dispatcher?: () => Dispatcher;
+  /** The undici dispatcher of each attempt (see idle-connections.ts). */
+  dispatcher: () => Dispatcher;
 }
 
 /** Network error codes raised before any byte of the request reached the server. */
@@ -48,12 +48,16 @@ export async function sendRequest(req: HttpRequest, options: TransportOptions): 
   };
   if (req.body !== undefined) headers["content-type"] = "application/json";
   try {
-    const response = await request(options.baseUrl + req.path, {
+    const url = new URL(options.baseUrl + req.path);
+    // The dispatcher's own request(), not undici's top-level one: the CLI bundle carries only
+    // undici's Agent and request API (see scripts/undici-agent-only.mjs).
+    const response = await options.dispatcher().request({
+      origin: url.origin,
+      path: url.pathname + url.search,
       method: req.method,
       headers,
       body: req.body === undefined ? undefined : JSON.stringify(req.body),
       signal: controller.signal,
-      ...(options.dispatcher ? { dispatcher: options.dispatcher() } : {}),
     });
     const text = await response.body.text();
     return { kind: "response", status: response.statusCode, headers: response.headers, body: parseJson(text) };
