@@ -77,7 +77,7 @@ async function lockForTarball(tarball: string): Promise<Record<string, unknown>>
 async function distIsCurrent(): Promise<boolean> {
   try {
     const built = (await stat(path.join(repositoryRoot, "dist", "bin", "intercom-sync.js"))).mtimeMs;
-    const sources = await fg(["src/**/*.ts", "package.json", "tsconfig.build.json", "scripts/bundle-cli.mjs"], { cwd: repositoryRoot, absolute: true });
+    const sources = await fg(["src/**/*.ts", "package.json", "tsconfig.build.json", "scripts/*.mjs"], { cwd: repositoryRoot, absolute: true });
     const times = await Promise.all(sources.map(async (file) => (await stat(file)).mtimeMs));
     return times.every((time) => time <= built);
   } catch {
@@ -173,7 +173,12 @@ describe("the packed package, installed into an empty project", () => {
     expect(typed.stdout).toContain('"purge"');
     await exec("rm", ["bad.config.ts", "tsconfig.json"], project);
 
-    const check = await npx(["check"]);
+    // The bundle compiles the config with sucrase: with jiti's Babel out of reach, a fallback to it
+    // (sucrase missing from the bundle, or read wrongly) fails the check. A fresh cache folder, so
+    // that jiti compiles the config rather than reading an earlier compile.
+    const babel = path.join(project, "node_modules", "jiti", "dist", "babel.cjs");
+    await rename(babel, `${babel}.hidden`);
+    const check = await npx(["check"], { INTERCOM_SYNC_CACHE_DIR: path.join(root, "check-cache") }).finally(() => rename(`${babel}.hidden`, babel));
     expect(check.code, check.stderr).toBe(0);
     const env = { INTERCOM_API_URL: emulator.url, INTERCOM_ACCESS_TOKEN: TOKEN, INTERCOM_SYNC_CACHE_DIR: path.join(root, "cache") };
     const plan = await npx(["plan"], env);
