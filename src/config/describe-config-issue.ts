@@ -42,7 +42,7 @@ export function describeConfigIssue(issue: z.core.$ZodIssue, file: string): Diag
         ),
       );
     case "invalid_type": {
-      const expected = issue.expected === "int" ? "an integer" : `a ${issue.expected}`;
+      const expected = issue.expected === "int" ? "an integer" : `${/^[aeiou]/.test(issue.expected) ? "an" : "a"} ${issue.expected}`;
       if (issue.path.length === 0) {
         return [issueToDiagnostic(file, `The config must be an object; got ${describeValue(input)}.`, "Export an object: export default defineConfig({ ... }).")];
       }

@@ -84,6 +84,11 @@ describe("validateConfig", () => {
     expect(validateConfig({ concurrency: 2.5 }, FILE).diagnostics[0]?.message).toContain("integer");
   });
 
+  it("names the expected type with its article", () => {
+    expect(validateConfig({ locales: 5 }, FILE).diagnostics[0]?.message).toContain('"locales" must be an array; got number 5.');
+    expect(validateConfig({ sourceLocale: 5 }, FILE).diagnostics[0]?.message).toContain('"sourceLocale" must be a string; got number 5.');
+  });
+
   it("rejects a non-http asset URL and a config that is not an object", () => {
     expect(validateConfig({ assetBaseUrl: "ftp://example.com/" }, FILE).diagnostics).toHaveLength(1);
     expect(validateConfig("nope", FILE).diagnostics[0]?.message).toContain("must be an object");
