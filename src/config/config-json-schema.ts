@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { LOCALES } from "../locales.js";
 import { configSchema } from "./config-schema.js";
 

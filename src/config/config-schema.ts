@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { isLocaleCode, suggestLocale } from "../locales.js";
 import { MAX_CONCURRENCY, MAX_RETRIES, MIN_CONCURRENCY } from "./defaults.js";
 

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import { diagnostic, type Diagnostic } from "../errors/sync-error.js";
 import { formatSuggestion } from "../model/suggest-name.js";
 import { CONFIG_KEYS, type HintParams } from "./config-schema.js";

@@ -4,7 +4,7 @@
  * collections: the API has none for them.
  */
 import MarkdownIt from "markdown-it";
-import { z } from "zod";
+import * as z from "zod";
 import { ApiError, invalidParameter, missingParameter, notFound } from "./api-error.js";
 import { paginate, readPaging, DEFAULT_PER_PAGE } from "./paginate.js";
 import { parseRequest } from "./parse-request.js";

@@ -2,7 +2,7 @@
  * Request parsing: JSON bodies and zod schemas mapped onto Intercom's error codes, and page
  * parameters.
  */
-import type { z } from "zod";
+import type * as z from "zod";
 import { ApiError, invalidParameter } from "./api-error.js";
 
 /** Parses a request body; empty means `{}`. Malformed JSON is Intercom's 400. */

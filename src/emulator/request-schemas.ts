@@ -4,7 +4,7 @@
  * `parameter_invalid` to a field it does not know. Required fields are checked by the handlers,
  * because Intercom answers those with `parameter_not_found` and looks in `translated_content` too.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { LOCALES } from "../locales.js";
 
 const state = z.enum(["published", "draft"]);

@@ -4,7 +4,7 @@
  * /tags` with a name), and tags on an article (`POST /articles/{id}/tags`, `DELETE
  * /articles/{id}/tags/{tag_id}`). Applying or removing a tag is a change of the article.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { ApiError } from "./api-error.js";
 import { parseRequest } from "./parse-request.js";
 import { readPaging } from "./paginate.js";

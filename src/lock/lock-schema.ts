@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** File name of the lock, next to the config file. */
 export const LOCK_FILE_NAME = "intercom-sync.lock.json";
