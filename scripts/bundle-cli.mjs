@@ -7,8 +7,8 @@
  * bundled: it imports the installed dependencies.
  *
  * Left out, imported from node_modules at run time: jiti, which loads files of its own (its Babel)
- * when compiling a TypeScript config, and open, which runs the `xdg-open` script it ships. The bare
- * "undici" resolves to undici-agent-only.mjs, the two parts of undici the code uses.
+ * when compiling a TypeScript config, and open, which runs the `xdg-open` script it ships. Two bare
+ * imports get stand-ins (STAND_INS): undici its Agent and request API only, js-yaml nothing.
  *
  * Every chunk lands in `dist/bin/`, one folder below `dist/` like the modules it comes from, so
  * the paths modules find from `import.meta.url` (`../../package.json`, `../config-entry.js`) hold
@@ -21,12 +21,15 @@ import { rmSync } from "node:fs";
 import { fileURLToPath, URL } from "node:url";
 import { build } from "esbuild";
 
-/** Resolves the bare "undici" (not its subpaths) to the Agent-only entry beside this script. */
-const undiciAgentOnly = {
-  name: "undici-agent-only",
+/** Bare imports the bundle answers with a stand-in beside this script (each file says why). */
+const STAND_INS = { undici: "undici-agent-only.mjs", "js-yaml": "js-yaml-not-bundled.mjs" };
+
+/** Resolves those names (not their subpaths, which the stand-ins themselves import) to the stand-ins. */
+const standIns = {
+  name: "stand-ins",
   setup(bundler) {
-    const entry = fileURLToPath(new URL("undici-agent-only.mjs", import.meta.url));
-    bundler.onResolve({ filter: /^undici$/ }, () => ({ path: entry }));
+    const names = Object.keys(STAND_INS).join("|");
+    bundler.onResolve({ filter: new RegExp(`^(${names})$`) }, ({ path }) => ({ path: fileURLToPath(new URL(STAND_INS[path], import.meta.url)) }));
   },
 };
 
@@ -43,7 +46,7 @@ await build({
   external: ["jiti", "open"],
   // Bundled CommonJS packages call require() for node's modules; an ES module has none.
   banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
-  plugins: [undiciAgentOnly],
+  plugins: [standIns],
   chunkNames: "[name]-[hash]",
   logLevel: "warning",
 });
