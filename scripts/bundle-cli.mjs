@@ -7,8 +7,10 @@
  * bundled: it imports the installed dependencies.
  *
  * Left out, imported from node_modules at run time: jiti, which loads files of its own (its Babel)
- * when compiling a TypeScript config, and open, which runs the `xdg-open` script it ships. Two bare
- * imports get stand-ins (STAND_INS): undici its Agent and request API only, js-yaml nothing.
+ * when compiling a TypeScript config, and open, which runs the `xdg-open` script it ships. sucrase
+ * is not bundled either: the config transform requires it through `createRequire`, only when jiti
+ * compiles (not when its cache has the config). Two bare imports get stand-ins (STAND_INS):
+ * undici its Agent and request API only, js-yaml nothing.
  *
  * Every chunk lands in `dist/bin/`, one folder below `dist/` like the modules it comes from, so
  * the paths modules find from `import.meta.url` (`../../package.json`, `../config-entry.js`) hold
