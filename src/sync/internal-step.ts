@@ -124,8 +124,9 @@ export async function pullInternalStep(
   const errors = rebuilt.diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0) throw new SyncError("pull/invalid-files", { count: errors.length }, { diagnostics: errors });
   const entries = { ...(input.lock.internalArticles ?? {}) };
+  const rebuiltByFile = new Map(rebuilt.articles.map((article) => [article.file, article]));
   for (const file of written) {
-    const article = rebuilt.articles.find((candidate) => candidate.file === file.file);
+    const article = rebuiltByFile.get(file.file);
     if (article === undefined) continue;
     const fields = hashInternalFields(article, {});
     entries[file.key] = { id: file.id, hash: combineFieldHashes(fields), updatedAt: file.remoteUpdatedAt, fields };
