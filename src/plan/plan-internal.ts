@@ -4,7 +4,7 @@
  * remote list, lock and options in, a plan out. Bodies stay with the desired articles (beside the
  * plan); an item says which fields to send.
  */
-import { combineFieldHashes, hashField, type FieldHashes } from "../digest/field-hashes.js";
+import { combineFieldHashes, diffFieldHashes, hashField, type FieldHashes } from "../digest/field-hashes.js";
 import { diagnostic, type Diagnostic } from "../errors/sync-error.js";
 import type { DesiredInternalArticle } from "../model/build-internal-articles.js";
 import { formatSuggestion } from "../model/suggest-name.js";
@@ -105,10 +105,6 @@ export function hashInternalFields(article: DesiredInternalArticle, linkUrls: Re
   return fields;
 }
 
-function changedFields(current: FieldHashes, previous: FieldHashes): string[] {
-  return Object.keys(current).filter((name) => current[name] !== previous[name]);
-}
-
 function resolveAudiences(article: DesiredInternalArticle, audiences: readonly RemoteTag[], errors: Diagnostic[]): number[] | undefined {
   if (article.audiences === undefined) return undefined;
   const byName = new Map(audiences.map((audience) => [audience.name.toLowerCase(), audience]));
@@ -166,7 +162,7 @@ export function planInternal(input: InternalPlanInput): InternalPlan {
       continue;
     }
     const moved = previousKey === undefined ? {} : { previousKey };
-    const local = changedFields(fields, entry.fields);
+    const local = diffFieldHashes(fields, entry.fields, Object.keys(fields));
     const remoteChanged = remote.updatedAt !== entry.updatedAt;
     const released = Object.keys(entry.fields).some((name) => fields[name] === undefined);
     if (remoteChanged && !input.force) {
