@@ -7,9 +7,9 @@
 import { combineFieldHashes, diffFieldHashes, hashField, type FieldHashes } from "../digest/field-hashes.js";
 import { diagnostic, type Diagnostic } from "../errors/sync-error.js";
 import type { DesiredInternalArticle } from "../model/build-internal-articles.js";
-import { formatSuggestion } from "../model/suggest-name.js";
 import { ARTICLE_LINK_SCHEME } from "../render/types.js";
 import type { FinSettings, LockFile, LockInternalArticle, RemoteTag } from "../types.js";
+import { resolveAudienceNames } from "./resolve-audience-names.js";
 import type { OnDelete } from "./types.js";
 
 /** An internal article as Intercom lists it, ids as strings. */
@@ -107,16 +107,11 @@ export function hashInternalFields(article: DesiredInternalArticle, linkUrls: Re
 
 function resolveAudiences(article: DesiredInternalArticle, audiences: readonly RemoteTag[], errors: Diagnostic[]): number[] | undefined {
   if (article.audiences === undefined) return undefined;
-  const byName = new Map(audiences.map((audience) => [audience.name.toLowerCase(), audience]));
-  const ids: number[] = [];
-  for (const name of article.audiences.names) {
-    const found = byName.get(name.toLowerCase());
-    if (found === undefined) {
-      const suggestion = formatSuggestion(name, audiences.map((audience) => audience.name));
-      errors.push(diagnostic("settings/unknown-audience", { name, suggestion }, { file: article.file, line: article.audiences.line }));
-    } else ids.push(Number(found.id));
+  const { ids, unknown } = resolveAudienceNames(article.audiences.names, audiences);
+  for (const { name, suggestion } of unknown) {
+    errors.push(diagnostic("settings/unknown-audience", { name, suggestion }, { file: article.file, line: article.audiences.line }));
   }
-  return ids.sort((a, b) => a - b);
+  return ids;
 }
 
 /** Plans every internal article: creates, updates, moves, drift, conflicts and removals per `onDelete`. */

@@ -5,9 +5,9 @@
  */
 import { diagnostic } from "../errors/sync-error.js";
 import { settingsOf, SETTING_FIELD_NAMES, type FieldHashes } from "../digest/field-hashes.js";
-import { formatSuggestion } from "../model/suggest-name.js";
 import type { DesiredArticleLocale, DesiredState, FinSettings, LockLocale, RemoteArticle, RemoteArticleLocale, RemoteTag } from "../types.js";
 import type { PlanContext } from "./plan-context.js";
+import { resolveAudienceNames } from "./resolve-audience-names.js";
 import type { ArticleSettingsContent, TagOps } from "./types.js";
 
 /** Where a pushed schedule stands in Intercom: still pending, or already happened. */
@@ -28,22 +28,14 @@ function byName(list: readonly RemoteTag[]): Map<string, RemoteTag> {
 }
 
 function resolveAudiences(ctx: PlanContext, text: DesiredArticleLocale): number[] {
-  const known = ctx.input.remote.audiences ?? [];
-  const names = byName(known);
-  const ids: number[] = [];
-  for (const name of text.audiences?.names ?? []) {
-    const found = names.get(name.toLowerCase());
-    if (found === undefined) {
-      const suggestion = formatSuggestion(name, known.map((audience) => audience.name));
-      const location = { file: text.audiences?.file ?? text.file, line: text.audiences?.line ?? 1 };
-      // Translations that inherit the source's audiences would repeat the source's error.
-      const repeated = ctx.errors.some((error) => error.code === "settings/unknown-audience" && error.location.file === location.file && error.location.line === location.line && error.message.includes(`"${name}"`));
-      if (!repeated) ctx.errors.push(diagnostic("settings/unknown-audience", { name, suggestion }, location));
-      continue;
-    }
-    ids.push(Number(found.id));
+  const { ids, unknown } = resolveAudienceNames(text.audiences?.names ?? [], ctx.input.remote.audiences ?? []);
+  for (const { name, suggestion } of unknown) {
+    const location = { file: text.audiences?.file ?? text.file, line: text.audiences?.line ?? 1 };
+    // Translations that inherit the source's audiences would repeat the source's error.
+    const repeated = ctx.errors.some((error) => error.code === "settings/unknown-audience" && error.location.file === location.file && error.location.line === location.line && error.message.includes(`"${name}"`));
+    if (!repeated) ctx.errors.push(diagnostic("settings/unknown-audience", { name, suggestion }, location));
   }
-  return ids.sort((a, b) => a - b);
+  return ids;
 }
 
 /** Tags to apply and to remove so that the article has exactly `names` (compared without case). */
