@@ -5,7 +5,7 @@
  * and the key is only stale. Pure: the caller passes the time.
  */
 import { diagnostic, type Diagnostic } from "../errors/sync-error.js";
-import { hashField } from "../digest/field-hashes.js";
+import { hashField, settingsOf } from "../digest/field-hashes.js";
 import type { DesiredState, LockFile } from "../types.js";
 
 export function checkScheduleTimes(desired: DesiredState, lock: LockFile | null, nowSeconds: number): Diagnostic[] {
@@ -15,7 +15,8 @@ export function checkScheduleTimes(desired: DesiredState, lock: LockFile | null,
     const schedule = source?.schedule;
     if (source === undefined || schedule === undefined || schedule.seconds > nowSeconds) continue;
     const key = schedule.kind === "publish" ? "publish_at" : "unpublish_at";
-    const pushed = lock?.articles[article.key]?.locales[desired.sourceLocale]?.fields?.schedule === hashField({ kind: schedule.kind, seconds: schedule.seconds });
+    // The schedule's digest as hashArticleFields records it.
+    const pushed = lock?.articles[article.key]?.locales[desired.sourceLocale]?.fields?.schedule === hashField(settingsOf(source).schedule);
     const code = pushed ? "settings/schedule-passed" : "settings/schedule-in-past";
     out.push(diagnostic(code, { key, at: schedule.at }, { file: source.file, line: schedule.line }));
   }
