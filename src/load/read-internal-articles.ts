@@ -7,7 +7,7 @@ import type { ResolvedConfig } from "../config/types.js";
 import { readInternalTree } from "../content/read-internal-tree.js";
 import { sortDiagnostics } from "../diagnostics/sort-diagnostics.js";
 import { diagnostic, type Diagnostic } from "../errors/sync-error.js";
-import { buildInternalArticles, type DesiredInternalArticle } from "../model/build-internal-articles.js";
+import { buildInternalArticles, type DesiredInternalArticle, type InternalFile } from "../model/build-internal-articles.js";
 import { renderMarkdown } from "../render/render-markdown.js";
 import type { DesiredState } from "../types.js";
 import { pathExists } from "../fs/path-exists.js";
@@ -27,19 +27,27 @@ export function projectPath(config: ResolvedConfig, dir: string): string {
   return path.relative(config.rootDir, dir).split(path.sep).join("/");
 }
 
+/**
+ * Builds internal articles from their files, rendered with the config's folders and asset URL;
+ * `projectFiles` are the files their links may point at.
+ */
+export function buildProjectInternalArticles(config: ResolvedConfig, internalDir: string, files: readonly InternalFile[], projectFiles: ReadonlySet<string>): { articles: DesiredInternalArticle[]; diagnostics: Diagnostic[] } {
+  return buildInternalArticles({
+    internalDir,
+    files,
+    render: renderMarkdown,
+    project: { contentDir: projectPath(config, config.contentDir), localesDir: projectPath(config, config.localesDir), files: projectFiles },
+    sourceLocale: config.sourceLocale,
+    assetBaseUrl: config.assetBaseUrl,
+  });
+}
+
 /** Reads and builds the internal articles; links may point at the files of `desired`. */
 export async function readInternalArticles(config: ResolvedConfig, desired: DesiredState): Promise<LoadedInternalArticles> {
   const tree = await readInternalTree(config.rootDir, config.internalDir, config.sourceLocale);
   if (!tree.exists) return { exists: false, internalDir: tree.internalDir, articles: [], diagnostics: [] };
   const files = new Set<string>([...desired.articles.flatMap((article) => Object.values(article.locales).map((locale) => locale.file)), ...tree.files.map((file) => file.file)]);
-  const built = buildInternalArticles({
-    internalDir: tree.internalDir,
-    files: tree.files,
-    render: renderMarkdown,
-    project: { contentDir: projectPath(config, config.contentDir), localesDir: projectPath(config, config.localesDir), files },
-    sourceLocale: config.sourceLocale,
-    assetBaseUrl: config.assetBaseUrl,
-  });
+  const built = buildProjectInternalArticles(config, tree.internalDir, tree.files, files);
   const diagnostics = sortDiagnostics([...tree.diagnostics, ...built.diagnostics, ...(await findTranslations(config, desired, built.articles))]);
   return { exists: true, internalDir: tree.internalDir, articles: built.articles, diagnostics };
 }

@@ -4,18 +4,17 @@
  * beside the help-center plan, and applied after its items.
  */
 import type { ResolvedConfig } from "../config/types.js";
-import { projectPath, readInternalArticles, type LoadedInternalArticles } from "../load/read-internal-articles.js";
+import { buildProjectInternalArticles, projectPath, readInternalArticles, type LoadedInternalArticles } from "../load/read-internal-articles.js";
 import { applyInternal, type InternalResult } from "../apply/apply-internal.js";
 import { stopOnContentErrors, SyncError, type Diagnostic } from "../errors/sync-error.js";
 import type { WireInternalArticle } from "../intercom/wire.js";
-import { buildInternalArticles, type DesiredInternalArticle } from "../model/build-internal-articles.js";
+import type { DesiredInternalArticle } from "../model/build-internal-articles.js";
 import { planInternal, internalPlanChanges, hashInternalFields, type InternalPlan, type RemoteInternalArticle } from "../plan/plan-internal.js";
 import type { InternalPullFile } from "../pull/plan-internal-pull.js";
 import { combineFieldHashes } from "../digest/field-hashes.js";
 import type { Plan } from "../plan/types.js";
 import type { IntercomApi } from "../remote/api.js";
 import { listAudienceNames } from "../remote/fetch-remote-state.js";
-import { renderMarkdown } from "../render/render-markdown.js";
 import type { DesiredState, LockFile, RemoteState, RemoteTag } from "../types.js";
 
 export interface InternalRun {
@@ -113,14 +112,12 @@ export async function pullInternalStep(
   const { planInternalPull } = await import("../pull/plan-internal-pull.js");
   const files = planInternalPull({ remote, lock: input.lock, local: loaded.articles, internalDir, audiences, force: input.force });
   const written = files.filter((file) => file.outcome !== "conflict");
-  const rebuilt = buildInternalArticles({
+  const rebuilt = buildProjectInternalArticles(
+    config,
     internalDir,
-    files: written.map((file) => ({ file: file.file, text: file.text })),
-    render: renderMarkdown,
-    project: { contentDir: projectPath(config, config.contentDir), localesDir: projectPath(config, config.localesDir), files: new Set(written.map((file) => file.file)) },
-    sourceLocale: config.sourceLocale,
-    assetBaseUrl: config.assetBaseUrl,
-  });
+    written.map((file) => ({ file: file.file, text: file.text })),
+    new Set(written.map((file) => file.file)),
+  );
   const errors = rebuilt.diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0) throw new SyncError("pull/invalid-files", { count: errors.length }, { diagnostics: errors });
   const entries = { ...(input.lock.internalArticles ?? {}) };
