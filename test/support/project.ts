@@ -17,6 +17,7 @@ import { pullProject, type PullProjectOptions } from "../../src/sync/pull-projec
 import { pushProject, type PushProjectOptions } from "../../src/sync/push-project.js";
 import type { LockFile } from "../../src/types.js";
 import { startTestEmulator, TEST_TOKEN, type TestEmulator } from "./emulator.js";
+import { callApi } from "./http.js";
 import { loadConformanceChecker } from "./openapi-conformance.js";
 import { runCliInProcess, type CliRun } from "./run-cli.js";
 import { createTempDir } from "./temp-dir.js";
@@ -222,4 +223,11 @@ export async function createPushedProject(options: TestProjectOptions = {}): Pro
 /** How many GET requests the project's emulator answered on `path` (query left out). */
 export function readsOf(p: TestProject, requestPath: string): number {
   return p.emulator.requests.filter((entry) => entry.method === "GET" && entry.path === requestPath).length;
+}
+
+/** An edit made in Intercom, a PUT to `requestPath` as Intercom's UI would make it; its write is taken. */
+export async function editInIntercom(p: TestProject, requestPath: string, body: unknown): Promise<void> {
+  const response = await callApi(p.emulator.url, "PUT", requestPath, { body });
+  expect(response.status).toBe(200);
+  p.takeWrites();
 }

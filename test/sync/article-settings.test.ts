@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { callApi } from "../support/http.js";
-import { createPushedProject, readsOf, expectRequestsConform, setFrontMatterKeys, type TestProject } from "../support/project.js";
+import { createPushedProject, editInIntercom, readsOf, expectRequestsConform, setFrontMatterKeys, type TestProject } from "../support/project.js";
 
 let project: TestProject | undefined;
 afterEach(async () => {
@@ -23,13 +22,6 @@ function storedArticle(p: TestProject, id: string) {
 
 function pushedProject(): Promise<TestProject> {
   return createPushedProject({ emulator: { seed: { audiences: ["VIP customers", "Trial users"], tags: ["Billing"] } } });
-}
-
-/** An edit made in Intercom, through the API as Intercom's UI would. */
-async function editInIntercom(p: TestProject, id: string, body: unknown): Promise<void> {
-  const response = await callApi(p.emulator.url, "PUT", `/articles/${id}`, { body });
-  expect(response.status).toBe(200);
-  p.takeWrites();
 }
 
 describe("fin in front matter", () => {
@@ -71,7 +63,7 @@ describe("fin in front matter", () => {
     await project.cli("push");
     project.takeWrites();
 
-    await editInIntercom(project, id, { ai_copilot_availability: true });
+    await editInIntercom(project, `/articles/${id}`, { ai_copilot_availability: true });
     const drift = await project.cli("push");
     expect(drift.code).toBe(0);
     expect(drift.stdout).toContain("drift");
@@ -95,7 +87,7 @@ describe("fin in front matter", () => {
     expect(overwrite[0]?.body).toMatchObject({ ai_copilot_availability: false, ai_sales_agent_availability: false });
     expect(storedArticle(project, id).locales.en).toMatchObject({ aiCopilot: false, aiSalesAgent: false });
 
-    await editInIntercom(project, id, { ai_copilot_availability: true });
+    await editInIntercom(project, `/articles/${id}`, { ai_copilot_availability: true });
     expect((await project.cli("pull")).code).toBe(0);
     const pulled = await project.read(LINKS);
     expect(pulled).toContain("fin:\n  sales_agent: false\n");
@@ -166,7 +158,7 @@ describe("audiences in front matter", () => {
     await project.cli("push");
     project.takeWrites();
 
-    await editInIntercom(project, id, { translated_content: { en: { audience_ids: [2] } } });
+    await editInIntercom(project, `/articles/${id}`, { translated_content: { en: { audience_ids: [2] } } });
     const drift = await project.cli("push");
     expect(drift.code).toBe(0);
     expect(drift.stdout).toContain("audiences");

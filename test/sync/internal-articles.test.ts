@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { callApi } from "../support/http.js";
-import { createPushedProject, readsOf, createTestProject, expectRequestsConform, type TestProject } from "../support/project.js";
+import { createPushedProject, editInIntercom, readsOf, createTestProject, expectRequestsConform, type TestProject } from "../support/project.js";
 
 let project: TestProject | undefined;
 afterEach(async () => {
@@ -27,13 +27,6 @@ async function idOf(p: TestProject, key: string): Promise<string> {
 
 async function replaceIn(p: TestProject, file: string, from: string, to: string): Promise<void> {
   await p.write(file, (await p.read(file)).replace(from, to));
-}
-
-/** An edit made in Intercom, through the API as Intercom's UI would. */
-async function editInIntercom(p: TestProject, id: string, body: unknown): Promise<void> {
-  const response = await callApi(p.emulator.url, "PUT", `/internal_articles/${id}`, { body });
-  expect(response.status).toBe(200);
-  p.takeWrites();
 }
 
 describe("internal articles", () => {
@@ -71,7 +64,7 @@ describe("internal articles: three-way", () => {
     expect((await project.cli("push")).code).toBe(0);
     expect(project.takeWrites()).toEqual([]);
 
-    await editInIntercom(project, id, { title: "Refunds (edited)" });
+    await editInIntercom(project, `/internal_articles/${id}`, { title: "Refunds (edited)" });
     const drift = await project.cli("push");
     expect(drift.code).toBe(0);
     expect(drift.stdout).toContain("internal drift billing/refunds");
@@ -169,7 +162,7 @@ describe("internal articles: pull", () => {
 
     // A web edit pulled back: the file changes, and the push after it writes nothing.
     const id = await idOf(project, "on-call-guide");
-    await editInIntercom(project, id, { ai_chatbot_availability: true, title: "On-call" });
+    await editInIntercom(project, `/internal_articles/${id}`, { ai_chatbot_availability: true, title: "On-call" });
     expect((await project.cli("pull")).code).toBe(0);
     expect(await project.read("internal/on-call-guide.md")).toContain("title: On-call\n");
     expect((await project.cli("push")).code).toBe(0);
@@ -250,7 +243,7 @@ describe("internal articles: links and pull conflicts", () => {
     await project.cli("push");
     project.takeWrites();
     const id = await idOf(project, "billing/refunds");
-    await editInIntercom(project, id, { title: "Refunds (web)" });
+    await editInIntercom(project, `/internal_articles/${id}`, { title: "Refunds (web)" });
     await replaceIn(project, REFUNDS, "30 days", "45 days");
     const kept = await project.cli("pull");
     expect(kept.code).toBe(1);
