@@ -9,7 +9,7 @@ import { diagnostic, type Diagnostic } from "../errors/sync-error.js";
 import type { DesiredInternalArticle } from "../model/build-internal-articles.js";
 import { ARTICLE_LINK_SCHEME } from "../render/types.js";
 import type { FinSettings, LockFile, LockInternalArticle, RemoteTag } from "../types.js";
-import { resolveAudienceNames } from "./resolve-audience-names.js";
+import { resolveAudienceNames } from "./workspace-names.js";
 import type { OnDelete } from "./types.js";
 
 /** An internal article as Intercom lists it, ids as strings. */

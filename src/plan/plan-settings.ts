@@ -7,7 +7,7 @@ import { diagnostic } from "../errors/sync-error.js";
 import { settingsOf, SETTING_FIELD_NAMES, type FieldHashes } from "../digest/field-hashes.js";
 import type { DesiredArticleLocale, DesiredState, FinSettings, LockLocale, RemoteArticle, RemoteArticleLocale, RemoteTag } from "../types.js";
 import type { PlanContext } from "./plan-context.js";
-import { resolveAudienceNames } from "./resolve-audience-names.js";
+import { byName, resolveAudienceNames } from "./workspace-names.js";
 import type { ArticleSettingsContent, TagOps } from "./types.js";
 
 /** Where a pushed schedule stands in Intercom: still pending, or already happened. */
@@ -21,10 +21,6 @@ export function prepareSettings(ctx: PlanContext, text: DesiredArticleLocale, re
   if (text.audiences !== undefined) out.audienceIds = resolveAudiences(ctx, text);
   if (text.tags !== undefined) out.tagOps = tagOpsOf(text.tags.names, remote?.tags ?? [], ctx.input.remote.tags ?? []);
   return out;
-}
-
-function byName(list: readonly RemoteTag[]): Map<string, RemoteTag> {
-  return new Map(list.map((item) => [item.name.toLowerCase(), item]));
 }
 
 function resolveAudiences(ctx: PlanContext, text: DesiredArticleLocale): number[] {

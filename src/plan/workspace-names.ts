@@ -1,7 +1,13 @@
+/** The workspace's audiences and tags by name: files name them, Intercom compares names without case. */
 import { formatSuggestion } from "../model/suggest-name.js";
 import type { RemoteTag } from "../types.js";
 
-/** Audience names resolved against the workspace's audiences (compared without case). */
+/** Audiences or tags keyed by their lower-cased name. */
+export function byName(list: readonly RemoteTag[]): Map<string, RemoteTag> {
+  return new Map(list.map((item) => [item.name.toLowerCase(), item]));
+}
+
+/** Audience names resolved against the workspace's audiences. */
 export interface ResolvedAudiences {
   /** The ids found, ascending. */
   ids: number[];
@@ -11,11 +17,11 @@ export interface ResolvedAudiences {
 
 /** Resolves names to audience ids, as articles and internal articles both name them. Pure. */
 export function resolveAudienceNames(names: readonly string[], known: readonly RemoteTag[]): ResolvedAudiences {
-  const byName = new Map(known.map((audience) => [audience.name.toLowerCase(), audience]));
+  const audiences = byName(known);
   const ids: number[] = [];
   const unknown: ResolvedAudiences["unknown"] = [];
   for (const name of names) {
-    const found = byName.get(name.toLowerCase());
+    const found = audiences.get(name.toLowerCase());
     if (found === undefined) {
       unknown.push({ name, suggestion: formatSuggestion(name, known.map((audience) => audience.name)) });
     } else ids.push(Number(found.id));
