@@ -6,8 +6,8 @@
  * first push of 100 articles x 2 locales spent about 600 ms of CPU on compiler threads, optimising
  * parsers that finished soon after. About six times the budget sends only the code that stays hot
  * to the compiler: that push used about 1,600 ms of CPU instead of 1,700-1,900 (bench/RESULTS.md),
- * and a long `watch` still gets its hot paths optimised, a little later. Only the CLI sets it: a program that embeds
- * the library keeps its own tiering.
+ * and a long `watch` still gets its hot paths optimised, a little later. Only the CLI sets it: a
+ * program that embeds the library keeps its own tiering.
  */
 import { setFlagsFromString } from "node:v8";
 

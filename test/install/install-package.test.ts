@@ -173,9 +173,9 @@ describe("the packed package, installed into an empty project", () => {
     expect(typed.stdout).toContain('"purge"');
     await exec("rm", ["bad.config.ts", "tsconfig.json"], project);
 
-    // The bundle compiles the config with sucrase: with jiti's Babel out of reach, a fallback to it
-    // (sucrase missing from the bundle, or read wrongly) fails the check. A fresh cache folder, so
-    // that jiti compiles the config rather than reading an earlier compile.
+    // The bundled CLI compiles the config with sucrase: with jiti's Babel out of reach, a silent
+    // fallback to it (sucrase not found, or its exports read wrongly) fails the check. A fresh
+    // cache folder, so that jiti compiles the config rather than reading an earlier compile.
     const babel = path.join(project, "node_modules", "jiti", "dist", "babel.cjs");
     await rename(babel, `${babel}.hidden`);
     const check = await npx(["check"], { INTERCOM_SYNC_CACHE_DIR: path.join(root, "check-cache") }).finally(() => rename(`${babel}.hidden`, babel));
