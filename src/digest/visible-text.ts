@@ -1,7 +1,7 @@
 import { Parser } from "htmlparser2";
 
-// Tags that end a line or a cell: their boundaries separate words even without whitespace.
-const BLOCK_TAGS: ReadonlySet<string> = new Set([
+/** Tags that end a line or a cell: their boundaries separate words even without whitespace. */
+export const BLOCK_TAGS: ReadonlySet<string> = new Set([
   "address", "article", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure", "h1", "h2",
   "h3", "h4", "h5", "h6", "hr", "iframe", "img", "li", "ol", "p", "pre", "section", "table", "tbody",
   "td", "tfoot", "th", "thead", "tr", "ul",
@@ -48,9 +48,14 @@ export function toVisibleText(html: string): string {
   return readHtml(html).text;
 }
 
-/** Collapses runs of whitespace (including non-breaking spaces) and trims. */
+// A run of two or more whitespace characters, or one that is not a plain space: the runs that
+// change. Most runs in text are the single space between two words, and leaving those alone
+// halves the time of the replace. `\s` includes the non-breaking space.
+const WHITESPACE_TO_COLLAPSE = /\s{2,}|[^\S ]/g;
+
+/** Collapses runs of whitespace (including non-breaking spaces) to one space, and trims. */
 export function normaliseText(text: string): string {
-  return text.replace(/[\s\u00a0]+/g, " ").trim();
+  return text.replace(WHITESPACE_TO_COLLAPSE, " ").trim();
 }
 
 /**
