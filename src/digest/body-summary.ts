@@ -5,6 +5,7 @@
  */
 import { hash } from "node:crypto";
 import { ARTICLE_LINK_SCHEME } from "../render/types.js";
+import { readRenderedHtml } from "./read-rendered-html.js";
 import { readHtml } from "./visible-text.js";
 
 export interface BodySummary {
@@ -21,9 +22,9 @@ export function digestText(text: string): string {
   return hash("sha256", text);
 }
 
-/** Summarises rendered HTML (one parse for the text and the links). Pure. */
+/** Summarises the renderer's HTML (one reading for the text and the links). Pure. */
 export function summariseBody(html: string): BodySummary {
-  const reading = readHtml(html);
+  const reading = readRenderedHtml(html) ?? readHtml(html);
   return { digest: digestText(html), textDigest: digestText(reading.text), hrefs: reading.hrefs };
 }
 

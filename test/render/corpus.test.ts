@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { readRenderedHtml } from "../../src/digest/read-rendered-html.js";
+import { readHtml } from "../../src/digest/visible-text.js";
 import { findHtmlProblems } from "../../src/render/check-html.js";
 import { htmlToMarkdown } from "../../src/render/html-to-markdown.js";
 import { renderMarkdown } from "../../src/render/render-markdown.js";
@@ -10,6 +12,8 @@ const CORPUS = "/work/shared/corpus/fastapi";
 const ASSET_BASE_URL = "https://fastapi.tiangolo.com/";
 /** Share of English pages allowed to change on a second render after a pull (raw HTML blocks). */
 const MAX_UNSTABLE_ROUND_TRIPS = 0.03;
+/** Share of pages whose HTML readRenderedHtml must read itself (the rest go through readHtml). */
+const MIN_RENDERED_READER_SHARE = 0.95;
 const hasCorpus = fs.existsSync(path.join(CORPUS, "content"));
 
 interface Page {
@@ -67,6 +71,18 @@ describe.skipIf(!hasCorpus)("the FastAPI corpus", () => {
     expect(errors).toEqual([]);
     expect(warnings.get("render/mkdocs-admonition")).toBeGreaterThan(0);
     expect(warnings.get("render/heading-attribute")).toBeGreaterThan(0);
+  });
+
+  it("reads almost every page's HTML with the renderer's own reader, always as readHtml does", () => {
+    let answered = 0;
+    for (const page of pages) {
+      const html = renderMarkdown(page.body, page.context).html;
+      const fast = readRenderedHtml(html);
+      if (fast === undefined) continue;
+      answered++;
+      expect(fast, page.file).toEqual(readHtml(html));
+    }
+    expect(answered / pages.length).toBeGreaterThan(MIN_RENDERED_READER_SHARE);
   });
 
   it("keeps almost every English page stable through a pull and a second render", () => {
