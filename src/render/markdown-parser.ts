@@ -16,6 +16,13 @@ export const markdownParser = new MarkdownIt("default", { html: true, linkify: t
 // check would turn a `javascript:` link into silent literal text instead.
 markdownParser.validateLink = () => true;
 
+// markdown-it parses every link and image URL into its parts (mdurl) to percent-encode and
+// punycode them. A URL of only characters that need neither, with no scheme and no host (the
+// relative `.md` and image paths most links are), comes back unchanged, so it skips the parse.
+const PLAIN_URL = /^(?!\/\/)[\w.~/#?&=+-]*$/;
+const normalizeLink = markdownParser.normalizeLink.bind(markdownParser);
+markdownParser.normalizeLink = (url) => (PLAIN_URL.test(url) ? url : normalizeLink(url));
+
 // GFM autolinks URLs with a scheme, bare `www.` addresses and e-mail addresses. linkify-it's
 // fuzzy mode would find `www.` too, but it also links names like `main.py` and costs over half of
 // the render time; a `www.` schema does the GFM part cheaply.
