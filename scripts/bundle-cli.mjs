@@ -1,17 +1,17 @@
 /**
  * Bundles the compiled CLI (`dist/cli.js`, the modules it reaches and its dependencies) into
- * `dist/bin/`, the `bin` the package ships. A push then starts from 45 ES modules instead of 320,
- * and 67 CommonJS files instead of 376 (57 of the 67 are sucrase's, for a TypeScript config; undici
- * alone had over a hundred): resolving, compiling and linking them was about 200 ms of a short
- * push's 1,600 ms of CPU (bench/RESULTS.md). `import()`s stay
+ * `dist/bin/`, the `bin` the package ships. A push then starts from 46 ES modules instead of 320,
+ * and 3 CommonJS files instead of 376 (jiti's two and sucrase's bundle, for a TypeScript config;
+ * undici alone had over a hundred): resolving, compiling and linking them was about 200 ms of a
+ * short push's 1,600 ms of CPU (bench/RESULTS.md). `import()`s stay
  * lazy chunks, so a command still loads only what it uses. The library (`dist/index.js`) is not
  * bundled: it imports the installed dependencies.
  *
  * Left out, imported from node_modules at run time: jiti, which loads files of its own (its Babel)
- * when compiling a TypeScript config, and open, which runs the `xdg-open` script it ships. sucrase
- * is not bundled either: the config transform requires it through `createRequire`, only when jiti
- * compiles (not when its cache has the config). Two bare imports get stand-ins (STAND_INS):
- * undici its Agent and request API only, js-yaml nothing.
+ * when compiling a TypeScript config, and open, which runs the `xdg-open` script it ships. Two
+ * bare imports get stand-ins (STAND_INS): undici its Agent and request API only, js-yaml nothing.
+ * sucrase, which the config transform requires only when jiti compiles (not when its cache has
+ * the config), is bundled on its own as `sucrase.cjs`, and its loader loads that.
  *
  * Every chunk lands in `dist/bin/`, one folder below `dist/` like the modules it comes from, so
  * the paths modules find from `import.meta.url` (`../../package.json`, `../config-entry.js`) hold
@@ -27,12 +27,19 @@ import { build } from "esbuild";
 /** Bare imports the bundle answers with a stand-in beside this script (each file says why). */
 const STAND_INS = { undici: "undici-agent-only.mjs", "js-yaml": "js-yaml-not-bundled.mjs" };
 
+/** The module that loads sucrase, and what the bundle has in its place: a load of SUCRASE_BUNDLE. */
+const SUCRASE_LOADER = { module: "./load-sucrase.js", standIn: "sucrase-bundled.mjs" };
+const SUCRASE_BUNDLE = "sucrase.cjs";
+
+const standInPath = (name) => fileURLToPath(new URL(name, import.meta.url));
+
 /** Resolves those names (not their subpaths, which the stand-ins themselves import) to the stand-ins. */
 const standIns = {
   name: "stand-ins",
   setup(bundler) {
     const names = Object.keys(STAND_INS).join("|");
-    bundler.onResolve({ filter: new RegExp(`^(${names})$`) }, ({ path }) => ({ path: fileURLToPath(new URL(STAND_INS[path], import.meta.url)) }));
+    bundler.onResolve({ filter: new RegExp(`^(${names})$`) }, ({ path }) => ({ path: standInPath(STAND_INS[path]) }));
+    bundler.onResolve({ filter: /^\.\/load-sucrase\.js$/ }, ({ path }) => (path === SUCRASE_LOADER.module ? { path: standInPath(SUCRASE_LOADER.standIn) } : undefined));
   },
 };
 
@@ -51,5 +58,16 @@ await build({
   banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
   plugins: [standIns],
   chunkNames: "[name]-[hash]",
+  logLevel: "warning",
+});
+// sucrase as one CommonJS file, loaded by the stand-in above when a TypeScript config is compiled.
+await build({
+  entryPoints: { [SUCRASE_BUNDLE.replace(/\.cjs$/, "")]: "sucrase" },
+  outExtension: { ".js": ".cjs" },
+  outdir,
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20.19",
   logLevel: "warning",
 });

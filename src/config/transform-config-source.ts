@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { TransformOptions, TransformResult } from "jiti";
-import type { transform as sucraseTransform } from "sucrase";
+import { loadSucrase } from "./load-sucrase.js";
 
 const require = createRequire(import.meta.url);
 
@@ -28,7 +28,7 @@ function babelTransform(options: TransformOptions): TransformResult {
  */
 export function transformConfigSource(options: TransformOptions): TransformResult {
   if (options.jsx || NEEDS_FULL_TRANSFORM.test(options.source)) return babelTransform(options);
-  const { transform } = require("sucrase") as { transform: typeof sucraseTransform };
+  const { transform } = loadSucrase();
   try {
     const transforms: ("typescript" | "imports")[] = options.ts ? ["typescript", "imports"] : ["imports"];
     return { code: transform(options.source, { transforms, filePath: options.filename }).code };
