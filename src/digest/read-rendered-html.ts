@@ -23,9 +23,9 @@ const HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"];
 const SECTIONS = ["thead", "tbody", "tfoot"];
 
 /**
- * For an open element, the tags whose opening inside it (as its first open child) makes an HTML
- * parser close it first: HTML's optional end tags, which htmlparser2 follows. A superset errs
- * towards readHtml, never towards a wrong reading.
+ * For the innermost open element, the tags whose opening makes an HTML parser close it first:
+ * HTML's optional end tags, which htmlparser2 follows. A superset errs towards readHtml, never
+ * towards a wrong reading.
  */
 const CLOSED_BY_OPENING: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ["p", new Set(["p", "div", "ul", "ol", "li", "pre", "table", "hr", ...HEADINGS])],
