@@ -8,10 +8,10 @@
  * bundled: it imports the installed dependencies.
  *
  * Left out, imported from node_modules at run time: jiti, which loads files of its own (its Babel)
- * when compiling a TypeScript config, and open, which runs the `xdg-open` script it ships. Two
- * bare imports get stand-ins (STAND_INS): undici its Agent and request API only, js-yaml nothing.
+ * when compiling a TypeScript config, and open, which runs the `xdg-open` script it ships. Some
+ * imports get stand-ins (STAND_INS): undici its Agent and request API only, js-yaml nothing.
  * sucrase, which the config transform requires only when jiti compiles (not when its cache has
- * the config), is bundled on its own as `sucrase.cjs`, and its loader loads that.
+ * the config), is bundled on its own as `sucrase.cjs`, and its loader's stand-in loads that.
  *
  * Every chunk lands in `dist/bin/`, one folder below `dist/` like the modules it comes from, so
  * the paths modules find from `import.meta.url` (`../../package.json`, `../config-entry.js`) hold
@@ -24,22 +24,24 @@ import { rmSync } from "node:fs";
 import { fileURLToPath, URL } from "node:url";
 import { build } from "esbuild";
 
-/** Bare imports the bundle answers with a stand-in beside this script (each file says why). */
-const STAND_INS = { undici: "undici-agent-only.mjs", "js-yaml": "js-yaml-not-bundled.mjs" };
+/**
+ * Imports the bundle answers with a stand-in beside this script (each file says why): two bare
+ * packages, and the module that loads sucrase, which in the bundle loads `sucrase.cjs` instead.
+ */
+const STAND_INS = {
+  undici: "undici-agent-only.mjs",
+  "js-yaml": "js-yaml-not-bundled.mjs",
+  "./load-sucrase.js": "sucrase-bundled.mjs",
+};
 
-/** The module that loads sucrase, and what the bundle has in its place: a load of SUCRASE_BUNDLE. */
-const SUCRASE_LOADER = { module: "./load-sucrase.js", standIn: "sucrase-bundled.mjs" };
-const SUCRASE_BUNDLE = "sucrase.cjs";
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 
-const standInPath = (name) => fileURLToPath(new URL(name, import.meta.url));
-
-/** Resolves those names (not their subpaths, which the stand-ins themselves import) to the stand-ins. */
+/** Resolves exactly those specifiers (not subpaths, which the stand-ins themselves import) to the stand-ins. */
 const standIns = {
   name: "stand-ins",
   setup(bundler) {
-    const names = Object.keys(STAND_INS).join("|");
-    bundler.onResolve({ filter: new RegExp(`^(${names})$`) }, ({ path }) => ({ path: standInPath(STAND_INS[path]) }));
-    bundler.onResolve({ filter: /^\.\/load-sucrase\.js$/ }, ({ path }) => (path === SUCRASE_LOADER.module ? { path: standInPath(SUCRASE_LOADER.standIn) } : undefined));
+    const specifiers = Object.keys(STAND_INS).map(escapeRegExp).join("|");
+    bundler.onResolve({ filter: new RegExp(`^(${specifiers})$`) }, ({ path }) => ({ path: fileURLToPath(new URL(STAND_INS[path], import.meta.url)) }));
   },
 };
 
@@ -60,9 +62,10 @@ await build({
   chunkNames: "[name]-[hash]",
   logLevel: "warning",
 });
-// sucrase as one CommonJS file, loaded by the stand-in above when a TypeScript config is compiled.
+// sucrase as one CommonJS file, `sucrase.cjs`, which scripts/sucrase-bundled.mjs loads when a
+// TypeScript config is compiled.
 await build({
-  entryPoints: { [SUCRASE_BUNDLE.replace(/\.cjs$/, "")]: "sucrase" },
+  entryPoints: { sucrase: "sucrase" },
   outExtension: { ".js": ".cjs" },
   outdir,
   bundle: true,
