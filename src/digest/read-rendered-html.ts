@@ -40,13 +40,12 @@ const CLOSED_BY_OPENING: ReadonlyMap<string, ReadonlySet<string>> = new Map([
 
 const ENTITIES: Readonly<Record<string, string>> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"' };
 const ENTITY = /&(?:amp|lt|gt|quot);/g;
-const ANY_ENTITY = /&/g;
+const OTHER_AMPERSAND = /&(?!(?:amp|lt|gt|quot);)/;
 
 /** Decodes escapeHtml's four entities; undefined when the text holds any other `&`. */
 function decode(text: string): string | undefined {
   if (!text.includes("&")) return text;
-  const known = text.match(ENTITY)?.length ?? 0;
-  if (known !== (text.match(ANY_ENTITY)?.length ?? 0)) return undefined;
+  if (OTHER_AMPERSAND.test(text)) return undefined;
   return text.replace(ENTITY, (entity) => ENTITIES[entity]!);
 }
 
