@@ -17,9 +17,9 @@ export const markdownParser = new MarkdownIt("default", { html: true, linkify: t
 markdownParser.validateLink = () => true;
 
 // markdown-it parses every link and image URL into its parts (mdurl) to percent-encode and
-// punycode them. A URL of only characters that need neither, with no scheme and no host (the
-// relative `.md` and image paths most links are), comes back unchanged, so it skips the parse.
-const PLAIN_URL = /^(?!\/\/)[\w.~/#?&=+-]*$/;
+// punycode them. A URL of only characters that need neither, so with no scheme (no ":"), comes
+// back unchanged: the relative `.md` and image paths most links are skip the parse.
+const PLAIN_URL = /^[\w.~/#?&=+-]*$/;
 const normalizeLink = markdownParser.normalizeLink.bind(markdownParser);
 markdownParser.normalizeLink = (url) => (PLAIN_URL.test(url) ? url : normalizeLink(url));
 
