@@ -12,7 +12,7 @@
  * src/render) then inline a lot into one compile: at V8's default of 920 bytes of inlined
  * bytecode per function, about 250 ms of TurboFan work for 48 functions. A limit of 300 makes each
  * compile smaller for code that runs barely slower in a run this short: the same push took 4-8%
- * less CPU (medians of 15-17 alternated runs, three times; bench/RESULTS.md).
+ * less CPU (medians of 13-17 alternated runs, three times; bench/RESULTS.md).
  *
  * Only the CLI sets these: a program that embeds the library keeps its own tiering.
  */
